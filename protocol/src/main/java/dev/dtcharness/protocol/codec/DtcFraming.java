@@ -1,0 +1,62 @@
+package dev.dtcharness.protocol.codec;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Cuts a byte stream into DTC frames; bytes may arrive split or coalesced in any way.
+ *
+ * <pre>
+ * binary:  +--------+--------+----------------------+
+ *          | Size   | Type   | fields at spec offsets|   Size = whole message, header included,
+ *          | u16 LE | u16 LE | (Size - 4 bytes)      |   so Size &lt; 4 cannot be a DTC frame
+ *          +--------+--------+----------------------+
+ *
+ * JSON:    {"Type":3,...} 00 {"Type":301,...} 00       one object per message, each ended by NUL
+ * </pre>
+ */
+public final class DtcFraming {
+    /** The binary header: uint16 Size, uint16 Type. */
+    public static final int HEADER_SIZE = 4;
+    /** Longest JSON message accepted before the NUL; a binary Size cannot exceed 65535 either. */
+    public static final int DEFAULT_MAX_JSON_FRAME = 65_535;
+
+    private DtcFraming() {
+    }
+
+    /**
+     * The next whole binary frame as a slice of {@code in} (valid until {@code in} is released),
+     * or null when more bytes are needed. A Size below the header cannot be skipped, so it is fatal.
+     */
+    public static ByteBuf nextBinaryFrame(ByteBuf in) {
+        if (in.readableBytes() < 2) {
+            return null;
+        }
+        int size = in.getUnsignedShortLE(in.readerIndex());
+        if (size < HEADER_SIZE) {
+            throw new DtcCodecException("binary header Size is " + size + " (expected: at least " + HEADER_SIZE
+                    + ", the header's own uint16 Size and uint16 Type; the stream cannot be delimited)", true);
+        }
+        if (in.readableBytes() < size) {
+            return null;
+        }
+        return in.readSlice(size);
+    }
+
+    /**
+     * The next JSON frame without its NUL, or null when the NUL has not arrived yet. An empty
+     * frame (stray NULs between messages) comes back empty so the caller can skip it.
+     */
+    public static ByteBuf nextJsonFrame(ByteBuf in, int maxFrame) {
+        int nul = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) 0);
+        if (nul < 0) {
+            if (in.readableBytes() > maxFrame) {
+                throw new DtcCodecException("JSON message longer than " + maxFrame
+                        + " bytes without its terminating NUL (expected: each JSON message ends with a 0x00 byte)", true);
+            }
+            return null;
+        }
+        ByteBuf frame = in.readSlice(nul - in.readerIndex());
+        in.skipBytes(1);
+        return frame;
+    }
+}

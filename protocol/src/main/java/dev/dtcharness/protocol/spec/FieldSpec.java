@@ -1,0 +1,24 @@
+package dev.dtcharness.protocol.spec;
+
+/**
+ * One field of a DTC message as the spec gives it: name, C type, wire kind, string capacity,
+ * binary offset and size, and the value a receiver assumes when the sender leaves it out.
+ *
+ * @param index        position in the message's field order (also the compact-JSON "F" order)
+ * @param capacity     for {@code char[N]} the N, which includes the terminating NUL; otherwise 0
+ * @param defaultValue Long, Double or String, never null
+ * @param enumSpec     the enum when the C type names one, else null
+ */
+public record FieldSpec(int index, String name, String ctype, WireKind kind, int capacity, int offset, int size,
+                        Object defaultValue, EnumSpec enumSpec) {
+
+    /** The C declaration, as people read it in the DTC headers: "char[32]", "OrderStatusEnum". */
+    public String declaration() {
+        return kind == WireKind.STRING ? "char[" + capacity + "]" : ctype;
+    }
+
+    /** Longest string the field can carry: one byte of the capacity is the NUL terminator. */
+    public int maxStringLength() {
+        return capacity - 1;
+    }
+}

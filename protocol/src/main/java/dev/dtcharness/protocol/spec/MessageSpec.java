@@ -1,0 +1,68 @@
+package dev.dtcharness.protocol.spec;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One DTC message body from the spec: type number, binary size, and fields in wire order. */
+public final class MessageSpec {
+    private final String name;
+    private final int type;
+    private final int binarySize;
+    private final List<FieldSpec> fields;
+    private final Map<String, FieldSpec> byName;
+
+    public MessageSpec(String name, int type, int binarySize, List<FieldSpec> fields) {
+        this.name = name;
+        this.type = type;
+        this.binarySize = binarySize;
+        this.fields = List.copyOf(fields);
+        Map<String, FieldSpec> map = new LinkedHashMap<>();
+        for (FieldSpec f : fields) {
+            map.put(f.name(), f);
+        }
+        this.byName = Collections.unmodifiableMap(map);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int type() {
+        return type;
+    }
+
+    /** Whole message in the fixed binary encoding, 4-byte header included. */
+    public int binarySize() {
+        return binarySize;
+    }
+
+    public List<FieldSpec> fields() {
+        return fields;
+    }
+
+    /** The field, or null when the message has none of that name. */
+    public FieldSpec fieldOrNull(String fieldName) {
+        return byName.get(fieldName);
+    }
+
+    /** The field; throws in plain words when the message has none of that name. */
+    public FieldSpec field(String fieldName) {
+        FieldSpec f = byName.get(fieldName);
+        if (f == null) {
+            throw new IllegalArgumentException(name + " (" + type + ") has no field " + fieldName);
+        }
+        return f;
+    }
+
+    /** "ORDER_UPDATE (301)", the way errors name a message. */
+    public String label() {
+        return name + " (" + type + ")";
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}
