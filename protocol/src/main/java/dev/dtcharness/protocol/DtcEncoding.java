@@ -3,9 +3,9 @@ package dev.dtcharness.protocol;
 import dev.dtcharness.protocol.spec.DtcSpec;
 
 /**
- * The encodings of DTC's EncodingEnum; codes come from the spec. The codecs here implement
- * {@link #BINARY_ENCODING} and {@link #JSON_ENCODING}; the others are named so that a request
- * for them can be recognised and refused the way DTC prescribes (answer with the current encoding).
+ * The encodings of DTC's EncodingEnum; codes come from the spec. The codecs implement all but
+ * {@link #PROTOCOL_BUFFERS}, which is named so that a request for it can be recognised and refused
+ * the way DTC prescribes (answer with the current encoding).
  */
 public enum DtcEncoding {
     BINARY_ENCODING, BINARY_WITH_VARIABLE_LENGTH_STRINGS, JSON_ENCODING, JSON_COMPACT_ENCODING, PROTOCOL_BUFFERS;
@@ -17,7 +17,7 @@ public enum DtcEncoding {
     }
 
     public boolean isImplemented() {
-        return this == BINARY_ENCODING || this == JSON_ENCODING;
+        return this != PROTOCOL_BUFFERS;
     }
 
     /** The encoding with that EncodingEnum code, or null when DTC defines none. */

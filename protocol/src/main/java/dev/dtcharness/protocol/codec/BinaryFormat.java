@@ -15,14 +15,30 @@ import java.nio.charset.StandardCharsets;
  * a shorter message leaves its missing trailing fields at their defaults, a longer one has its
  * unknown trailing bytes ignored.
  */
-public final class BinaryFormat {
+public final class BinaryFormat implements WireFormat {
     private final DtcSpec spec;
 
     public BinaryFormat(DtcSpec spec) {
         this.spec = spec;
     }
 
+    @Override
+    public DtcEncoding encoding() {
+        return DtcEncoding.BINARY_ENCODING;
+    }
+
+    @Override
+    public ByteBuf nextFrame(ByteBuf in, int maxFrame) {
+        return DtcFraming.nextBinaryFrame(in, maxFrame);
+    }
+
+    @Override
+    public void writeFrame(DtcMessage m, ByteBuf out) {
+        encode(m, out);
+    }
+
     /** Decodes one whole frame (header included); returns a {@link DtcMessage} or an {@link UnknownMessage}. */
+    @Override
     public Object decode(ByteBuf frame) {
         int start = frame.readerIndex();
         int size = frame.readableBytes();
@@ -55,7 +71,7 @@ public final class BinaryFormat {
         }
     }
 
-    private static Object read(ByteBuf b, int at, FieldSpec f) {
+    static Object read(ByteBuf b, int at, FieldSpec f) {
         return switch (f.kind()) {
             case INT8 -> (long) b.getByte(at);
             case UINT8 -> (long) b.getUnsignedByte(at);
@@ -78,7 +94,7 @@ public final class BinaryFormat {
         return b.toString(at, len, StandardCharsets.ISO_8859_1);
     }
 
-    private static void write(ByteBuf b, int at, FieldSpec f, Object v) {
+    static void write(ByteBuf b, int at, FieldSpec f, Object v) {
         switch (f.kind()) {
             case INT8, UINT8 -> b.setByte(at, (int) (long) (Long) v);
             case INT16, UINT16 -> b.setShortLE(at, (int) (long) (Long) v);

@@ -2,7 +2,6 @@ package dev.dtcharness.protocol.codec;
 
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
-import dev.dtcharness.protocol.spec.DtcSpec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageCodec;
@@ -22,56 +21,57 @@ public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
     /** The handler's name in a pipeline. */
     public static final String NAME = "dtc-codec";
 
-    private static final BinaryFormat BINARY = new BinaryFormat(DtcSpec.v8());
-    private static final JsonFormat JSON = new JsonFormat(DtcSpec.v8());
-
-    private volatile DtcEncoding inbound;
-    private volatile DtcEncoding outbound;
-    private final int maxJsonFrame;
+    private volatile WireFormat inbound;
+    private volatile WireFormat outbound;
+    private final int maxFrame;
     private boolean failed;
 
-    private DtcCodec(DtcEncoding inbound, DtcEncoding outbound, int maxJsonFrame) {
+    private DtcCodec(DtcEncoding inbound, DtcEncoding outbound, int maxFrame) {
         super(DtcMessage.class);
-        this.inbound = inbound;
-        this.outbound = outbound;
-        this.maxJsonFrame = maxJsonFrame;
+        this.inbound = inbound == null ? null : WireFormats.of(inbound);
+        this.outbound = WireFormats.of(outbound);
+        this.maxFrame = maxFrame;
     }
 
     /** Both directions in one encoding from the first byte (a client, or a server preset to one encoding). */
     public static DtcCodec fixed(DtcEncoding encoding) {
-        requireImplemented(encoding);
-        return new DtcCodec(encoding, encoding, DtcFraming.DEFAULT_MAX_JSON_FRAME);
+        return fixed(encoding, DtcFraming.DEFAULT_MAX_FRAME);
+    }
+
+    /** As {@link #fixed(DtcEncoding)}, refusing inbound frames longer than {@code maxFrame} bytes. */
+    public static DtcCodec fixed(DtcEncoding encoding, int maxFrame) {
+        return new DtcCodec(encoding, encoding, maxFrame);
     }
 
     /** A server side that starts in binary unless the peer's first byte opens a JSON object. */
     public static DtcCodec detecting() {
-        return new DtcCodec(null, DtcEncoding.BINARY_ENCODING, DtcFraming.DEFAULT_MAX_JSON_FRAME);
+        return detecting(DtcFraming.DEFAULT_MAX_FRAME);
+    }
+
+    public static DtcCodec detecting(int maxFrame) {
+        return new DtcCodec(null, DtcEncoding.BINARY_ENCODING, maxFrame);
     }
 
     /** From the next message on, read and write in this encoding. Call on the channel's event loop. */
     public void switchTo(DtcEncoding encoding) {
-        requireImplemented(encoding);
-        this.inbound = encoding;
-        this.outbound = encoding;
+        WireFormat format = WireFormats.of(encoding);
+        this.inbound = format;
+        this.outbound = format;
     }
 
     /** The inbound encoding, or null while a detecting codec has seen no byte yet. */
     public DtcEncoding inboundEncoding() {
-        return inbound;
+        WireFormat in = inbound;
+        return in == null ? null : in.encoding();
     }
 
     public DtcEncoding outboundEncoding() {
-        return outbound;
+        return outbound.encoding();
     }
 
     @Override
     protected void encode(ChannelHandlerContext ctx, DtcMessage msg, ByteBuf out) {
-        if (outbound == DtcEncoding.JSON_ENCODING) {
-            JSON.encode(msg, out);
-            out.writeByte(0);
-        } else {
-            BINARY.encode(msg, out);
-        }
+        outbound.writeFrame(msg, out);
     }
 
     @Override
@@ -81,21 +81,15 @@ public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
             return;
         }
         if (inbound == null) {
-            DtcEncoding detected = in.getByte(in.readerIndex()) == '{' ? DtcEncoding.JSON_ENCODING : DtcEncoding.BINARY_ENCODING;
-            inbound = detected;
-            outbound = detected;
+            inbound = WireFormats.of(in.getByte(in.readerIndex()) == '{'
+                    ? DtcEncoding.JSON_ENCODING : DtcEncoding.BINARY_ENCODING);
+            outbound = inbound;
         }
         try {
-            if (inbound == DtcEncoding.JSON_ENCODING) {
-                ByteBuf frame = DtcFraming.nextJsonFrame(in, maxJsonFrame);
-                if (frame != null && frame.isReadable()) {
-                    out.add(JSON.decode(frame));
-                }
-            } else {
-                ByteBuf frame = DtcFraming.nextBinaryFrame(in);
-                if (frame != null) {
-                    out.add(BINARY.decode(frame));
-                }
+            ByteBuf frame = inbound.nextFrame(in, maxFrame);
+            // An empty JSON frame is a stray NUL between messages: skip it.
+            if (frame != null && frame.isReadable()) {
+                out.add(inbound.decode(frame));
             }
         } catch (DtcCodecException e) {
             if (e.isFatal()) {
@@ -104,12 +98,11 @@ public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
                 in.skipBytes(in.readableBytes());
             }
             throw e;
-        }
-    }
-
-    private static void requireImplemented(DtcEncoding encoding) {
-        if (!encoding.isImplemented()) {
-            throw new IllegalArgumentException(encoding + " is not implemented yet (binary and JSON are)");
+        } catch (RuntimeException e) {
+            // A decoder bug must still cost only this session, and say where it happened.
+            failed = true;
+            in.skipBytes(in.readableBytes());
+            throw new DtcCodecException("cannot decode " + inbound.encoding() + " frame: " + e, true, e);
         }
     }
 }

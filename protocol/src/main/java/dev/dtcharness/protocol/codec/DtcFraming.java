@@ -17,8 +17,8 @@ import io.netty.buffer.ByteBuf;
 public final class DtcFraming {
     /** The binary header: uint16 Size, uint16 Type. */
     public static final int HEADER_SIZE = 4;
-    /** Longest JSON message accepted before the NUL; a binary Size cannot exceed 65535 either. */
-    public static final int DEFAULT_MAX_JSON_FRAME = 65_535;
+    /** Longest frame accepted by default; a binary Size cannot exceed 65535 anyway. */
+    public static final int DEFAULT_MAX_FRAME = 65_535;
 
     private DtcFraming() {
     }
@@ -27,7 +27,7 @@ public final class DtcFraming {
      * The next whole binary frame as a slice of {@code in} (valid until {@code in} is released),
      * or null when more bytes are needed. A Size below the header cannot be skipped, so it is fatal.
      */
-    public static ByteBuf nextBinaryFrame(ByteBuf in) {
+    public static ByteBuf nextBinaryFrame(ByteBuf in, int maxFrame) {
         if (in.readableBytes() < 2) {
             return null;
         }
@@ -35,6 +35,10 @@ public final class DtcFraming {
         if (size < HEADER_SIZE) {
             throw new DtcCodecException("binary header Size is " + size + " (expected: at least " + HEADER_SIZE
                     + ", the header's own uint16 Size and uint16 Type; the stream cannot be delimited)", true);
+        }
+        if (size > maxFrame) {
+            throw new DtcCodecException("binary header Size is " + size + " (expected: at most " + maxFrame
+                    + ", this endpoint's frame limit)", true);
         }
         if (in.readableBytes() < size) {
             return null;

@@ -1,0 +1,139 @@
+package dev.dtcharness.protocol.codec;
+
+import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.UnknownMessage;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import dev.dtcharness.protocol.spec.FieldSpec;
+import dev.dtcharness.protocol.spec.MessageSpec;
+import dev.dtcharness.protocol.spec.WireKind;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * DTC binary encoding with variable-length strings (encoding 1). Framing is binary's; strings are
+ * appended after the fixed part in field order, each slot holding the string's Offset from the
+ * start of the message and its Length including the NUL (0/0 when absent). Readers bounds-check
+ * fields against BaseSize and strings against Size, and clamp strings to 4096 bytes.
+ */
+public final class VlsFormat implements WireFormat {
+    /** DTCProtocolVLS.h clamps every string it reads to this length. */
+    static final int MAX_STRING = 4096;
+
+    private final DtcSpec spec;
+    private final Map<Integer, VlsLayout> layouts = new HashMap<>();
+
+    public VlsFormat(DtcSpec spec) {
+        this.spec = spec;
+        for (MessageSpec m : spec.messages()) {
+            layouts.put(m.type(), VlsLayout.of(m));
+        }
+    }
+
+    /** The fixed part of a message in VLS: BaseSize, header included. */
+    public int baseSize(MessageSpec m) {
+        return layouts.get(m.type()).baseSize;
+    }
+
+    /** Where a field's value (or a string's Offset/Length slot) sits in the VLS form. */
+    public int offset(FieldSpec f, MessageSpec m) {
+        return layouts.get(m.type()).offset(f);
+    }
+
+    @Override
+    public DtcEncoding encoding() {
+        return DtcEncoding.BINARY_WITH_VARIABLE_LENGTH_STRINGS;
+    }
+
+    @Override
+    public ByteBuf nextFrame(ByteBuf in, int maxFrame) {
+        return DtcFraming.nextBinaryFrame(in, maxFrame);
+    }
+
+    @Override
+    public Object decode(ByteBuf frame) {
+        int start = frame.readerIndex();
+        int size = frame.readableBytes();
+        int type = frame.getUnsignedShortLE(start + 2);
+        MessageSpec ms = spec.messageOrNull(type);
+        if (ms == null) {
+            return new UnknownMessage(type, encoding(), size);
+        }
+        VlsLayout layout = layouts.get(type);
+        int fixedEnd = size;
+        if (layout.hasStrings) {
+            int baseSize = size >= VlsLayout.BASE_SIZE_OFFSET + 2 ? frame.getUnsignedShortLE(start + VlsLayout.BASE_SIZE_OFFSET) : 0;
+            fixedEnd = Math.min(baseSize, size);
+        }
+        DtcMessage m = new DtcMessage(ms);
+        for (FieldSpec f : ms.fields()) {
+            int at = layout.offset(f);
+            int width = f.kind() == WireKind.STRING ? VlsLayout.SLOT_SIZE : f.size();
+            if (at + width > fixedEnd) {
+                break;
+            }
+            m.putRaw(f, f.kind() == WireKind.STRING
+                    ? readString(frame, start, size, at, ms, f)
+                    : BinaryFormat.read(frame, start + at, f));
+        }
+        return m;
+    }
+
+    private static String readString(ByteBuf frame, int start, int size, int slot, MessageSpec ms, FieldSpec f) {
+        int offset = frame.getUnsignedShortLE(start + slot);
+        int length = frame.getUnsignedShortLE(start + slot + 2);
+        if (length == 0) {
+            return "";
+        }
+        if (offset < VlsLayout.BASE_SIZE_OFFSET || offset + length > size) {
+            throw new DtcCodecException(ms.name() + "." + f.name() + ": VLS string at Offset " + offset + " Length "
+                    + length + " (expected: inside the message's Size of " + size + " bytes)", false);
+        }
+        int limit = Math.min(length, MAX_STRING);
+        int len = 0;
+        while (len < limit && frame.getByte(start + offset + len) != 0) {
+            len++;
+        }
+        return frame.toString(start + offset, len, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void writeFrame(DtcMessage m, ByteBuf out) {
+        MessageSpec ms = m.spec();
+        VlsLayout layout = layouts.get(ms.type());
+        StringCapacity.check(m);
+        int total = layout.baseSize;
+        for (FieldSpec f : ms.fields()) {
+            if (f.kind() == WireKind.STRING && !((String) m.valueAt(f)).isEmpty()) {
+                total += ((String) m.valueAt(f)).length() + 1;
+            }
+        }
+        if (total > 0xFFFF) {
+            throw new DtcCodecException(ms.name() + ": " + total + " bytes in VLS (expected: at most 65535)", false);
+        }
+        int start = out.writerIndex();
+        out.ensureWritable(total);
+        out.writeZero(layout.baseSize);
+        out.setShortLE(start, total);
+        out.setShortLE(start + 2, ms.type());
+        if (layout.hasStrings) {
+            out.setShortLE(start + VlsLayout.BASE_SIZE_OFFSET, layout.baseSize);
+        }
+        for (FieldSpec f : ms.fields()) {
+            int at = start + layout.offset(f);
+            if (f.kind() != WireKind.STRING) {
+                BinaryFormat.write(out, at, f, m.valueAt(f));
+                continue;
+            }
+            String s = (String) m.valueAt(f);
+            if (!s.isEmpty()) {
+                out.setShortLE(at, out.writerIndex() - start);
+                out.setShortLE(at + 2, s.length() + 1);
+                out.writeCharSequence(s, StandardCharsets.ISO_8859_1);
+                out.writeByte(0);
+            }
+        }
+    }
+}
