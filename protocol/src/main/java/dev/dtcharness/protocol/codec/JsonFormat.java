@@ -104,7 +104,11 @@ public final class JsonFormat implements WireFormat {
     @Override
     public Object decode(ByteBuf frame) {
         int size = frame.readableBytes();
-        JsonNode root = parse(frame);
+        return decode(parse(frame), size);
+    }
+
+    /** Decodes a parsed frame of {@code size} bytes. */
+    public Object decode(JsonNode root, int size) {
         JsonNode typeNode = root.get("Type");
         if (typeNode == null || !typeNode.isIntegralNumber() || !typeNode.canConvertToInt()) {
             throw new DtcCodecException("JSON message has " + (typeNode == null ? "no Type field" : "Type " + typeNode)

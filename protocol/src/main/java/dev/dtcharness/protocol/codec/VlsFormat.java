@@ -37,6 +37,11 @@ public final class VlsFormat implements WireFormat {
         return layouts.get(m.type()).baseSize;
     }
 
+    /** Whether the message has strings, and so a BaseSize field after Type. */
+    public boolean hasBaseSize(MessageSpec m) {
+        return layouts.get(m.type()).hasStrings;
+    }
+
     /** Where a field's value (or a string's Offset/Length slot) sits in the VLS form. */
     public int offset(FieldSpec f, MessageSpec m) {
         return layouts.get(m.type()).offset(f);
