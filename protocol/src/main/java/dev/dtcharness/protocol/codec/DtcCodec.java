@@ -25,6 +25,7 @@ public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
     private volatile WireFormat outbound;
     private final int maxFrame;
     private boolean failed;
+    private volatile int buffered;
 
     private DtcCodec(DtcEncoding inbound, DtcEncoding outbound, int maxFrame) {
         super(DtcMessage.class);
@@ -69,6 +70,11 @@ public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
         return outbound.encoding();
     }
 
+    /** Bytes received but not yet decoded: never more than one frame limit plus one read. */
+    public int bufferedBytes() {
+        return buffered;
+    }
+
     @Override
     protected void encode(ChannelHandlerContext ctx, DtcMessage msg, ByteBuf out) {
         outbound.writeFrame(msg, out);
@@ -76,6 +82,14 @@ public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        try {
+            decodeOne(in, out);
+        } finally {
+            buffered = in.readableBytes();
+        }
+    }
+
+    private void decodeOne(ByteBuf in, List<Object> out) {
         if (failed) {
             in.skipBytes(in.readableBytes());
             return;
