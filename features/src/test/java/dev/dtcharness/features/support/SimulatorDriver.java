@@ -9,7 +9,7 @@ public class SimulatorDriver implements Disposable {
     private DtcSimulator simulator;
 
     public void startFillingEveryOrder() {
-        simulator = DtcSimulator.start(SimulatorConfig.builder().host("127.0.0.1").port(0).build());
+        simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort());
     }
 
     public int port() {

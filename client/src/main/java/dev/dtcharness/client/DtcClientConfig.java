@@ -1,0 +1,188 @@
+package dev.dtcharness.client;
+
+import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import dev.dtcharness.protocol.spec.MessageSpec;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Where and how a {@link DtcClient} connects; immutable, made with {@link #builder()}. */
+public final class DtcClientConfig {
+    private final String host;
+    private final int port;
+    private final DtcEncoding encoding;
+    private final int heartbeatIntervalSeconds;
+    private final String clientName;
+    private final String username;
+    private final String password;
+    private final String tradeAccount;
+    private final boolean tradeAccountChosen;
+    private final Duration connectTimeout;
+
+    private DtcClientConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.encoding = b.encoding;
+        this.heartbeatIntervalSeconds = b.heartbeatIntervalSeconds;
+        this.clientName = Objects.requireNonNullElse(b.clientName, "");
+        this.username = Objects.requireNonNullElse(b.username, "");
+        this.password = Objects.requireNonNullElse(b.password, "");
+        this.tradeAccount = b.tradeAccount != null ? b.tradeAccount : "SIM1";
+        this.tradeAccountChosen = b.tradeAccount != null;
+        this.connectTimeout = b.connectTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** "host:port", the way messages name the server. */
+    public String address() {
+        return host + ":" + port;
+    }
+
+    public DtcEncoding encoding() {
+        return encoding;
+    }
+
+    public int heartbeatIntervalSeconds() {
+        return heartbeatIntervalSeconds;
+    }
+
+    public String clientName() {
+        return clientName;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** The account put on orders whose request names none. */
+    public String tradeAccount() {
+        return tradeAccount;
+    }
+
+    /**
+     * The account for LOGON_REQUEST: only one chosen with {@link Builder#tradeAccount}, since a
+     * TradeAccount in the logon binds the whole session to that account (FACTS 2.2).
+     */
+    public String logonTradeAccount() {
+        return tradeAccountChosen ? tradeAccount : "";
+    }
+
+    /** Limit for the TCP connect, and again for the encoding and logon responses. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Builds a {@link DtcClientConfig}; every setting has a default that reaches a local Sierra Chart. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 11099;
+        private DtcEncoding encoding = DtcEncoding.BINARY_ENCODING;
+        private int heartbeatIntervalSeconds = 10;
+        private String clientName = "dtc-harness";
+        private String username = "";
+        private String password = "";
+        private String tradeAccount;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** Sierra Chart's DTC server listens on 11099 unless configured otherwise. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** BINARY_ENCODING (default) needs no negotiation; JSON_ENCODING runs the encoding request sequence first. */
+        public Builder encoding(DtcEncoding encoding) {
+            this.encoding = encoding;
+            return this;
+        }
+
+        /** Sent in LOGON_REQUEST; the client sends HEARTBEAT this often and gives the server up after twice it. */
+        public Builder heartbeatIntervalSeconds(int seconds) {
+            this.heartbeatIntervalSeconds = seconds;
+            return this;
+        }
+
+        public Builder clientName(String clientName) {
+            this.clientName = clientName;
+            return this;
+        }
+
+        /** Sent only when not empty: Sierra Chart wants none unless "Require Authentication" is on. */
+        public Builder username(String username) {
+            this.username = username;
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** Default "SIM1"; an account chosen here is also sent in LOGON_REQUEST. */
+        public Builder tradeAccount(String tradeAccount) {
+            this.tradeAccount = tradeAccount;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public DtcClientConfig build() {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("host is required");
+            }
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 1 to 65535, was " + port);
+            }
+            Objects.requireNonNull(encoding, "encoding");
+            if (!encoding.isImplemented()) {
+                throw new IllegalArgumentException(encoding + " is not implemented yet (BINARY_ENCODING and JSON_ENCODING are)");
+            }
+            if (heartbeatIntervalSeconds < 1) {
+                throw new IllegalArgumentException("heartbeat interval must be at least 1 s, was " + heartbeatIntervalSeconds);
+            }
+            if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
+                throw new IllegalArgumentException("connect timeout must be positive, was " + connectTimeout);
+            }
+            MessageSpec logon = DtcSpec.v8().message("LOGON_REQUEST");
+            requireFits(logon, "ClientName", clientName);
+            requireFits(logon, "Username", username);
+            requireFits(logon, "Password", password);
+            requireFits(logon, "TradeAccount", tradeAccount);
+            return new DtcClientConfig(this);
+        }
+
+        private static void requireFits(MessageSpec m, String field, String value) {
+            int max = m.field(field).maxStringLength();
+            if (value != null && value.length() > max) {
+                throw new IllegalArgumentException(m.name() + "." + field + " takes at most " + max
+                        + " characters, was " + value.length());
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.dtcharness.client.order;
+
+import dev.dtcharness.client.DtcClientException;
+import dev.dtcharness.client.Order;
+import dev.dtcharness.client.OrderHandle;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The book's entry for one order, and the {@link OrderHandle} a caller holds for it. */
+public final class TrackedOrder implements OrderHandle {
+    private final CompletableFuture<Order> terminal = new CompletableFuture<>();
+    /** The first snapshot in each status, so a wait for a status that has already passed still succeeds. */
+    private final Map<Integer, Order> firstByStatus = new HashMap<>();
+    private Order current;
+
+    TrackedOrder(Order initial) {
+        update(initial);
+    }
+
+    @Override
+    public String clientOrderId() {
+        return current().clientOrderId();
+    }
+
+    @Override
+    public synchronized Order current() {
+        return current;
+    }
+
+    @Override
+    public Order awaitStatus(String status, Duration timeout) {
+        return awaitStatus(OrderStatuses.code(status), timeout);
+    }
+
+    @Override
+    public synchronized Order awaitStatus(int status, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Order reached = firstByStatus.get(status);
+            if (reached != null) {
+                return reached;
+            }
+            if (current.isTerminal()) {
+                throw new DtcClientException("order " + current.describe() + " ended "
+                        + current.statusName() + " without reaching " + OrderStatuses.name(status));
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new DtcClientException("order " + current.clientOrderId() + " did not reach "
+                        + OrderStatuses.name(status) + " within " + timeout.toMillis() + " ms; last known: "
+                        + current.describe() + " after " + current.updateCount() + " update(s)");
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DtcClientException("interrupted while waiting for order " + current.clientOrderId(), e);
+            }
+        }
+    }
+
+    /** A copy, so a caller completing it cannot fake the order's end for anyone else. */
+    @Override
+    public CompletableFuture<Order> terminal() {
+        return terminal.copy();
+    }
+
+    synchronized void update(Order after) {
+        current = after;
+        firstByStatus.putIfAbsent(after.status(), after);
+        notifyAll();
+    }
+
+    /** Called outside the book's lock: completing runs the caller's dependent stages on this thread. */
+    void completeIfTerminal(Order after) {
+        if (after.isTerminal()) {
+            terminal.complete(after);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "order " + current().describe();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.dtcharness.client.session;
+
+import dev.dtcharness.client.DtcClientConfig;
+import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.protocol.codec.DtcCodec;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds one connection's pipeline: the DTC codec first (binary until the encoding request
+ * sequence says otherwise), then loss detection, then the session logic.
+ */
+public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
+    /** The {@link IdleStateHandler}'s name in the pipeline. */
+    public static final String IDLE = "idle";
+    /** The {@link SessionHandler}'s name in the pipeline. */
+    public static final String SESSION = "session";
+
+    private final DtcClientConfig config;
+    private final SessionHandler session;
+
+    /** One initializer per connection: the session handler holds that connection's state. */
+    public ClientInitializer(DtcClientConfig config, SessionHandler session) {
+        this.config = config;
+        this.session = session;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        // Twice the heartbeat interval without a single message means the server is gone (FACTS 2.4).
+        long readerIdleSeconds = 2L * config.heartbeatIntervalSeconds();
+        ch.pipeline()
+                .addLast(DtcCodec.NAME, DtcCodec.fixed(DtcEncoding.BINARY_ENCODING))
+                .addLast(IDLE, new IdleStateHandler(readerIdleSeconds, 0, 0, TimeUnit.SECONDS))
+                .addLast(SESSION, session);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.dtcharness.client.session;
+
+import dev.dtcharness.client.DtcClientConfig;
+import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.codec.DtcCodecException;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client's side of one DTC session: logon (see {@link LogonSequence}), heartbeats and loss
+ * detection (FACTS 2.4), LOGOFF, and what to do with bytes that are not DTC. Every inbound
+ * message, session ones included, then goes to the {@code inbound} consumer. Runs on the
+ * channel's event loop.
+ */
+public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
+    private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
+
+    private final DtcClientConfig config;
+    private final LogonSequence logon;
+    private final Consumer<Object> inbound;
+    private final Heartbeats heartbeats;
+    private volatile String closeReason;
+
+    /** {@code logon} completes with the LOGON_RESPONSE, or fails with a DtcClientException saying why. */
+    public SessionHandler(DtcClientConfig config, CompletableFuture<DtcMessage> logon, Consumer<Object> inbound) {
+        this.config = config;
+        this.logon = new LogonSequence(config, logon);
+        this.inbound = inbound;
+        this.heartbeats = new Heartbeats(config.heartbeatIntervalSeconds());
+    }
+
+    public boolean isLoggedOn() {
+        return logon.stage() == LogonSequence.Stage.LOGGED_ON;
+    }
+
+    /** Where the session stands, in words: "waiting for LOGON_RESPONSE". */
+    public String stage() {
+        return logon.stage().words;
+    }
+
+    /** Says why the client itself is about to close, so the close is not reported as a loss. */
+    public void closingBecause(String reason) {
+        closeReason = reason;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        logon.start(ctx);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof DtcMessage m) {
+            String failure = logon.onMessage(ctx, m);
+            if (failure != null) {
+                closeBecause(ctx, failure);
+            } else if (m.is("LOGON_RESPONSE") && isLoggedOn()) {
+                heartbeats.start(ctx);
+            } else if (m.is("LOGOFF")) {
+                String reason = "server logged off: \"" + m.getString("Reason") + "\""
+                        + (m.getLong("DoNotReconnect") != 0 ? " (do not reconnect)" : "");
+                log.info("{} {}", config.address(), reason);
+                closeBecause(ctx, reason);
+            }
+        }
+        inbound.accept(msg);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent e && e.state() == IdleState.READER_IDLE) {
+            String reason = "no message from the server for " + 2 * config.heartbeatIntervalSeconds()
+                    + " s (twice the heartbeat interval): treating it as gone";
+            log.warn("{} {}", config.address(), reason);
+            closeBecause(ctx, reason);
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable thrown) {
+        Throwable cause = thrown instanceof DecoderException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        if (cause instanceof DtcCodecException e && !e.isFatal()) {
+            // One message lost; the stream is still delimited, so the session goes on.
+            log.warn("skipped a message from {}: {}", config.address(), e.getMessage());
+            return;
+        }
+        String reason = cause instanceof DtcCodecException
+                ? "cannot read the server's stream any more: " + cause.getMessage()
+                : "connection failed: " + cause;
+        log.error("{} {}", config.address(), reason);
+        closeBecause(ctx, reason);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        heartbeats.stop();
+        String reason = closeReason != null ? closeReason : "the server closed the connection";
+        LogonSequence.Stage was = logon.closed("disconnected from " + config.address() + " while "
+                + logon.stage().words + ": " + reason);
+        if (closeReason == null && was == LogonSequence.Stage.LOGGED_ON) {
+            log.warn("disconnected from {}: {}", config.address(), reason);
+        } else {
+            log.info("disconnected from {}: {}", config.address(), reason);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    private void closeBecause(ChannelHandlerContext ctx, String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.dtcharness.simulator.session;
+
+import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.codec.DtcCodec;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server side of the encoding request sequence (FACTS.md 1.7): grant an implemented encoding,
+ * refuse any other by answering with the current one, and switch only after the answer is written.
+ */
+final class EncodingNegotiation {
+    private static final Logger LOG = LoggerFactory.getLogger(EncodingNegotiation.class);
+
+    private EncodingNegotiation() {
+    }
+
+    /** Must run on the channel's event loop, so the response is encoded before the codec switches. */
+    static void answer(Session session, DtcCodec codec, DtcMessage request) {
+        long code = request.getLong("Encoding");
+        DtcEncoding requested = DtcEncoding.ofCode(code);
+        DtcEncoding current = codec.outboundEncoding();
+        DtcEncoding granted = requested != null && requested.isImplemented() ? requested : current;
+        DtcMessage response = DtcMessage.of("ENCODING_RESPONSE")
+                .set("ProtocolVersion", DtcSpec.v8().protocolVersion())
+                .set("Encoding", granted.code())
+                .set("ProtocolType", "DTC");
+        // The response goes out in the old encoding; every later byte, both ways, in the granted one.
+        session.send(response);
+        codec.switchTo(granted);
+        String asked = requested == null ? code + " (not an EncodingEnum value)" : requested + " (" + code + ")";
+        if (granted == requested) {
+            LOG.info("{}: encoding {} granted (asked in {})", session.label(), granted, current);
+        } else {
+            LOG.info("{}: encoding {} refused, staying in {}", session.label(), asked, granted);
+        }
+    }
+}

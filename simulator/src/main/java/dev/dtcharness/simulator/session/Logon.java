@@ -1,0 +1,65 @@
+package dev.dtcharness.simulator.session;
+
+import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import dev.dtcharness.simulator.SimulatorConfig;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPipeline;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers LOGON_REQUEST (FACTS.md 2.1-2.4): always LOGON_SUCCESS, capabilities stated explicitly
+ * because several binary defaults are 1, then heartbeats at the interval the client asked for.
+ */
+final class Logon {
+    /** What the simulator assumes when a client asks for no interval; SC clients commonly use 10. */
+    static final int DEFAULT_HEARTBEAT_SECONDS = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Logon.class);
+
+    private final SimulatorConfig config;
+    private final Clock clock;
+
+    Logon(SimulatorConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void answer(Session session, ChannelPipeline pipeline, DtcMessage request) {
+        int asked = request.getInt("HeartbeatIntervalInSeconds");
+        int interval = asked > 0 ? asked : DEFAULT_HEARTBEAT_SECONDS;
+        session.send(DtcMessage.of("LOGON_RESPONSE")
+                .set("ProtocolVersion", DtcSpec.v8().protocolVersion())
+                .setEnum("Result", "LOGON_SUCCESS")
+                .set("ResultText", "Logged on to " + config.serverName())
+                .set("ServerName", config.serverName())
+                .set("TradingIsSupported", 1)
+                .set("OrderCancelReplaceSupported", 0)
+                .set("OCOOrdersSupported", 0)
+                .set("BracketOrdersSupported", 0)
+                .set("MarketDataSupported", 0)
+                .set("MarketDepthIsSupported", 0));
+        session.loggedOn(interval, () -> session.send(heartbeat()));
+        SilenceDetector.rearm(pipeline, config, interval);
+        LOG.info("{}: logon from client '{}' (user '{}', protocol version {}), heartbeat every {} s{}",
+                session.label(), request.getString("ClientName"), request.getString("Username"),
+                request.getInt("ProtocolVersion"), interval, asked > 0 ? "" : " (none asked, using the default)");
+    }
+
+    /** A LOGON_REQUEST that could not be read: say why with LOGON_ERROR, then close as DTC prescribes. */
+    void refuse(Session session, String reason) {
+        DtcMessage response = DtcMessage.of("LOGON_RESPONSE").setEnum("Result", "LOGON_ERROR")
+                .set("ServerName", config.serverName());
+        int max = response.spec().field("ResultText").maxStringLength();
+        response.set("ResultText", reason.length() <= max ? reason : reason.substring(0, max));
+        session.startClosing();
+        session.channel().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        LOG.info("{}: logon refused: {}", session.label(), reason);
+    }
+
+    DtcMessage heartbeat() {
+        return DtcMessage.of("HEARTBEAT").set("CurrentDateTime", clock.millis() / 1000);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.dtcharness.simulator.session;
+
+import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.codec.DtcCodecException;
+import dev.dtcharness.protocol.codec.DtcFieldException;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a session does when its input is not DTC v8: a bad field costs one message and is answered
+ * (a reject naming the field), a stream that can no longer be delimited costs this session only,
+ * closed with a LOGOFF whose Reason says why. Other sessions never notice.
+ */
+final class SessionFailures {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionFailures.class);
+
+    private final Session session;
+    private final Logon logon;
+    private final OrderEntry orders;
+
+    SessionFailures(Session session, Logon logon, OrderEntry orders) {
+        this.session = session;
+        this.logon = logon;
+        this.orders = orders;
+    }
+
+    void handle(ChannelHandlerContext ctx, Throwable cause) {
+        DtcCodecException dtc = Failures.codecError(cause);
+        if (dtc instanceof DtcFieldException field) {
+            answerBadField(field);
+        } else if (dtc != null && !dtc.isFatal()) {
+            LOG.warn("{}: message skipped: {}", session.label(), dtc.getMessage());
+        } else if (dtc != null) {
+            closeWithLogoff(ctx, dtc.getMessage());
+        } else if (cause instanceof IOException) {
+            // A peer that vanished (reset, broken pipe) is ordinary for a server, not an error of ours.
+            if (session.startClosing()) {
+                LOG.info("{}: connection lost: {}", session.label(), Failures.plain(cause));
+            }
+            ctx.close();
+        } else {
+            if (session.startClosing()) {
+                LOG.error("{}: closing after an unexpected failure", session.label(), cause);
+            }
+            ctx.close();
+        }
+    }
+
+    private void answerBadField(DtcFieldException e) {
+        DtcMessage partial = e.partial();
+        LOG.warn("{}: {}", session.label(), e.getMessage());
+        if (partial == null) {
+            return;
+        }
+        if (partial.is("LOGON_REQUEST")) {
+            logon.refuse(session, e.getMessage());
+        } else if (partial.is("SUBMIT_NEW_SINGLE_ORDER") && session.isLoggedOn()) {
+            // InfoText holds 95 characters: the message name is implied by the reply, the field and value are not.
+            String prefix = partial.name() + ".";
+            String why = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+            orders.reject(partial, why);
+        }
+    }
+
+    private void closeWithLogoff(ChannelHandlerContext ctx, String reason) {
+        if (!session.startClosing()) {
+            return;
+        }
+        LOG.warn("{} ({}): closing: {}", session.label(), session.remote(), reason);
+        DtcMessage logoff = DtcMessage.of("LOGOFF").set("DoNotReconnect", 0);
+        int max = logoff.spec().field("Reason").maxStringLength();
+        logoff.set("Reason", reason.length() <= max ? reason : reason.substring(0, max));
+        // The outbound direction is still delimited even when the inbound one is not, so the peer can read why.
+        ctx.writeAndFlush(logoff).addListener(ChannelFutureListener.CLOSE);
+    }
+}
