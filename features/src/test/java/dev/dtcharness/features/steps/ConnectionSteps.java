@@ -1,11 +1,16 @@
 package dev.dtcharness.features.steps;
 
+import static dev.dtcharness.features.support.Waits.SOON;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dtcharness.features.support.ClientDriver;
 import dev.dtcharness.features.support.SimulatorDriver;
 import dev.dtcharness.protocol.DtcEncoding;
 import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import java.time.Duration;
+import io.cucumber.java.en.When;
 
 /** Bringing up the exchange and the client. */
 public class ConnectionSteps {
@@ -26,5 +31,40 @@ public class ConnectionSteps {
     public void theClientIsLoggedOnUsing(DtcEncoding encoding) {
         client.logOn(encoding);
         assertThat(client.client().isLoggedOn()).as("logged on").isTrue();
+    }
+
+    @When("the client logs off")
+    public void theClientLogsOff() {
+        client.logOff();
+        assertThat(client.client().isLoggedOn()).as("logged on after logging off").isFalse();
+        // The simulator's side of the goodbye is logged too; wait for it before anyone reads the logs.
+        SOON.alias("simulator closed the session").until(() -> exchange.sessionCount() <= 0);
+    }
+
+    @Given("the client is logged on using {encoding} encoding with a heartbeat every {int} second(s)")
+    public void theClientIsLoggedOnWithAHeartbeatEvery(DtcEncoding encoding, int seconds) {
+        client.logOn(encoding, seconds);
+        assertThat(client.client().isLoggedOn()).as("logged on").isTrue();
+    }
+
+    @When("the connection stays idle for {int} seconds")
+    public void theConnectionStaysIdleFor(int seconds) {
+        // Not a sleep: the client must stay logged on through the whole time, checked all along.
+        await().alias("still logged on while idle").during(Duration.ofSeconds(seconds))
+                .atMost(Duration.ofSeconds(seconds + 5L)).pollInterval(Duration.ofMillis(100))
+                .until(() -> client.client().isLoggedOn() && exchange.sessionCount() != 0);
+    }
+
+    @Then("the client is still logged on")
+    public void theClientIsStillLoggedOn() {
+        assertThat(client.client().isLoggedOn()).as("logged on").isTrue();
+        if (exchange.isSimulator()) {
+            assertThat(exchange.sessionCount()).as("sessions open at the simulator").isEqualTo(1);
+        }
+    }
+
+    @Then("the client received at least {int} HEARTBEAT messages")
+    public void theClientReceivedAtLeastHeartbeats(int count) {
+        assertThat(client.heartbeats()).as("HEARTBEAT (3) messages from the server").hasSizeGreaterThanOrEqualTo(count);
     }
 }

@@ -15,6 +15,7 @@ import org.picocontainer.Disposable;
 public class ClientDriver implements Disposable {
     private final SimulatorDriver exchange;
     private final List<DtcMessage> orderUpdates = new CopyOnWriteArrayList<>();
+    private final List<DtcMessage> heartbeats = new CopyOnWriteArrayList<>();
     private DtcClient client;
 
     public ClientDriver(SimulatorDriver exchange) {
@@ -22,12 +23,18 @@ public class ClientDriver implements Disposable {
     }
 
     public void logOn(DtcEncoding encoding) {
+        logOn(encoding, DtcClientConfig.builder().build().heartbeatIntervalSeconds());
+    }
+
+    public void logOn(DtcEncoding encoding, int heartbeatSeconds) {
         client = new DtcClient(DtcClientConfig.builder()
-                .host("127.0.0.1").port(exchange.port())
+                .host(exchange.host()).port(exchange.port())
                 .encoding(encoding)
+                .heartbeatIntervalSeconds(heartbeatSeconds)
                 .clientName("dtc-harness-features")
                 .build());
         client.onMessage("ORDER_UPDATE", orderUpdates::add);
+        client.onMessage("HEARTBEAT", heartbeats::add);
         client.connect();
     }
 
@@ -40,11 +47,21 @@ public class ClientDriver implements Disposable {
         return orderUpdates;
     }
 
+    /** Every HEARTBEAT the client received from the server. */
+    public List<DtcMessage> heartbeats() {
+        return heartbeats;
+    }
+
     public DtcClient client() {
         if (client == null) {
             throw new IllegalStateException("the client is not logged on: add \"Given the client is logged on ...\"");
         }
         return client;
+    }
+
+    /** LOGOFF, then the connection and the client's thread are closed. */
+    public void logOff() {
+        client().close();
     }
 
     @Override
