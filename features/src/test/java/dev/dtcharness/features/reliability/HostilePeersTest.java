@@ -22,6 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.netty.util.ResourceLeakDetector;
+import io.netty.util.internal.PlatformDependent;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +91,46 @@ class HostilePeersTest {
             });
             assertThat(sent.get()).as("bytes the slowloris got in before it was dropped").isLessThan(order.length);
             assertTrades();
+        }
+    }
+
+    @Test
+    void aPeerThatNeverReadsIsStoppedByBackPressureNotBufferedWithoutBound() throws Exception {
+        int orders = 200_000 * SCALE;
+        ExecutorService flood = Executors.newSingleThreadExecutor();
+        // Full speed, so that a simulator without back-pressure would really swallow the flood: no
+        // per-order log lines, no leak-tracking stack traces for this test's millions of buffers.
+        Logger simulatorLog = (Logger) LoggerFactory.getLogger("dev.dtcharness.simulator");
+        Level logLevel = simulatorLog.getLevel();
+        ResourceLeakDetector.Level leakLevel = ResourceLeakDetector.getLevel();
+        simulatorLog.setLevel(Level.WARN);
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        try (RawPeer peer = new RawPeer(simulator.port())) {
+            peer.write(RawPeer.frame(logon(10), DtcEncoding.BINARY_ENCODING));
+            AtomicLong written = new AtomicLong();
+            Future<?> writer = flood.submit(() -> {
+                for (int i = 0; i < orders; i++) {
+                    peer.write(RawPeer.frame(DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("Symbol", "ES")
+                            .set("ClientOrderID", "flood-" + i).setEnum("BuySell", "BUY")
+                            .setEnum("OrderType", "ORDER_TYPE_MARKET").set("Quantity", 1), DtcEncoding.BINARY_ENCODING));
+                    written.incrementAndGet();
+                }
+                return null;
+            });
+            // The writer stalls once the simulator stops reading: nothing more gets in for a whole second.
+            AtomicLong last = new AtomicLong(-1);
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> last.getAndSet(written.get()) == written.get());
+            long directBytes = PlatformDependent.usedDirectMemory();
+            assertThat(writer.isDone()).as("the flood was stopped by back-pressure, not swallowed (written %d of %d)",
+                    written.get(), orders).isFalse();
+            // Unbounded, the answers to the orders written so far would take about 2 KB each.
+            assertThat(directBytes).as("direct memory while %d orders were in", written.get()).isLessThan(64L << 20);
+            assertTrades();
+        } finally {
+            flood.shutdownNow();
+            flood.awaitTermination(10, TimeUnit.SECONDS);
+            simulatorLog.setLevel(logLevel);
+            ResourceLeakDetector.setLevel(leakLevel);
         }
     }
 

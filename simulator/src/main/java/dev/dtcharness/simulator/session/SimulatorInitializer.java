@@ -32,6 +32,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
         Session session = new Session(sessionNumbers.incrementAndGet(), ch);
         Logon logon = new Logon(config, clock);
         ch.pipeline()
+                .addLast(ReadWhileWritable.INSTANCE)
                 .addLast(DtcCodec.NAME, DtcCodec.detecting())
                 // Before logon there is no agreed interval: a client silent that long never meant to log on.
                 .addLast(SilenceDetector.NAME, SilenceDetector.create(config, Logon.DEFAULT_HEARTBEAT_SECONDS))
