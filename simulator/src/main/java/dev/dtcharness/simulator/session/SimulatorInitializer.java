@@ -1,40 +1,90 @@
 package dev.dtcharness.simulator.session;
 
+import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.codec.DtcCodec;
+import dev.dtcharness.protocol.conformance.Finding;
 import dev.dtcharness.simulator.SimulatorConfig;
-import dev.dtcharness.simulator.exchange.FillingExchange;
+import dev.dtcharness.simulator.exchange.OrderEngine;
+import dev.dtcharness.simulator.fault.FrameSlicer;
+import dev.dtcharness.simulator.fault.OutboundGate;
+import dev.dtcharness.simulator.fault.SimulatorFaults;
+import dev.dtcharness.simulator.journal.Journal;
+import dev.dtcharness.simulator.journal.JournalHandler;
+import dev.dtcharness.simulator.validation.ConformanceTap;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Builds each session's pipeline: a codec that tells a JSON-first client from a binary one by its
- * first byte, the silence detector, then the session logic. Sessions share only the exchange.
+ * Builds each session's pipeline, head to tail: the frame slicer (outbound bytes), the conformance
+ * tap (inbound bytes), the codec, the journal, the fault gate, the silence detector, then the
+ * session logic. Sessions share only the exchange, the journal and the fault switches.
  */
 public final class SimulatorInitializer extends ChannelInitializer<SocketChannel> {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorInitializer.class);
+
     private final SimulatorConfig config;
-    private final FillingExchange exchange;
-    private final ChannelGroup sessions;
+    private final OrderEngine engine;
+    private final ChannelGroup channels;
+    private final SessionRegistry registry;
+    private final Journal journal;
+    private final SimulatorFaults faults;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger sessionNumbers = new AtomicInteger();
 
-    public SimulatorInitializer(SimulatorConfig config, FillingExchange exchange, ChannelGroup sessions) {
+    public SimulatorInitializer(SimulatorConfig config, OrderEngine engine, ChannelGroup channels,
+                                SessionRegistry registry, Journal journal, SimulatorFaults faults) {
         this.config = config;
-        this.exchange = exchange;
-        this.sessions = sessions;
+        this.engine = engine;
+        this.channels = channels;
+        this.registry = registry;
+        this.journal = journal;
+        this.faults = faults;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        sessions.add(ch);
-        Session session = new Session(sessionNumbers.incrementAndGet(), ch);
+        if (faults.refusingConnections()) {
+            LOG.info("refused a connection from {} (fault: refusing connections)", Addresses.plain(ch.remoteAddress()));
+            ch.config().setOption(ChannelOption.SO_LINGER, 0);
+            ch.close();
+            return;
+        }
+        channels.add(ch);
+        Session session = new Session(sessionNumbers.incrementAndGet(), ch, config.seed());
+        FrameSlicer slicer = new FrameSlicer(config.seed() + session.id());
+        slicer.maxBytes(faults.sliceMaxBytes());
         Logon logon = new Logon(config, clock);
+        DtcCodec codec = config.presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.presetEncoding());
         ch.pipeline()
-                .addLast(DtcCodec.NAME, DtcCodec.detecting())
+                .addLast(slicer)
+                .addLast(ConformanceTap.NAME, new ConformanceTap(f -> told(session, f)))
+                .addLast(DtcCodec.NAME, codec)
+                .addLast(new JournalHandler(journal, session.id()))
+                .addLast(new OutboundGate())
                 // Before logon there is no agreed interval: a client silent that long never meant to log on.
                 .addLast(SilenceDetector.NAME, SilenceDetector.create(config, Logon.DEFAULT_HEARTBEAT_SECONDS))
-                .addLast(new SessionHandler(session, logon, new OrderEntry(session, exchange)));
+                .addLast(new SessionHandler(session, logon, engine, registry, config));
+    }
+
+    /** A conformance finding: logged, journaled, and told to the client where DTC has room for text. */
+    private void told(Session session, Finding finding) {
+        String sentence = finding.sentence();
+        if (finding.kind() == Finding.Kind.BEFORE_LOGON) {
+            return;
+        }
+        LOG.warn("{}: not DTC v8: {}", session.label(), sentence);
+        journal.finding(session.id(), sentence);
+        if (config.conformanceReplies()) {
+            DtcMessage log = DtcMessage.of("GENERAL_LOG_MESSAGE");
+            int max = log.spec().field("MessageText").maxStringLength();
+            String text = "DTC conformance: " + sentence;
+            session.send(log.set("MessageText", text.length() <= max ? text : text.substring(0, max)));
+        }
     }
 }
