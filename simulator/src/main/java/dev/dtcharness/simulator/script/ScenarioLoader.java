@@ -38,6 +38,30 @@ public final class ScenarioLoader {
         }
     }
 
+    /**
+     * A file path, or the name of a starter scenario shipped in the jar ({@code fill-all},
+     * {@code partial-fills}, {@code reject-all}, {@code slow-fills}, {@code rest-then-disconnect}).
+     */
+    public static Scenario load(String fileOrStarterName) {
+        Path file = Path.of(fileOrStarterName);
+        if (Files.exists(file)) {
+            return load(file);
+        }
+        for (String ext : new String[] {".yaml", ".json"}) {
+            String resource = "/dev/dtcharness/simulator/scenarios/" + fileOrStarterName + ext;
+            try (var in = ScenarioLoader.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    return ext.equals(".json") ? parseJson(text) : parseYaml(text);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalArgumentException("no scenario file " + file.toAbsolutePath() + " and no starter scenario '"
+                + fileOrStarterName + "' (starters: fill-all, partial-fills, reject-all, slow-fills, rest-then-disconnect)");
+    }
+
     public static Scenario parseYaml(String yaml) {
         return parse(YAML, yaml);
     }
