@@ -16,6 +16,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,19 +75,29 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 .addLast(new SessionHandler(session, logon, engine, registry, config));
     }
 
-    /** A conformance finding: logged, journaled, and told to the client where DTC has room for text. */
-    private void told(Session session, Finding finding) {
-        String sentence = finding.sentence();
-        if (finding.kind() == Finding.Kind.BEFORE_LOGON) {
-            return;
+    /**
+     * One frame's conformance findings: logged and journaled in full, and told to the client in
+     * GENERAL_LOG_MESSAGE, whose 128 characters hold the likely intent better than the whole sentence.
+     */
+    private void told(Session session, List<Finding> findings) {
+        Set<String> texts = new LinkedHashSet<>();
+        for (Finding finding : findings) {
+            if (finding.kind() == Finding.Kind.BEFORE_LOGON) {
+                // The session handler already says so, and knows better whether logon happened in between.
+                continue;
+            }
+            String sentence = finding.sentence();
+            LOG.warn("{}: not DTC v8: {}", session.label(), sentence);
+            journal.finding(session.id(), sentence);
+            String where = finding.field() == null ? finding.message() : finding.message() + "." + finding.field();
+            texts.add(finding.hint() != null ? finding.hint() + " [" + where + "]" : sentence);
         }
-        LOG.warn("{}: not DTC v8: {}", session.label(), sentence);
-        journal.finding(session.id(), sentence);
         if (config.conformanceReplies()) {
-            DtcMessage log = DtcMessage.of("GENERAL_LOG_MESSAGE");
-            int max = log.spec().field("MessageText").maxStringLength();
-            String text = "DTC conformance: " + sentence;
-            session.send(log.set("MessageText", text.length() <= max ? text : text.substring(0, max)));
+            for (String text : texts) {
+                DtcMessage log = DtcMessage.of("GENERAL_LOG_MESSAGE");
+                int max = log.spec().field("MessageText").maxStringLength();
+                session.send(log.set("MessageText", text.length() <= max ? text : text.substring(0, max)));
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * Sits before the codec and runs the {@link ConformanceChecker} on every whole inbound frame, the
  * raw bytes being the only place where unknown JSON fields or a misdeclared Size can still be
  * seen. It copies the bytes it reads into a buffer of its own and frames them as the codec does;
- * the original bytes go on to the codec untouched. Findings go to {@code report}. After a frame it
+ * the original bytes go on to the codec untouched. Each frame's findings go to {@code report} together. After a frame it
  * cannot delimit it stops: the codec closes the session anyway.
  */
 public final class ConformanceTap extends ChannelInboundHandlerAdapter {
@@ -28,11 +28,11 @@ public final class ConformanceTap extends ChannelInboundHandlerAdapter {
     private static final ConformanceChecker CHECKER = new ConformanceChecker(DtcSpec.v8());
     private static final int ENCODING_REQUEST = DtcSpec.v8().typeOf("ENCODING_REQUEST");
 
-    private final Consumer<Finding> report;
+    private final Consumer<List<Finding>> report;
     private ByteBuf pending;
     private boolean stopped;
 
-    public ConformanceTap(Consumer<Finding> report) {
+    public ConformanceTap(Consumer<List<Finding>> report) {
         this.report = report;
     }
 
@@ -72,7 +72,9 @@ public final class ConformanceTap extends ChannelInboundHandlerAdapter {
                 continue;
             }
             List<Finding> findings = CHECKER.check(frame, encoding, Direction.CLIENT_TO_SERVER, true);
-            findings.forEach(report);
+            if (!findings.isEmpty()) {
+                report.accept(findings);
+            }
             if (isEncodingRequest(frame, encoding)) {
                 // Frames after it are in the encoding the codec is about to switch to: frame them next time.
                 break;
