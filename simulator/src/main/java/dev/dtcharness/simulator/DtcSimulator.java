@@ -1,5 +1,6 @@
 package dev.dtcharness.simulator;
 
+import dev.dtcharness.simulator.admin.AdminServer;
 import dev.dtcharness.simulator.exchange.OrderEngine;
 import dev.dtcharness.simulator.exchange.SimulatedExchange;
 import dev.dtcharness.simulator.fault.FrameSlicer;
@@ -42,6 +43,7 @@ public final class DtcSimulator implements AutoCloseable {
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Parts parts;
+    private volatile AdminServer admin;
 
     /** What one simulator shares between its sessions. */
     private record Parts(OrderEngine engine, SessionRegistry registry, Journal journal, SimulatorFaults faults) {
@@ -80,6 +82,14 @@ public final class DtcSimulator implements AutoCloseable {
         }
         DtcSimulator simulator = new DtcSimulator(config, boss, workers, sessions, bound.channel(), parts);
         LOG.info("DTC simulator listening on {}:{}", config.host(), simulator.port());
+        if (config.adminPort() >= 0) {
+            try {
+                simulator.admin = AdminServer.start(simulator, config.host(), config.adminPort());
+            } catch (RuntimeException e) {
+                simulator.close();
+                throw e;
+            }
+        }
         return simulator;
     }
 
@@ -109,6 +119,12 @@ public final class DtcSimulator implements AutoCloseable {
                 session.runOnLoop(r);
             }
         };
+    }
+
+    /** The admin API's port, or -1 when it is off. */
+    public int adminPort() {
+        AdminServer a = admin;
+        return a == null ? -1 : a.port();
     }
 
     /** Orders, positions, fills: look at them, fill or cancel resting orders, push orders placed elsewhere. */
@@ -166,6 +182,9 @@ public final class DtcSimulator implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (admin != null) {
+            admin.close();
         }
         serverChannel.close().awaitUninterruptibly();
         sessions.close().awaitUninterruptibly();

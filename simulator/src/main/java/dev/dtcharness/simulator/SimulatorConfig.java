@@ -44,6 +44,7 @@ public final class SimulatorConfig implements Cloneable {
     private String password;
     private DtcEncoding presetEncoding;
     private Set<DtcEncoding> refusedEncodings = Set.of();
+    private int adminPort = -1;
 
     private SimulatorConfig() {
     }
@@ -210,6 +211,19 @@ public final class SimulatorConfig implements Cloneable {
         Set<DtcEncoding> refused = EnumSet.noneOf(DtcEncoding.class);
         refused.addAll(List.of(encodings));
         return with(c -> c.refusedEncodings = Set.copyOf(refused));
+    }
+
+    /** Serve the HTTP admin API on this port of the simulator's host (0: any free port); off by default. */
+    public SimulatorConfig adminPort(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("adminPort " + port + " (expected: 0 for any free port, or 1 to 65535)");
+        }
+        return with(c -> c.adminPort = port);
+    }
+
+    /** The admin API's port, 0 for any, or -1 when it is off. */
+    public int adminPort() {
+        return adminPort;
     }
 
     public String host() {
