@@ -401,6 +401,9 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     void send(SessionLink to, DtcMessage m) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{}: sent {}", to.label(), Summaries.of(m));
+        }
         to.send(m);
     }
 
