@@ -42,6 +42,8 @@ final class Logon {
         }
         int asked = request.getInt("HeartbeatIntervalInSeconds");
         int interval = asked > 0 ? asked : DEFAULT_HEARTBEAT_SECONDS;
+        // Logged on before the answer leaves: a client that has read LOGON_SUCCESS must already get every update.
+        session.loggedOn(request.getString("ClientName"), interval, () -> session.send(heartbeat()));
         session.send(DtcMessage.of("LOGON_RESPONSE")
                 .set("ProtocolVersion", DtcSpec.v8().protocolVersion())
                 .setEnum("Result", "LOGON_SUCCESS")
@@ -53,7 +55,6 @@ final class Logon {
                 .set("BracketOrdersSupported", 0)
                 .set("MarketDataSupported", 0)
                 .set("MarketDepthIsSupported", 0));
-        session.loggedOn(request.getString("ClientName"), interval, () -> session.send(heartbeat()));
         SilenceDetector.rearm(pipeline, config, interval);
         LOG.info("{}: logon from client '{}' (user '{}', protocol version {}), heartbeat every {} s{}",
                 session.label(), request.getString("ClientName"), request.getString("Username"),
