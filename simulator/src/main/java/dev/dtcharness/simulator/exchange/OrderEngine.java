@@ -73,13 +73,18 @@ public final class OrderEngine implements AutoCloseable {
 
     /** Runs {@code work} on the exchange thread, later. */
     public void execute(Runnable work) {
-        thread.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.error("exchange: unexpected failure; state kept, the request is lost", e);
-            }
-        });
+        try {
+            thread.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.error("exchange: unexpected failure; state kept, the request is lost", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Only after close(): the simulator is stopping and nobody is left to answer.
+            LOG.debug("exchange closed; work dropped");
+        }
     }
 
     /** Runs {@code work} on the exchange thread and waits for its result (5 s at most). */
