@@ -25,9 +25,10 @@ class ConformanceAcceptanceTest {
             client.sendRaw("{\"Type\":300,\"Symbol\":\"ESZ6\",\"BuySell\":\"BUY\",\"Quantity\":1,\"RequestID\":5}\0");
 
             DtcMessage told = client.receive("GENERAL_LOG_MESSAGE");
-            assertThat(told.getString("MessageText")).contains("type 300 is OPEN_ORDERS_REQUEST")
-                    .contains("SUBMIT_NEW_SINGLE_ORDER (208)");
-            DtcMessage answer = client.receive("ORDER_UPDATE");
+            assertThat(told.getString("MessageText")).isEqualTo("type 300 is OPEN_ORDERS_REQUEST; to submit an order "
+                    + "send SUBMIT_NEW_SINGLE_ORDER (208) (Symbol, BuySell, Quantity)");
+            DtcMessage answer = client.receive();
+            assertThat(answer.name()).as("one GENERAL_LOG_MESSAGE for the three fields").isEqualTo("ORDER_UPDATE");
             assertThat(answer.getInt("RequestID")).as("the request is still answered as what it is").isEqualTo(5);
             assertThat(answer.getLong("NoOrders")).isEqualTo(1);
             assertThat(simulator.journal().findings()).anyMatch(f -> f.contains("OPEN_ORDERS_REQUEST (300).Symbol"));

@@ -266,7 +266,7 @@ public final class OrderEngine implements AutoCloseable {
                 if (o.isNew()) {
                     accept(o);
                 }
-                cancel(o, null);
+                cancel(o, step.text());
             }
             default -> throw new IllegalStateException("unexpected step " + step);
         }

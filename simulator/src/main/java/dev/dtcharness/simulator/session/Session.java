@@ -158,6 +158,9 @@ public final class Session implements SessionLink {
     /** No heartbeats and no answers (they are dropped) for {@code millis}, or for good when null. */
     private void silence(Long millis) {
         OutboundGate gate = channel.pipeline().get(OutboundGate.class);
+        if (gate == null) {
+            return;
+        }
         gate.silent(true);
         stopHeartbeats();
         if (millis != null) {

@@ -16,9 +16,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Clock;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,8 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
      * GENERAL_LOG_MESSAGE, whose 128 characters hold the likely intent better than the whole sentence.
      */
     private void told(Session session, List<Finding> findings) {
-        Set<String> texts = new LinkedHashSet<>();
+        // Findings with the same likely intent (three order fields on a 300) become one message naming them all.
+        Map<String, Map<String, List<String>>> byIntent = new LinkedHashMap<>();
         for (Finding finding : findings) {
             if (finding.kind() == Finding.Kind.BEFORE_LOGON) {
                 // The session handler already says so, and knows better whether logon happened in between.
@@ -89,15 +91,26 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
             String sentence = finding.sentence();
             LOG.warn("{}: not DTC v8: {}", session.label(), sentence);
             journal.finding(session.id(), sentence);
-            String where = finding.field() == null ? finding.message() : finding.message() + "." + finding.field();
-            texts.add(finding.hint() != null ? finding.hint() + " [" + where + "]" : sentence);
-        }
-        if (config.conformanceReplies()) {
-            for (String text : texts) {
-                DtcMessage log = DtcMessage.of("GENERAL_LOG_MESSAGE");
-                int max = log.spec().field("MessageText").maxStringLength();
-                session.send(log.set("MessageText", text.length() <= max ? text : text.substring(0, max)));
+            String intent = finding.hint() == null ? sentence : finding.hint();
+            List<String> fields = byIntent.computeIfAbsent(intent, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(finding.message(), k -> new ArrayList<>());
+            if (finding.hint() != null && finding.field() != null) {
+                fields.add(finding.field());
             }
         }
+        if (!config.conformanceReplies()) {
+            return;
+        }
+        DtcMessage prototype = DtcMessage.of("GENERAL_LOG_MESSAGE");
+        int max = prototype.spec().field("MessageText").maxStringLength();
+        byIntent.forEach((intent, where) -> where.forEach((message, fields) -> {
+            String text = intent;
+            if (!fields.isEmpty()) {
+                String full = intent + " (" + message + ": " + String.join(", ", fields) + ")";
+                text = full.length() <= max ? full : intent + " (" + String.join(", ", fields) + ")";
+            }
+            session.send(DtcMessage.of("GENERAL_LOG_MESSAGE")
+                    .set("MessageText", text.length() <= max ? text : text.substring(0, max)));
+        }));
     }
 }
