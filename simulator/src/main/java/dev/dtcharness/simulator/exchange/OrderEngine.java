@@ -39,7 +39,8 @@ public final class OrderEngine implements AutoCloseable {
     private final ClientOrderIds usedClientOrderIds = new ClientOrderIds(100_000);
     final Accounts accounts;
     final FillHistory fills;
-    private final Map<Rule, Integer> ruleHits = new LinkedHashMap<>();
+    // By identity: two equal rules in one scenario count their matches apart.
+    private final Map<Rule, Integer> ruleHits = new java.util.IdentityHashMap<>();
     private Scenario scenario;
     private long serverOrderIds;
     private long executionIds;
@@ -225,14 +226,14 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     /** One step; a step that no longer applies (a fill of a canceled order) does nothing. */
-    private boolean perform(Order o, Step step) {
+    private void perform(Order o, Step step) {
         if (step.isFault()) {
             SessionLink owner = sessions.get(o.ownerSession);
             if (owner != null) {
                 LOG.info("{}: fault {} (scenario, order {})", owner.label(), step.step(), o.clientOrderId);
                 owner.fault(step);
             }
-            return true;
+            return;
         }
         switch (step.step()) {
             case ACCEPT -> {
@@ -248,7 +249,7 @@ public final class OrderEngine implements AutoCloseable {
                     if (owner != null) {
                         reject(owner, o.request, text);
                     }
-                    return true;
+                    return;
                 }
                 cancel(o, text);
             }
@@ -257,7 +258,7 @@ public final class OrderEngine implements AutoCloseable {
                     accept(o);
                 }
                 if (!o.isWorking()) {
-                    return true;
+                    return;
                 }
                 double q = step.step() == Step.Kind.FILL ? o.remaining() : Math.min(step.quantity(), o.remaining());
                 fill(o, q, step.price() == null ? o.defaultFillPrice() : step.price());
@@ -270,7 +271,6 @@ public final class OrderEngine implements AutoCloseable {
             }
             default -> throw new IllegalStateException("unexpected step " + step);
         }
-        return true;
     }
 
     void accept(Order o) {

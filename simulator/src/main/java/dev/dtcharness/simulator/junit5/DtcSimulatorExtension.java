@@ -6,6 +6,7 @@ import dev.dtcharness.simulator.journal.JournalEntry;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -24,11 +25,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  */
 public final class DtcSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterTestExecutionCallback, ParameterResolver {
+        AfterEachCallback, AfterTestExecutionCallback, ParameterResolver {
     private final SimulatorConfig config;
     private final int journalLines;
     private final Consumer<String> printer;
     private DtcSimulator simulator;
+    /** Registered on an instance field: no beforeAll, so the simulator lives for one test. */
+    private boolean perTest;
 
     /** For {@code @ExtendWith} and {@code @DtcSimulatorTest}: default settings. */
     public DtcSimulatorExtension() {
@@ -66,7 +69,19 @@ public final class DtcSimulatorExtension implements BeforeAllCallback, AfterAllC
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        simulator().reset();
+        if (simulator == null) {
+            perTest = true;
+            simulator = DtcSimulator.start(config);
+        } else {
+            simulator.reset();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            afterAll(context);
+        }
     }
 
     @Override
