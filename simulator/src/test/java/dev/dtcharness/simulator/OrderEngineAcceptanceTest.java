@@ -150,6 +150,10 @@ class OrderEngineAcceptanceTest {
             simulator.exchange().fill(id);
             DtcMessage flat = client.receive("POSITION_UPDATE");
             assertThat(flat.getDouble("Quantity")).isZero();
+            DtcMessage pushed = client.receive();
+            assertThat(pushed.name()).as("a balance change is pushed").isEqualTo("ACCOUNT_BALANCE_UPDATE");
+            assertThat(pushed.getLong("Unsolicited")).isEqualTo(1);
+            assertThat(pushed.getDouble("CashBalance")).isEqualTo(100_020);
 
             client.send(DtcMessage.of("ACCOUNT_BALANCE_REQUEST").set("RequestID", 4).set("TradeAccount", "SIM1"));
             DtcMessage balance = client.receive("ACCOUNT_BALANCE_UPDATE");

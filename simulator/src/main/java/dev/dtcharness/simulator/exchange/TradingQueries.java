@@ -116,10 +116,7 @@ final class TradingQueries {
         List<DtcMessage> out = new ArrayList<>();
         for (String a : engine.accounts.names()) {
             if (account.isEmpty() || a.equals(account)) {
-                double cash = engine.accounts.cashBalance(a);
-                out.add(DtcMessage.of("ACCOUNT_BALANCE_UPDATE").set("RequestID", requestId).set("TradeAccount", a)
-                        .set("CashBalance", cash).set("BalanceAvailableForNewPositions", cash)
-                        .set("AccountCurrency", "USD").set("Unsolicited", 0));
+                out.add(balance(a, engine.accounts.cashBalance(a)).set("RequestID", requestId).set("Unsolicited", 0));
             }
         }
         if (out.isEmpty()) {
@@ -128,6 +125,11 @@ final class TradingQueries {
             return;
         }
         sendNumbered(from, out, "TotalNumberMessages");
+    }
+
+    static DtcMessage balance(String account, double cash) {
+        return DtcMessage.of("ACCOUNT_BALANCE_UPDATE").set("TradeAccount", account).set("CashBalance", cash)
+                .set("BalanceAvailableForNewPositions", cash).set("AccountCurrency", "USD");
     }
 
     private void sendNumbered(SessionLink from, List<DtcMessage> batch, String totalField) {
