@@ -182,7 +182,7 @@ public final class OrderEngine implements AutoCloseable {
 
     Order newOrder(DtcMessage request, int owner) {
         accounts.know(request.getString("TradeAccount"));
-        return new Order(request, "S" + (++serverOrderIds), owner, now(), config.marketPrice(request.getString("Symbol")));
+        return new Order(request, nextServerOrderId(), owner, now(), config.marketPrice(request.getString("Symbol")));
     }
 
     String nextServerOrderId() {
