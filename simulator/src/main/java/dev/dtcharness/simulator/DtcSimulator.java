@@ -1,6 +1,14 @@
 package dev.dtcharness.simulator;
 
-import dev.dtcharness.simulator.exchange.FillingExchange;
+import dev.dtcharness.simulator.admin.AdminServer;
+import dev.dtcharness.simulator.exchange.OrderEngine;
+import dev.dtcharness.simulator.exchange.SimulatedExchange;
+import dev.dtcharness.simulator.fault.FrameSlicer;
+import dev.dtcharness.simulator.fault.OutboundGate;
+import dev.dtcharness.simulator.fault.SimulatorFaults;
+import dev.dtcharness.simulator.journal.Journal;
+import dev.dtcharness.simulator.session.Session;
+import dev.dtcharness.simulator.session.SessionRegistry;
 import dev.dtcharness.simulator.session.SimulatorInitializer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -22,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A fake Sierra Chart DTC server (FACTS.md sections 1.7, 2 and 3): negotiates the encoding, logs
- * clients on, sends heartbeats, and fills every order. Embed it with
+ * clients on, sends heartbeats, and answers orders and trading requests from a simulated exchange. Embed it with
  * {@code try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort())) { ... sim.port() ... }}.
  */
 public final class DtcSimulator implements AutoCloseable {
@@ -35,10 +43,17 @@ public final class DtcSimulator implements AutoCloseable {
     private final Channel serverChannel;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Parts parts;
+    private volatile AdminServer admin;
+
+    /** What one simulator shares between its sessions. */
+    private record Parts(OrderEngine engine, SessionRegistry registry, Journal journal, SimulatorFaults faults) {
+    }
 
     private DtcSimulator(SimulatorConfig config, EventLoopGroup bossGroup, EventLoopGroup workerGroup,
-                         ChannelGroup sessions, Channel serverChannel) {
+                         ChannelGroup sessions, Channel serverChannel, Parts parts) {
         this.config = config;
+        this.parts = parts;
         this.bossGroup = bossGroup;
         this.workerGroup = workerGroup;
         this.sessions = sessions;
@@ -51,6 +66,7 @@ public final class DtcSimulator implements AutoCloseable {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ChannelGroup sessions = new DefaultChannelGroup("dtc-sessions", GlobalEventExecutor.INSTANCE);
+        Parts parts = parts(config);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -58,16 +74,92 @@ public final class DtcSimulator implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // Answers waiting for a slow reader are capped near 1 MiB per session (see ReadWhileWritable).
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-                .childHandler(new SimulatorInitializer(config, new FillingExchange(config), sessions));
+                .childHandler(new SimulatorInitializer(config, parts.engine(), sessions, parts.registry(),
+                        parts.journal(), parts.faults()));
         ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutdown(boss, workers);
+            parts.engine().close();
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + bound.cause().getMessage(), bound.cause());
         }
-        DtcSimulator simulator = new DtcSimulator(config, boss, workers, sessions, bound.channel());
+        DtcSimulator simulator = new DtcSimulator(config, boss, workers, sessions, bound.channel(), parts);
         LOG.info("DTC simulator listening on {}:{}", config.host(), simulator.port());
+        if (config.adminPort() >= 0) {
+            try {
+                simulator.admin = AdminServer.start(simulator, config.host(), config.adminPort());
+            } catch (RuntimeException e) {
+                simulator.close();
+                throw e;
+            }
+        }
         return simulator;
+    }
+
+    private static Parts parts(SimulatorConfig config) {
+        SessionRegistry registry = new SessionRegistry();
+        SimulatorFaults faults = new SimulatorFaults(registry::all, id -> control(registry.get(id)));
+        return new Parts(new OrderEngine(config), registry, new Journal(config.journalCapacity()), faults);
+    }
+
+    private static SimulatorFaults.SessionControl control(Session session) {
+        if (session == null) {
+            throw new IllegalArgumentException("that session is no longer connected");
+        }
+        return new SimulatorFaults.SessionControl() {
+            @Override
+            public OutboundGate gate() {
+                return session.pipeline().get(OutboundGate.class);
+            }
+
+            @Override
+            public FrameSlicer slicer() {
+                return session.pipeline().get(FrameSlicer.class);
+            }
+
+            @Override
+            public void runOnLoop(Runnable r) {
+                session.runOnLoop(r);
+            }
+        };
+    }
+
+    /** The admin API's port, or -1 when it is off. */
+    public int adminPort() {
+        AdminServer a = admin;
+        return a == null ? -1 : a.port();
+    }
+
+    /** Orders, positions, fills: look at them, fill or cancel resting orders, push orders placed elsewhere. */
+    public SimulatedExchange exchange() {
+        return new SimulatedExchange(parts.engine());
+    }
+
+    /** Every message in and out, with conformance findings; {@code journal().verify()} asserts on it. */
+    public Journal journal() {
+        return parts.journal();
+    }
+
+    /** Disconnects, silences, delays, garbage, refused connections, sliced frames. */
+    public SimulatorFaults faults() {
+        return parts.faults();
+    }
+
+    /** The connected sessions, by id. */
+    public SessionRegistry sessions() {
+        return parts.registry();
+    }
+
+    /**
+     * Back to a fresh start between tests: forgets orders, fills, positions and the journal, lifts
+     * lasting faults, and closes connected sessions.
+     */
+    public void reset() {
+        parts.faults().clear();
+        sessions.close().awaitUninterruptibly();
+        parts.engine().call(() -> null);
+        exchange().reset();
+        parts.journal().clear();
     }
 
     /** The port actually bound: the configured one, or the free port picked for port 0. */
@@ -94,9 +186,13 @@ public final class DtcSimulator implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (admin != null) {
+            admin.close();
+        }
         serverChannel.close().awaitUninterruptibly();
         sessions.close().awaitUninterruptibly();
         shutdown(bossGroup, workerGroup);
+        parts.engine().close();
         LOG.info("DTC simulator on {}:{} stopped", config.host(), port);
     }
 

@@ -1,33 +1,80 @@
 package dev.dtcharness.simulator;
 
+import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.simulator.script.Scenario;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Settings of a {@link DtcSimulator}; immutable, each {@code name(value)} call returns a changed copy:
- * {@code SimulatorConfig.defaults().port(0).marketPrice("ES", 4500.25)}.
- *
- * @param host                       address to bind, {@code 127.0.0.1} by default
- * @param port                       port to bind, 11099 (Sierra Chart's default) by default; 0 picks a free one
- * @param serverName                 sent as LOGON_RESPONSE.ServerName
- * @param acceptVariant              how a new order is acknowledged before it fills
- * @param missedHeartbeatsBeforeDrop a session silent for this many heartbeat intervals is closed
- * @param marketPrices               fill price of market orders, by symbol
- * @param defaultMarketPrice         fill price of market orders for symbols not in {@code marketPrices}
+ * {@code SimulatorConfig.defaults().dynamicPort().fillPolicy(FillPolicy.REST_LIMIT_ORDERS)}.
+ * Accessors keep the names of the record this class used to be.
  */
-public record SimulatorConfig(String host, int port, String serverName, AcceptVariant acceptVariant,
-                              int missedHeartbeatsBeforeDrop, Map<String, Double> marketPrices,
-                              double defaultMarketPrice) {
+public final class SimulatorConfig implements Cloneable {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 11099;
     public static final String DEFAULT_SERVER_NAME = "DTC Harness Simulator";
     public static final double DEFAULT_MARKET_PRICE = 100.0;
 
-    public SimulatorConfig {
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private String serverName = DEFAULT_SERVER_NAME;
+    private AcceptVariant acceptVariant = AcceptVariant.PENDING_OPEN_THEN_OPEN;
+    private int missedHeartbeatsBeforeDrop = 2;
+    private Map<String, Double> marketPrices = Map.of();
+    private double defaultMarketPrice = DEFAULT_MARKET_PRICE;
+    private FillPolicy fillPolicy = FillPolicy.FILL_AT_ONCE;
+    private List<String> tradeAccounts = List.of("SIM1");
+    private double startingCashBalance = 100_000;
+    private boolean sierraStrictFillRequests;
+    private boolean newServerOrderIdOnReplace = true;
+    private int journalCapacity = 10_000;
+    private int finishedOrdersKept = 1_000;
+    private int fillHistoryCapacity = 100_000;
+    private boolean conformanceReplies = true;
+    private long seed = 42;
+    private Scenario scenario;
+    private LogonOutcome logonOutcome = LogonOutcome.SUCCESS;
+    private String username;
+    private String password;
+    private DtcEncoding presetEncoding;
+    private Set<DtcEncoding> refusedEncodings = Set.of();
+    private int adminPort = -1;
+
+    private SimulatorConfig() {
+    }
+
+    /**
+     * Loopback, port 11099, orders acknowledged PENDING_OPEN then OPEN and filled at once, sessions
+     * dropped after 2 silent intervals, one trade account SIM1, automatic encoding, any logon accepted.
+     */
+    public static SimulatorConfig defaults() {
+        return new SimulatorConfig();
+    }
+
+    private SimulatorConfig with(Consumer<SimulatorConfig> change) {
+        SimulatorConfig copy;
+        try {
+            copy = (SimulatorConfig) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+        change.accept(copy);
+        copy.validate();
+        return copy;
+    }
+
+    private void validate() {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(acceptVariant, "acceptVariant");
+        Objects.requireNonNull(fillPolicy, "fillPolicy");
+        Objects.requireNonNull(logonOutcome, "logonOutcome");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " (expected: 0 for any free port, or 1 to 65535)");
         }
@@ -35,23 +82,23 @@ public record SimulatorConfig(String host, int port, String serverName, AcceptVa
             throw new IllegalArgumentException("missedHeartbeatsBeforeDrop " + missedHeartbeatsBeforeDrop
                     + " (expected: at least 1)");
         }
-        marketPrices = Map.copyOf(marketPrices);
+        positive("journalCapacity", journalCapacity);
+        positive("finishedOrdersKept", finishedOrdersKept);
+        positive("fillHistoryCapacity", fillHistoryCapacity);
     }
 
-    /** Loopback, port 11099, orders acknowledged PENDING_OPEN then OPEN, sessions dropped after 2 silent intervals. */
-    public static SimulatorConfig defaults() {
-        return new SimulatorConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SERVER_NAME, AcceptVariant.PENDING_OPEN_THEN_OPEN,
-                2, Map.of(), DEFAULT_MARKET_PRICE);
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " " + value + " (expected: at least 1)");
+        }
     }
 
     public SimulatorConfig host(String newHost) {
-        return new SimulatorConfig(newHost, port, serverName, acceptVariant, missedHeartbeatsBeforeDrop,
-                marketPrices, defaultMarketPrice);
+        return with(c -> c.host = newHost);
     }
 
     public SimulatorConfig port(int newPort) {
-        return new SimulatorConfig(host, newPort, serverName, acceptVariant, missedHeartbeatsBeforeDrop,
-                marketPrices, defaultMarketPrice);
+        return with(c -> c.port = newPort);
     }
 
     /** Any free port; {@link DtcSimulator#port()} tells which one was bound. */
@@ -60,34 +107,222 @@ public record SimulatorConfig(String host, int port, String serverName, AcceptVa
     }
 
     public SimulatorConfig serverName(String newServerName) {
-        return new SimulatorConfig(host, port, newServerName, acceptVariant, missedHeartbeatsBeforeDrop,
-                marketPrices, defaultMarketPrice);
+        return with(c -> c.serverName = newServerName);
     }
 
     public SimulatorConfig acceptVariant(AcceptVariant newVariant) {
-        return new SimulatorConfig(host, port, serverName, newVariant, missedHeartbeatsBeforeDrop,
-                marketPrices, defaultMarketPrice);
+        return with(c -> c.acceptVariant = newVariant);
     }
 
     public SimulatorConfig missedHeartbeatsBeforeDrop(int missed) {
-        return new SimulatorConfig(host, port, serverName, acceptVariant, missed, marketPrices, defaultMarketPrice);
+        return with(c -> c.missedHeartbeatsBeforeDrop = missed);
     }
 
     /** Market orders for {@code symbol} fill at {@code price}. */
     public SimulatorConfig marketPrice(String symbol, double price) {
         Map<String, Double> prices = new HashMap<>(marketPrices);
         prices.put(symbol, price);
-        return new SimulatorConfig(host, port, serverName, acceptVariant, missedHeartbeatsBeforeDrop, prices,
-                defaultMarketPrice);
+        return with(c -> c.marketPrices = Map.copyOf(prices));
     }
 
     public SimulatorConfig defaultMarketPrice(double price) {
-        return new SimulatorConfig(host, port, serverName, acceptVariant, missedHeartbeatsBeforeDrop, marketPrices,
-                price);
+        return with(c -> c.defaultMarketPrice = price);
+    }
+
+    /** Whether orders without a scenario rule fill at once or rest (see {@link FillPolicy}). */
+    public SimulatorConfig fillPolicy(FillPolicy policy) {
+        return with(c -> c.fillPolicy = policy);
+    }
+
+    /** The accounts TRADE_ACCOUNTS_REQUEST lists; accounts named in orders are added as they trade. */
+    public SimulatorConfig tradeAccounts(String... accounts) {
+        return with(c -> c.tradeAccounts = List.of(accounts));
+    }
+
+    public SimulatorConfig startingCashBalance(double balance) {
+        return with(c -> c.startingCashBalance = balance);
+    }
+
+    /**
+     * Answer HISTORICAL_ORDER_FILLS_REQUEST as Sierra Chart does rather than as its docs say: reject
+     * NumberOfDays = StartDateTime = 0 and an empty TradeAccount with HISTORICAL_ORDER_FILLS_REJECT (FACTS.md 3.4).
+     */
+    public SimulatorConfig sierraStrictFillRequests(boolean strict) {
+        return with(c -> c.sierraStrictFillRequests = strict);
+    }
+
+    /** Whether CANCEL_REPLACE_ORDER gives the order a new ServerOrderID (with PreviousServerOrderID); default yes. */
+    public SimulatorConfig newServerOrderIdOnReplace(boolean newId) {
+        return with(c -> c.newServerOrderIdOnReplace = newId);
+    }
+
+    /** How many messages (in and out, all sessions) the journal keeps; older ones drop out. */
+    public SimulatorConfig journalCapacity(int capacity) {
+        return with(c -> c.journalCapacity = capacity);
+    }
+
+    /** How many filled, canceled or rejected orders stay known (for late cancels); older ones age out. */
+    public SimulatorConfig finishedOrdersKept(int kept) {
+        return with(c -> c.finishedOrdersKept = kept);
+    }
+
+    /** How many fills the history keeps for HISTORICAL_ORDER_FILLS_REQUEST; older ones drop out. */
+    public SimulatorConfig fillHistoryCapacity(int capacity) {
+        return with(c -> c.fillHistoryCapacity = capacity);
+    }
+
+    /** Whether conformance findings on inbound frames are told to the client as GENERAL_LOG_MESSAGE. */
+    public SimulatorConfig conformanceReplies(boolean reply) {
+        return with(c -> c.conformanceReplies = reply);
+    }
+
+    /** Seed of every random choice (garbage bytes, slice sizes), so a failing run can be repeated. */
+    public SimulatorConfig seed(long newSeed) {
+        return with(c -> c.seed = newSeed);
+    }
+
+    /** Rules that decide how orders are answered; null for the fill policy alone. */
+    public SimulatorConfig scenario(Scenario newScenario) {
+        return with(c -> c.scenario = newScenario);
+    }
+
+    public SimulatorConfig logonOutcome(LogonOutcome outcome) {
+        return with(c -> c.logonOutcome = outcome);
+    }
+
+    /** Logons must carry this Username and Password (Sierra Chart's "Require Authentication"). */
+    public SimulatorConfig credentials(String requiredUsername, String requiredPassword) {
+        return with(c -> {
+            c.username = requiredUsername;
+            c.password = requiredPassword;
+        });
+    }
+
+    /**
+     * Serve only this encoding from the first byte, without an encoding request (Sierra Chart's
+     * Encoding setting other than Automatic); null for automatic.
+     */
+    public SimulatorConfig presetEncoding(DtcEncoding encoding) {
+        return with(c -> c.presetEncoding = encoding);
+    }
+
+    /** Encodings an ENCODING_REQUEST is refused for (answered with the current encoding). */
+    public SimulatorConfig refuseEncodings(DtcEncoding... encodings) {
+        Set<DtcEncoding> refused = EnumSet.noneOf(DtcEncoding.class);
+        refused.addAll(List.of(encodings));
+        return with(c -> c.refusedEncodings = Set.copyOf(refused));
+    }
+
+    /** Serve the HTTP admin API on this port of the simulator's host (0: any free port); off by default. */
+    public SimulatorConfig adminPort(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("adminPort " + port + " (expected: 0 for any free port, or 1 to 65535)");
+        }
+        return with(c -> c.adminPort = port);
+    }
+
+    /** The admin API's port, 0 for any, or -1 when it is off. */
+    public int adminPort() {
+        return adminPort;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String serverName() {
+        return serverName;
+    }
+
+    public AcceptVariant acceptVariant() {
+        return acceptVariant;
+    }
+
+    public int missedHeartbeatsBeforeDrop() {
+        return missedHeartbeatsBeforeDrop;
+    }
+
+    public Map<String, Double> marketPrices() {
+        return marketPrices;
+    }
+
+    public double defaultMarketPrice() {
+        return defaultMarketPrice;
     }
 
     /** The price a market order for {@code symbol} fills at. */
     public double marketPrice(String symbol) {
         return marketPrices.getOrDefault(symbol, defaultMarketPrice);
+    }
+
+    public FillPolicy fillPolicy() {
+        return fillPolicy;
+    }
+
+    public List<String> tradeAccounts() {
+        return tradeAccounts;
+    }
+
+    public double startingCashBalance() {
+        return startingCashBalance;
+    }
+
+    public boolean sierraStrictFillRequests() {
+        return sierraStrictFillRequests;
+    }
+
+    public boolean newServerOrderIdOnReplace() {
+        return newServerOrderIdOnReplace;
+    }
+
+    public int journalCapacity() {
+        return journalCapacity;
+    }
+
+    public int finishedOrdersKept() {
+        return finishedOrdersKept;
+    }
+
+    public int fillHistoryCapacity() {
+        return fillHistoryCapacity;
+    }
+
+    public boolean conformanceReplies() {
+        return conformanceReplies;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The configured scenario, or null. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public LogonOutcome logonOutcome() {
+        return logonOutcome;
+    }
+
+    /** The required Username, or null when any logon is accepted. */
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** The preset encoding, or null for automatic (encoding request sequence, JSON-first detection). */
+    public DtcEncoding presetEncoding() {
+        return presetEncoding;
+    }
+
+    public Set<DtcEncoding> refusedEncodings() {
+        return refusedEncodings;
     }
 }

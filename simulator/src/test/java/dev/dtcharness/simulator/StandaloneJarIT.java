@@ -37,7 +37,9 @@ class StandaloneJarIT {
     static void startTheJar() throws Exception {
         assertThat(JAR).as("the shaded jar built by 'package'").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        simulator = new ProcessBuilder(java, "-jar", JAR.toString(), "--host", "127.0.0.1", "--port", "0")
+        // partial-fills is a starter scenario shipped in the jar: ES orders fill in two parts.
+        simulator = new ProcessBuilder(java, "-jar", JAR.toString(), "--host", "127.0.0.1", "--port", "0",
+                "--scenario", "partial-fills", "--admin-port", "0")
                 .redirectErrorStream(true).start();
         CompletableFuture<Integer> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> readOutput(ready), "simulator-output");
@@ -71,6 +73,22 @@ class StandaloneJarIT {
                 String.join("\n", simulatorOutput)).isZero();
         assertThat(output).contains("\"OrderStatus\": 7").contains("FILLED ServerOrderID=S");
         assertThat(simulatorOutput).anyMatch(l -> l.contains("logon from client 'python-json-client'"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theAdminApiAnswersOnThePortItPrinted() throws Exception {
+        Pattern admin = Pattern.compile("admin API on http://127\\.0\\.0\\.1:(\\d+)/");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> simulatorOutput.stream().anyMatch(l -> admin.matcher(l).find()));
+        String line = simulatorOutput.stream().filter(l -> admin.matcher(l).find()).findFirst().orElseThrow();
+        Matcher m = admin.matcher(line);
+        assertThat(m.find()).isTrue();
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + m.group(1) + "/scenario")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("partial-fills");
     }
 
     private static void readOutput(CompletableFuture<Integer> ready) {

@@ -116,19 +116,56 @@ final class WireClient implements AutoCloseable {
         }
     }
 
+    /** True when no whole message arrives within {@code timeout} (the connection stays open). */
+    boolean nothingWithin(Duration timeout) {
+        int before = timeout();
+        setTimeout(timeout);
+        try {
+            receive();
+            return false;
+        } catch (IllegalStateException e) {
+            return e.getCause() instanceof SocketTimeoutException;
+        } finally {
+            setTimeout(Duration.ofMillis(before));
+        }
+    }
+
+    boolean isOpen() {
+        return socket.isConnected() && !socket.isClosed();
+    }
+
+    /** Exactly {@code n} raw bytes, whatever they are. */
+    byte[] readRawBytes(int n) {
+        while (received.readableBytes() < n) {
+            if (readMore() < 0) {
+                throw new IllegalStateException("the simulator closed the connection after "
+                        + received.readableBytes() + " of " + n + " bytes");
+            }
+        }
+        byte[] bytes = new byte[n];
+        received.readBytes(bytes);
+        received.discardReadBytes();
+        return bytes;
+    }
+
     /** Whatever arrived but was not read as a message. */
     String leftover() {
         return received.toString(StandardCharsets.UTF_8);
     }
 
     WireClient logOn() {
-        send(DtcMessage.of("LOGON_REQUEST").set("ProtocolVersion", 8).set("HeartbeatIntervalInSeconds", 10)
-                .set("ClientName", "wire-client"));
-        DtcMessage response = receive("LOGON_RESPONSE");
+        DtcMessage response = tryLogOn(DtcMessage.of("LOGON_REQUEST").set("ProtocolVersion", 8)
+                .set("HeartbeatIntervalInSeconds", 10).set("ClientName", "wire-client"));
         if (!response.enumName("Result").equals("LOGON_SUCCESS")) {
             throw new IllegalStateException("logon failed: " + response);
         }
         return this;
+    }
+
+    /** Sends this LOGON_REQUEST and returns the LOGON_RESPONSE, whatever its Result. */
+    DtcMessage tryLogOn(DtcMessage request) {
+        send(request);
+        return receive("LOGON_RESPONSE");
     }
 
     private int readMore() {

@@ -21,4 +21,13 @@ public record Position(double quantity, double averagePrice) {
         return Math.signum(total) == Math.signum(quantity) ? new Position(total, averagePrice)
                 : new Position(total, price);
     }
+
+    /** Profit or loss realised by a fill that reduces this position (0 when it adds to it). */
+    public double realisedBy(double signedQuantity, double price) {
+        if (quantity == 0 || Math.signum(quantity) == Math.signum(signedQuantity)) {
+            return 0;
+        }
+        double closed = Math.min(Math.abs(quantity), Math.abs(signedQuantity));
+        return closed * (price - averagePrice) * Math.signum(quantity);
+    }
 }

@@ -4,6 +4,7 @@ import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.codec.DtcCodec;
 import dev.dtcharness.protocol.spec.DtcSpec;
+import dev.dtcharness.simulator.SimulatorConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,14 @@ final class EncodingNegotiation {
     }
 
     /** Must run on the channel's event loop, so the response is encoded before the codec switches. */
-    static void answer(Session session, DtcCodec codec, DtcMessage request) {
+    static void answer(Session session, DtcCodec codec, DtcMessage request, SimulatorConfig config) {
         long code = request.getLong("Encoding");
         DtcEncoding requested = DtcEncoding.ofCode(code);
         DtcEncoding current = codec.outboundEncoding();
-        DtcEncoding granted = requested != null && requested.isImplemented() ? requested : current;
+        // A server preset to one encoding still answers, with that encoding (FACTS.md 1.7 step 3).
+        boolean grantable = requested != null && requested.isImplemented() && config.presetEncoding() == null
+                && !config.refusedEncodings().contains(requested);
+        DtcEncoding granted = grantable ? requested : current;
         DtcMessage response = DtcMessage.of("ENCODING_RESPONSE")
                 .set("ProtocolVersion", DtcSpec.v8().protocolVersion())
                 .set("Encoding", granted.code())

@@ -2,6 +2,7 @@ package dev.dtcharness.simulator.session;
 
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
+import dev.dtcharness.simulator.LogonOutcome;
 import dev.dtcharness.simulator.SimulatorConfig;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
@@ -10,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers LOGON_REQUEST (FACTS.md 2.1-2.4): always LOGON_SUCCESS, capabilities stated explicitly
+ * Answers LOGON_REQUEST (FACTS.md 2.1-2.4): LOGON_SUCCESS unless configured otherwise or the
+ * credentials are wrong, capabilities stated explicitly
  * because several binary defaults are 1, then heartbeats at the interval the client asked for.
  */
 final class Logon {
@@ -28,20 +30,31 @@ final class Logon {
     }
 
     void answer(Session session, ChannelPipeline pipeline, DtcMessage request) {
+        if (config.username() != null && (!config.username().equals(request.getString("Username"))
+                || !java.util.Objects.equals(config.password(), request.getString("Password")))) {
+            refuse(session, "LOGON_ERROR", "Username or Password is not the one this server requires");
+            return;
+        }
+        if (config.logonOutcome() != LogonOutcome.SUCCESS) {
+            refuse(session, config.logonOutcome().result(), "logon refused: the simulator is set to answer "
+                    + config.logonOutcome().result());
+            return;
+        }
         int asked = request.getInt("HeartbeatIntervalInSeconds");
         int interval = asked > 0 ? asked : DEFAULT_HEARTBEAT_SECONDS;
+        // Logged on before the answer leaves: a client that has read LOGON_SUCCESS must already get every update.
+        session.loggedOn(request.getString("ClientName"), interval, () -> session.send(heartbeat()));
         session.send(DtcMessage.of("LOGON_RESPONSE")
                 .set("ProtocolVersion", DtcSpec.v8().protocolVersion())
                 .setEnum("Result", "LOGON_SUCCESS")
                 .set("ResultText", "Logged on to " + config.serverName())
                 .set("ServerName", config.serverName())
                 .set("TradingIsSupported", 1)
-                .set("OrderCancelReplaceSupported", 0)
-                .set("OCOOrdersSupported", 0)
+                .set("OrderCancelReplaceSupported", 1)
+                .set("OCOOrdersSupported", 1)
                 .set("BracketOrdersSupported", 0)
                 .set("MarketDataSupported", 0)
                 .set("MarketDepthIsSupported", 0));
-        session.loggedOn(interval, () -> session.send(heartbeat()));
         SilenceDetector.rearm(pipeline, config, interval);
         LOG.info("{}: logon from client '{}' (user '{}', protocol version {}), heartbeat every {} s{}",
                 session.label(), request.getString("ClientName"), request.getString("Username"),
@@ -50,7 +63,11 @@ final class Logon {
 
     /** A LOGON_REQUEST that could not be read: say why with LOGON_ERROR, then close as DTC prescribes. */
     void refuse(Session session, String reason) {
-        DtcMessage response = DtcMessage.of("LOGON_RESPONSE").setEnum("Result", "LOGON_ERROR")
+        refuse(session, "LOGON_ERROR", reason);
+    }
+
+    private void refuse(Session session, String result, String reason) {
+        DtcMessage response = DtcMessage.of("LOGON_RESPONSE").setEnum("Result", result)
                 .set("ServerName", config.serverName());
         int max = response.spec().field("ResultText").maxStringLength();
         response.set("ResultText", reason.length() <= max ? reason : reason.substring(0, max));

@@ -1,47 +1,79 @@
 package dev.dtcharness.simulator.session;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.simulator.exchange.SessionLink;
+import dev.dtcharness.simulator.fault.OutboundGate;
+import dev.dtcharness.simulator.script.Step;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: its number, where it comes from, and the state the DTC session rules
- * need (logged on or not, heartbeat interval). Touched only on the channel's event loop.
+ * need (logged on or not, heartbeat interval). Session state is touched on the channel's event
+ * loop; {@link #send} and {@link #fault} may be called from any thread.
  */
-final class Session {
+public final class Session implements SessionLink {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     private final int id;
     private final Channel channel;
     private final String remote;
-    private boolean loggedOn;
+    private final Random random;
+    private volatile boolean loggedOn;
+    private volatile String clientName = "";
     private int heartbeatSeconds = Logon.DEFAULT_HEARTBEAT_SECONDS;
     private boolean closing;
     private ScheduledFuture<?> heartbeats;
+    private Runnable sendHeartbeat;
 
-    Session(int id, Channel channel) {
+    Session(int id, Channel channel, long seed) {
         this.id = id;
         this.channel = channel;
         this.remote = Addresses.plain(channel.remoteAddress());
+        this.random = new Random(seed + id);
+    }
+
+    @Override
+    public int id() {
+        return id;
     }
 
     /** "session 3", the way every log line names the session. */
-    String label() {
+    @Override
+    public String label() {
         return "session " + id;
     }
 
-    String remote() {
+    public String remote() {
         return remote;
+    }
+
+    public String clientName() {
+        return clientName;
     }
 
     Channel channel() {
         return channel;
     }
 
-    boolean isLoggedOn() {
+    /** The session's pipeline, for the fault handlers in it. */
+    public io.netty.channel.ChannelPipeline pipeline() {
+        return channel.pipeline();
+    }
+
+    public void runOnLoop(Runnable r) {
+        channel.eventLoop().execute(r);
+    }
+
+    @Override
+    public boolean isLoggedOn() {
         return loggedOn;
     }
 
@@ -51,7 +83,8 @@ final class Session {
     }
 
     /** Writes a whole message now; a message that cannot be encoded is logged, never sent half. */
-    void send(DtcMessage message) {
+    @Override
+    public void send(DtcMessage message) {
         channel.writeAndFlush(message).addListener(f -> {
             if (!f.isSuccess() && channel.isActive()) {
                 LOG.warn("{}: could not send {}: {}", label(), message.name(), Failures.plain(f.cause()));
@@ -60,9 +93,15 @@ final class Session {
     }
 
     /** Marks the session logged on and (re)starts the server's heartbeats at the client's interval. */
-    void loggedOn(int heartbeatSeconds, Runnable sendHeartbeat) {
+    void loggedOn(String client, int heartbeatSeconds, Runnable sendHeartbeat) {
         loggedOn = true;
+        clientName = client;
         this.heartbeatSeconds = heartbeatSeconds;
+        this.sendHeartbeat = sendHeartbeat;
+        startHeartbeats();
+    }
+
+    private void startHeartbeats() {
         stopHeartbeats();
         heartbeats = channel.eventLoop().scheduleAtFixedRate(sendHeartbeat, heartbeatSeconds, heartbeatSeconds,
                 TimeUnit.SECONDS);
@@ -80,5 +119,58 @@ final class Session {
         boolean first = !closing;
         closing = true;
         return first;
+    }
+
+    @Override
+    public void fault(Step fault) {
+        channel.eventLoop().execute(() -> applyFault(fault));
+    }
+
+    private void applyFault(Step fault) {
+        LOG.info("{}: fault {}", label(), fault);
+        switch (fault.step()) {
+            case DISCONNECT -> {
+                startClosing();
+                channel.close();
+            }
+            case RESET -> {
+                startClosing();
+                // Linger 0 makes close() send RST instead of FIN: the peer sees "connection reset".
+                channel.config().setOption(ChannelOption.SO_LINGER, 0);
+                channel.close();
+            }
+            case SILENCE -> silence(fault.millis());
+            case LOGOFF -> {
+                startClosing();
+                DtcMessage logoff = DtcMessage.of("LOGOFF").set("DoNotReconnect", 1)
+                        .set("Reason", fault.text() == null ? "logged off by the simulator" : fault.text());
+                channel.writeAndFlush(logoff).addListener(ChannelFutureListener.CLOSE);
+            }
+            case GARBAGE -> {
+                byte[] bytes = new byte[fault.quantity().intValue()];
+                random.nextBytes(bytes);
+                channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+            }
+            default -> throw new IllegalArgumentException(fault.step() + " is not a fault");
+        }
+    }
+
+    /** No heartbeats and no answers (they are dropped) for {@code millis}, or for good when null. */
+    private void silence(Long millis) {
+        OutboundGate gate = channel.pipeline().get(OutboundGate.class);
+        if (gate == null) {
+            return;
+        }
+        gate.silent(true);
+        stopHeartbeats();
+        if (millis != null) {
+            channel.eventLoop().schedule(() -> {
+                gate.silent(false);
+                if (loggedOn) {
+                    startHeartbeats();
+                }
+                LOG.info("{}: silence over", label());
+            }, millis, TimeUnit.MILLISECONDS);
+        }
     }
 }

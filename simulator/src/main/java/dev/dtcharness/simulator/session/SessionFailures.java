@@ -3,6 +3,8 @@ package dev.dtcharness.simulator.session;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.codec.DtcCodecException;
 import dev.dtcharness.protocol.codec.DtcFieldException;
+import dev.dtcharness.simulator.exchange.OrderEngine;
+import java.util.Set;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import java.io.IOException;
@@ -17,14 +19,17 @@ import org.slf4j.LoggerFactory;
 final class SessionFailures {
     private static final Logger LOG = LoggerFactory.getLogger(SessionFailures.class);
 
+    private static final Set<String> REJECTABLE = Set.of("SUBMIT_NEW_SINGLE_ORDER", "SUBMIT_FLATTEN_POSITION_ORDER",
+            "CANCEL_ORDER", "CANCEL_REPLACE_ORDER");
+
     private final Session session;
     private final Logon logon;
-    private final OrderEntry orders;
+    private final OrderEngine engine;
 
-    SessionFailures(Session session, Logon logon, OrderEntry orders) {
+    SessionFailures(Session session, Logon logon, OrderEngine engine) {
         this.session = session;
         this.logon = logon;
-        this.orders = orders;
+        this.engine = engine;
     }
 
     void handle(ChannelHandlerContext ctx, Throwable cause) {
@@ -57,11 +62,11 @@ final class SessionFailures {
         }
         if (partial.is("LOGON_REQUEST")) {
             logon.refuse(session, e.getMessage());
-        } else if (partial.is("SUBMIT_NEW_SINGLE_ORDER") && session.isLoggedOn()) {
+        } else if (REJECTABLE.contains(partial.name()) && session.isLoggedOn()) {
             // InfoText holds 95 characters: the message name is implied by the reply, the field and value are not.
             String prefix = partial.name() + ".";
             String why = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            orders.reject(partial, why);
+            engine.rejectUnreadable(session, partial, why);
         }
     }
 

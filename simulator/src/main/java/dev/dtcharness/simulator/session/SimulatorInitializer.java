@@ -1,41 +1,117 @@
 package dev.dtcharness.simulator.session;
 
+import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.codec.DtcCodec;
+import dev.dtcharness.protocol.conformance.Finding;
 import dev.dtcharness.simulator.SimulatorConfig;
-import dev.dtcharness.simulator.exchange.FillingExchange;
+import dev.dtcharness.simulator.exchange.OrderEngine;
+import dev.dtcharness.simulator.fault.FrameSlicer;
+import dev.dtcharness.simulator.fault.OutboundGate;
+import dev.dtcharness.simulator.fault.SimulatorFaults;
+import dev.dtcharness.simulator.journal.Journal;
+import dev.dtcharness.simulator.journal.JournalHandler;
+import dev.dtcharness.simulator.validation.ConformanceTap;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Builds each session's pipeline: a codec that tells a JSON-first client from a binary one by its
- * first byte, the silence detector, then the session logic. Sessions share only the exchange.
+ * Builds each session's pipeline, head to tail: the frame slicer (outbound bytes), the conformance
+ * tap (inbound bytes), the codec, the journal, the fault gate, the silence detector, then the
+ * session logic. Sessions share only the exchange, the journal and the fault switches.
  */
 public final class SimulatorInitializer extends ChannelInitializer<SocketChannel> {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorInitializer.class);
+
     private final SimulatorConfig config;
-    private final FillingExchange exchange;
-    private final ChannelGroup sessions;
+    private final OrderEngine engine;
+    private final ChannelGroup channels;
+    private final SessionRegistry registry;
+    private final Journal journal;
+    private final SimulatorFaults faults;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger sessionNumbers = new AtomicInteger();
 
-    public SimulatorInitializer(SimulatorConfig config, FillingExchange exchange, ChannelGroup sessions) {
+    public SimulatorInitializer(SimulatorConfig config, OrderEngine engine, ChannelGroup channels,
+                                SessionRegistry registry, Journal journal, SimulatorFaults faults) {
         this.config = config;
-        this.exchange = exchange;
-        this.sessions = sessions;
+        this.engine = engine;
+        this.channels = channels;
+        this.registry = registry;
+        this.journal = journal;
+        this.faults = faults;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        sessions.add(ch);
-        Session session = new Session(sessionNumbers.incrementAndGet(), ch);
+        if (faults.refusingConnections()) {
+            LOG.info("refused a connection from {} (fault: refusing connections)", Addresses.plain(ch.remoteAddress()));
+            ch.config().setOption(ChannelOption.SO_LINGER, 0);
+            ch.close();
+            return;
+        }
+        channels.add(ch);
+        Session session = new Session(sessionNumbers.incrementAndGet(), ch, config.seed());
+        FrameSlicer slicer = new FrameSlicer(config.seed() + session.id());
+        slicer.maxBytes(faults.sliceMaxBytes());
         Logon logon = new Logon(config, clock);
+        DtcCodec codec = config.presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.presetEncoding());
         ch.pipeline()
                 .addLast(ReadWhileWritable.INSTANCE)
-                .addLast(DtcCodec.NAME, DtcCodec.detecting())
+                .addLast(slicer)
+                .addLast(ConformanceTap.NAME, new ConformanceTap(f -> told(session, f)))
+                .addLast(DtcCodec.NAME, codec)
+                .addLast(new JournalHandler(journal, session.id()))
+                .addLast(new OutboundGate())
                 // Before logon there is no agreed interval: a client silent that long never meant to log on.
                 .addLast(SilenceDetector.NAME, SilenceDetector.create(config, Logon.DEFAULT_HEARTBEAT_SECONDS))
-                .addLast(new SessionHandler(session, logon, new OrderEntry(session, exchange)));
+                .addLast(new SessionHandler(session, logon, engine, registry, config));
+    }
+
+    /**
+     * One frame's conformance findings: logged and journaled in full, and told to the client in
+     * GENERAL_LOG_MESSAGE, whose 128 characters hold the likely intent better than the whole sentence.
+     */
+    private void told(Session session, List<Finding> findings) {
+        // Findings with the same likely intent (three order fields on a 300) become one message naming them all.
+        Map<String, Map<String, List<String>>> byIntent = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            if (finding.kind() == Finding.Kind.BEFORE_LOGON) {
+                // The session handler already says so, and knows better whether logon happened in between.
+                continue;
+            }
+            String sentence = finding.sentence();
+            LOG.warn("{}: not DTC v8: {}", session.label(), sentence);
+            journal.finding(session.id(), sentence);
+            String intent = finding.hint() == null ? sentence : finding.hint();
+            List<String> fields = byIntent.computeIfAbsent(intent, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(finding.message(), k -> new ArrayList<>());
+            if (finding.hint() != null && finding.field() != null) {
+                fields.add(finding.field());
+            }
+        }
+        if (!config.conformanceReplies()) {
+            return;
+        }
+        DtcMessage prototype = DtcMessage.of("GENERAL_LOG_MESSAGE");
+        int max = prototype.spec().field("MessageText").maxStringLength();
+        byIntent.forEach((intent, where) -> where.forEach((message, fields) -> {
+            String text = intent;
+            if (!fields.isEmpty()) {
+                String full = intent + " (" + message + ": " + String.join(", ", fields) + ")";
+                text = full.length() <= max ? full : intent + " (" + String.join(", ", fields) + ")";
+            }
+            session.send(DtcMessage.of("GENERAL_LOG_MESSAGE")
+                    .set("MessageText", text.length() <= max ? text : text.substring(0, max)));
+        }));
     }
 }

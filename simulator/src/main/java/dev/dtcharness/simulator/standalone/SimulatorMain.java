@@ -1,8 +1,12 @@
 package dev.dtcharness.simulator.standalone;
 
+import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.simulator.AcceptVariant;
+import dev.dtcharness.simulator.FillPolicy;
+import dev.dtcharness.simulator.LogonOutcome;
 import dev.dtcharness.simulator.DtcSimulator;
 import dev.dtcharness.simulator.SimulatorConfig;
+import dev.dtcharness.simulator.script.ScenarioLoader;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code java -jar dtc-simulator.jar --host 127.0.0.1 --port 11099}: a fake Sierra Chart until Ctrl-C. */
 @Command(name = "dtc-simulator", mixinStandardHelpOptions = true, version = "dtc-simulator 0.1.0",
         description = "A fake Sierra Chart DTC server (DTC v8): negotiates the encoding, logs clients on, "
-                + "sends heartbeats and fills every order.")
+                + "sends heartbeats and answers orders from a scriptable simulated exchange.")
 public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host = SimulatorConfig.DEFAULT_HOST;
@@ -37,6 +41,40 @@ public final class SimulatorMain implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     double defaultMarketPrice = SimulatorConfig.DEFAULT_MARKET_PRICE;
 
+    @Option(names = "--fill-policy", description = "What orders no scenario rule takes do: ${COMPLETION-CANDIDATES} "
+            + "(default: ${DEFAULT-VALUE}).")
+    FillPolicy fillPolicy = FillPolicy.FILL_AT_ONCE;
+
+    @Option(names = "--scenario", paramLabel = "FILE|NAME", description = "A scenario file (.yaml, .yml or .json) or a "
+            + "starter scenario's name: fill-all, partial-fills, reject-all, slow-fills, rest-then-disconnect.")
+    String scenario;
+
+    @Option(names = "--admin-port", description = "Serve the HTTP admin API on this port of --host; 0 picks a free one "
+            + "(default: off).")
+    Integer adminPort;
+
+    @Option(names = "--accounts", split = ",", description = "Trade accounts to list (default: SIM1).")
+    String[] accounts = {"SIM1"};
+
+    @Option(names = "--strict-fill-requests", description = "Reject HISTORICAL_ORDER_FILLS_REQUEST with NumberOfDays = "
+            + "StartDateTime = 0 or no TradeAccount, as Sierra Chart does.")
+    boolean strictFillRequests;
+
+    @Option(names = "--logon", description = "How logons are answered: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    LogonOutcome logon = LogonOutcome.SUCCESS;
+
+    @Option(names = "--credentials", paramLabel = "USER:PASSWORD", description = "Require this Username and Password.")
+    String credentials;
+
+    @Option(names = "--encoding", description = "Preset encoding instead of automatic: ${COMPLETION-CANDIDATES}.")
+    DtcEncoding encoding;
+
+    @Option(names = "--seed", description = "Seed of random faults (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--journal-size", description = "Messages the journal keeps (default: ${DEFAULT-VALUE}).")
+    int journalSize = 10_000;
+
     public static void main(String[] args) {
         // Set before the first logger exists; a file given with -Dlogback.configurationFile still wins.
         if (System.getProperty("logback.configurationFile") == null) {
@@ -52,6 +90,22 @@ public final class SimulatorMain implements Callable<Integer> {
         for (var price : marketPrices.entrySet()) {
             config = config.marketPrice(price.getKey(), price.getValue());
         }
+        config = config.fillPolicy(fillPolicy).tradeAccounts(accounts).sierraStrictFillRequests(strictFillRequests)
+                .logonOutcome(logon).presetEncoding(encoding).seed(seed).journalCapacity(journalSize);
+        if (scenario != null) {
+            config = config.scenario(ScenarioLoader.load(scenario));
+        }
+        if (adminPort != null) {
+            config = config.adminPort(adminPort);
+        }
+        if (credentials != null) {
+            int colon = credentials.indexOf(':');
+            if (colon < 0) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--credentials " + credentials + " (expected: USER:PASSWORD)");
+            }
+            config = config.credentials(credentials.substring(0, colon), credentials.substring(colon + 1));
+        }
         DtcSimulator simulator = DtcSimulator.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,6 +114,9 @@ public final class SimulatorMain implements Callable<Integer> {
         }, "dtc-simulator-shutdown"));
         // Scripts that start the jar wait for this line to know the port is open.
         System.out.println("DTC simulator ready on " + simulator.host() + ":" + simulator.port());
+        if (simulator.adminPort() >= 0) {
+            System.out.println("admin API on http://" + simulator.host() + ":" + simulator.adminPort() + "/");
+        }
         stopped.await();
         return 0;
     }

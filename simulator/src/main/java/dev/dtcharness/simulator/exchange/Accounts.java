@@ -1,0 +1,71 @@
+package dev.dtcharness.simulator.exchange;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Trade accounts with their positions per symbol and cash balance (starting balance plus realised
+ * profit and loss), kept consistent with every fill. Touched only on the exchange thread.
+ */
+final class Accounts {
+    private final double startingBalance;
+    private final List<String> configured;
+    private final Set<String> names = new LinkedHashSet<>();
+    private final Map<String, Map<String, Position>> positions = new LinkedHashMap<>();
+    private final Map<String, Double> realised = new LinkedHashMap<>();
+
+    Accounts(List<String> configured, double startingBalance) {
+        this.configured = configured;
+        this.startingBalance = startingBalance;
+        clear();
+    }
+
+    void clear() {
+        names.clear();
+        names.addAll(configured);
+        positions.clear();
+        realised.clear();
+    }
+
+    void know(String account) {
+        names.add(account);
+    }
+
+    /** Books a fill and returns the position after it. */
+    Position fill(String account, String symbol, double signedQuantity, double price) {
+        know(account);
+        Map<String, Position> bySymbol = positions.computeIfAbsent(account, a -> new LinkedHashMap<>());
+        Position before = bySymbol.getOrDefault(symbol, Position.FLAT);
+        realised.merge(account, before.realisedBy(signedQuantity, price), Double::sum);
+        Position after = before.after(signedQuantity, price);
+        bySymbol.put(symbol, after);
+        return after;
+    }
+
+    Position position(String account, String symbol) {
+        return positions.getOrDefault(account, Map.of()).getOrDefault(symbol, Position.FLAT);
+    }
+
+    /** Open positions (quantity not 0) of one account, by symbol. */
+    Map<String, Position> openPositions(String account) {
+        Map<String, Position> open = new LinkedHashMap<>();
+        positions.getOrDefault(account, Map.of()).forEach((s, p) -> {
+            if (p.quantity() != 0) {
+                open.put(s, p);
+            }
+        });
+        return open;
+    }
+
+    double cashBalance(String account) {
+        return startingBalance + realised.getOrDefault(account, 0.0);
+    }
+
+    /** Every account: the configured ones, then those seen in orders, in that order. */
+    List<String> names() {
+        return List.copyOf(names);
+    }
+}

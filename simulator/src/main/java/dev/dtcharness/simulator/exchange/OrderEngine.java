@@ -1,0 +1,430 @@
+package dev.dtcharness.simulator.exchange;
+
+import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.simulator.AcceptVariant;
+import dev.dtcharness.simulator.FillPolicy;
+import dev.dtcharness.simulator.SimulatorConfig;
+import dev.dtcharness.simulator.script.Rule;
+import dev.dtcharness.simulator.script.Scenario;
+import dev.dtcharness.simulator.script.Step;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated exchange shared by every session: orders by ServerOrderID, per-account positions,
+ * balances and fill history, answered as FACTS.md 3.2 to 3.7 describe. Everything runs on one
+ * thread of its own, like a matching engine, so state needs no locks and every order's updates
+ * keep their order; sessions and the API hand work to that thread.
+ */
+public final class OrderEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderEngine.class);
+
+    final SimulatorConfig config;
+    final Clock clock;
+    private final ScheduledExecutorService thread;
+    final Map<Integer, SessionLink> sessions = new LinkedHashMap<>();
+    final Map<String, Order> working = new LinkedHashMap<>();
+    final Map<String, Order> finished;
+    private final ClientOrderIds usedClientOrderIds = new ClientOrderIds(100_000);
+    final Accounts accounts;
+    final FillHistory fills;
+    // By identity: two equal rules in one scenario count their matches apart.
+    private final Map<Rule, Integer> ruleHits = new java.util.IdentityHashMap<>();
+    private Scenario scenario;
+    private long serverOrderIds;
+    private long executionIds;
+
+    public OrderEngine(SimulatorConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    public OrderEngine(SimulatorConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.scenario = config.scenario();
+        this.accounts = new Accounts(config.tradeAccounts(), config.startingCashBalance());
+        this.fills = new FillHistory(config.fillHistoryCapacity());
+        int kept = config.finishedOrdersKept();
+        // Finished orders only answer late cancels and lookups: the oldest age out.
+        this.finished = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Order> eldest) {
+                return size() > kept;
+            }
+        };
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dtc-sim-exchange");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    // ---- handing work to the exchange thread
+
+    /** Runs {@code work} on the exchange thread, later. */
+    public void execute(Runnable work) {
+        try {
+            thread.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.error("exchange: unexpected failure; state kept, the request is lost", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Only after close(): the simulator is stopping and nobody is left to answer.
+            LOG.debug("exchange closed; work dropped");
+        }
+    }
+
+    /** Runs {@code work} on the exchange thread and waits for its result (5 s at most). */
+    public <T> T call(Callable<T> work) {
+        try {
+            return thread.submit(work).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the exchange", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the exchange did not answer within 5 s", e);
+        }
+    }
+
+    void schedule(long millis, Runnable work) {
+        thread.schedule(() -> execute(work), millis, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- sessions
+
+    public void attach(SessionLink session) {
+        execute(() -> sessions.put(session.id(), session));
+    }
+
+    public void detach(SessionLink session) {
+        execute(() -> sessions.remove(session.id()));
+    }
+
+    /** A trading request from a logged-on session. */
+    public void handle(SessionLink from, DtcMessage request) {
+        execute(() -> dispatch(from, request));
+    }
+
+    /** Answers an order-entry message that could not be fully decoded, so the client learns which field was wrong. */
+    public void rejectUnreadable(SessionLink from, DtcMessage partial, String why) {
+        execute(() -> {
+            String reason = partial.is("CANCEL_ORDER") ? "ORDER_CANCEL_REJECTED"
+                    : partial.is("CANCEL_REPLACE_ORDER") ? "ORDER_CANCEL_REPLACE_REJECTED" : null;
+            DtcMessage reply = reason == null ? OrderUpdates.rejected(partial, why, now())
+                    : OrderUpdates.unknownOrder(partial, reason, why, now());
+            send(from, reply);
+        });
+    }
+
+    private void dispatch(SessionLink from, DtcMessage m) {
+        TradingQueries queries = new TradingQueries(this);
+        switch (m.name()) {
+            case "SUBMIT_NEW_SINGLE_ORDER" -> submit(from, m);
+            case "SUBMIT_NEW_OCO_ORDER" -> new OcoOrders(this).submit(from, m);
+            case "SUBMIT_FLATTEN_POSITION_ORDER" -> flatten(from, m);
+            case "CANCEL_ORDER" -> new Cancels(this).cancel(from, m);
+            case "CANCEL_REPLACE_ORDER" -> new Cancels(this).replace(from, m);
+            case "OPEN_ORDERS_REQUEST" -> queries.openOrders(from, m);
+            case "HISTORICAL_ORDER_FILLS_REQUEST" -> queries.fills(from, m);
+            case "CURRENT_POSITIONS_REQUEST" -> queries.positions(from, m);
+            case "TRADE_ACCOUNTS_REQUEST" -> queries.accounts(from, m);
+            case "ACCOUNT_BALANCE_REQUEST" -> queries.balances(from, m);
+            default -> LOG.warn("{}: {} is not supported by the simulator; ignored", from.label(), m.spec().label());
+        }
+    }
+
+    // ---- new orders
+
+    private void submit(SessionLink from, DtcMessage request) {
+        String problem = newOrderProblem(request);
+        if (problem != null) {
+            reject(from, request, problem);
+            return;
+        }
+        Order o = newOrder(request, from.id());
+        run(o, planFor(o), 0);
+    }
+
+    /** Why a new order cannot be accepted (and its ClientOrderID is then taken), or null. */
+    String newOrderProblem(DtcMessage request) {
+        String problem = OrderCheck.problem(request);
+        String clientOrderId = request.getString("ClientOrderID");
+        // Ids are unique per trading session, not per connection (FACTS.md 3.1), so the set spans sessions.
+        if (problem == null && !usedClientOrderIds.add(clientOrderId)) {
+            problem = "ClientOrderID " + clientOrderId + " was already used (expected: a new id for each order)";
+        }
+        return problem;
+    }
+
+    void reject(SessionLink to, DtcMessage request, String problem) {
+        LOG.info("{}: order ClientOrderID={} rejected: {}", to.label(), request.getString("ClientOrderID"), problem);
+        send(to, OrderUpdates.rejected(request, problem, now()));
+    }
+
+    Order newOrder(DtcMessage request, int owner) {
+        accounts.know(request.getString("TradeAccount"));
+        return new Order(request, nextServerOrderId(), owner, now(), config.marketPrice(request.getString("Symbol")));
+    }
+
+    String nextServerOrderId() {
+        return "S" + (++serverOrderIds);
+    }
+
+    /** The scenario's replies for this order, or what the fill policy says. */
+    List<Step> planFor(Order o) {
+        if (scenario != null) {
+            for (Rule rule : scenario.rules()) {
+                if (rule.match().matches(o.symbol, o.side(), o.quantity, o.price1, o.account,
+                        o.request.enumName("OrderType"))) {
+                    int hit = ruleHits.merge(rule, 1, Integer::sum);
+                    if (rule.match().nth() == null || rule.match().nth() == hit) {
+                        return rule.replies();
+                    }
+                }
+            }
+        }
+        if (config.fillPolicy() == FillPolicy.REST_LIMIT_ORDERS && !o.isMarket()) {
+            return List.of(Step.accept());
+        }
+        return List.of(Step.accept(), Step.fill());
+    }
+
+    /** Carries out {@code steps} from {@code from} on; a wait hands the rest to a timer. */
+    void run(Order o, List<Step> steps, int from) {
+        for (int i = from; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step.step() == Step.Kind.WAIT) {
+                int next = i + 1;
+                schedule(step.millis(), () -> run(o, steps, next));
+                return;
+            }
+            perform(o, step);
+        }
+        if (o.isNew()) {
+            // A plan that never accepted nor rejected must not leave the order in limbo.
+            accept(o);
+        }
+    }
+
+    /** One step; a step that no longer applies (a fill of a canceled order) does nothing. */
+    private void perform(Order o, Step step) {
+        if (step.isFault()) {
+            SessionLink owner = sessions.get(o.ownerSession);
+            if (owner != null) {
+                LOG.info("{}: fault {} (scenario, order {})", owner.label(), step.step(), o.clientOrderId);
+                owner.fault(step);
+            }
+            return;
+        }
+        switch (step.step()) {
+            case ACCEPT -> {
+                if (o.isNew()) {
+                    accept(o);
+                }
+            }
+            case REJECT -> {
+                String text = step.text() == null ? "rejected by the scenario" : step.text();
+                if (o.isNew()) {
+                    o.status = "ORDER_STATUS_REJECTED";
+                    SessionLink owner = sessions.get(o.ownerSession);
+                    if (owner != null) {
+                        reject(owner, o.request, text);
+                    }
+                    return;
+                }
+                cancel(o, text);
+            }
+            case PARTIAL_FILL, FILL -> {
+                if (o.isNew()) {
+                    accept(o);
+                }
+                if (!o.isWorking()) {
+                    return;
+                }
+                double q = step.step() == Step.Kind.FILL ? o.remaining() : Math.min(step.quantity(), o.remaining());
+                fill(o, q, step.price() == null ? o.defaultFillPrice() : step.price());
+            }
+            case CANCEL -> {
+                if (o.isNew()) {
+                    accept(o);
+                }
+                cancel(o, step.text());
+            }
+            default -> throw new IllegalStateException("unexpected step " + step);
+        }
+    }
+
+    void accept(Order o) {
+        working.put(o.serverOrderId, o);
+        if (config.acceptVariant() == AcceptVariant.PENDING_OPEN_THEN_OPEN) {
+            o.status = "ORDER_STATUS_PENDING_OPEN";
+            deliver(o, OrderUpdates.current(o, "NEW_ORDER_ACCEPTED", now()));
+            o.status = "ORDER_STATUS_OPEN";
+            deliver(o, OrderUpdates.current(o, "GENERAL_ORDER_UPDATE", now()));
+        } else {
+            o.status = "ORDER_STATUS_OPEN";
+            deliver(o, OrderUpdates.current(o, "NEW_ORDER_ACCEPTED", now()));
+        }
+    }
+
+    // ---- fills and cancels of working orders
+
+    /** Books a fill of {@code quantity} at {@code price}: ORDER_UPDATE, then POSITION_UPDATE (FACTS.md 3.1). */
+    void fill(Order o, double quantity, double price) {
+        double before = o.filled;
+        o.filled += quantity;
+        o.averagePrice = (o.averagePrice * before + price * quantity) / o.filled;
+        o.status = o.remaining() <= 0 ? "ORDER_STATUS_FILLED" : "ORDER_STATUS_PARTIALLY_FILLED";
+        double cashBefore = accounts.cashBalance(o.account);
+        Position after = accounts.fill(o.account, o.symbol, o.buy ? quantity : -quantity, price);
+        Fill f = new Fill("E" + (++executionIds), o.serverOrderId, o.clientOrderId, o.account, o.symbol,
+                o.request.getString("Exchange"), o.side(), quantity, price, now(), after.quantity());
+        fills.add(f);
+        deliver(o, OrderUpdates.fill(o, f));
+        deliver(o, PositionUpdates.unsolicited(o.account, o.symbol, o.request.getString("Exchange"), after));
+        double cash = accounts.cashBalance(o.account);
+        if (cash != cashBefore) {
+            // Balances are pushed whenever they change (FACTS.md 3.7); only realised profit or loss changes them here.
+            deliver(o, TradingQueries.balance(o.account, cash).set("RequestID", 0).set("TotalNumberMessages", 1)
+                    .set("MessageNumber", 1).set("Unsolicited", 1));
+        }
+        if (!o.isWorking()) {
+            finish(o);
+        }
+        new OcoOrders(this).afterFill(o, quantity);
+    }
+
+    /** CANCELED / ORDER_CANCELED, and the OCO partner with it. */
+    void cancel(Order o, String infoText) {
+        if (!o.isWorking()) {
+            return;
+        }
+        o.status = "ORDER_STATUS_CANCELED";
+        DtcMessage update = OrderUpdates.current(o, "ORDER_CANCELED", now());
+        deliver(o, infoText == null ? update : OrderUpdates.withInfo(update, infoText));
+        finish(o);
+        Order partner = working.get(o.ocoLinked);
+        if (partner != null) {
+            cancel(partner, "OCO partner " + o.serverOrderId + " was canceled");
+        }
+    }
+
+    void finish(Order o) {
+        working.remove(o.serverOrderId);
+        finished.put(o.serverOrderId, o);
+    }
+
+    // ---- flatten
+
+    private void flatten(SessionLink from, DtcMessage request) {
+        Position p = accounts.position(request.getString("TradeAccount"), request.getString("Symbol"));
+        DtcMessage order = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER")
+                .set("Symbol", request.getString("Symbol")).set("Exchange", request.getString("Exchange"))
+                .set("TradeAccount", request.getString("TradeAccount"))
+                .set("ClientOrderID", request.getString("ClientOrderID"))
+                .set("FreeFormText", request.getString("FreeFormText"))
+                .setEnum("OrderType", "ORDER_TYPE_MARKET").setEnum("BuySell", p.quantity() < 0 ? "BUY" : "SELL")
+                .set("Quantity", Math.abs(p.quantity())).setEnum("TimeInForce", "TIF_DAY");
+        if (p.quantity() == 0) {
+            reject(from, order, "no position in " + request.getString("Symbol") + " for account '"
+                    + request.getString("TradeAccount") + "' to flatten");
+            return;
+        }
+        String problem = newOrderProblem(order);
+        if (problem != null) {
+            reject(from, order, problem);
+            return;
+        }
+        Order o = newOrder(order, from.id());
+        run(o, List.of(Step.accept(), Step.fill()), 0);
+    }
+
+    // ---- API actions (already on the exchange thread)
+
+    /** An order placed elsewhere (Sierra Chart's GUI, another connection): rests OPEN, told to every session. */
+    String placeElsewhere(DtcMessage request) {
+        Order o = newOrder(request, Order.ELSEWHERE);
+        accept(o);
+        return o.serverOrderId;
+    }
+
+    Order findWorking(String serverOrderId) {
+        Order o = working.get(serverOrderId);
+        if (o == null) {
+            throw new IllegalArgumentException("no working order with ServerOrderID " + serverOrderId
+                    + " (working: " + working.keySet() + ")");
+        }
+        return o;
+    }
+
+    void useScenario(Scenario newScenario) {
+        scenario = newScenario;
+        ruleHits.clear();
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    /** Forgets orders, fills, positions, balances and used ClientOrderIDs; ids keep counting, so they stay unique. */
+    void reset() {
+        working.clear();
+        finished.clear();
+        usedClientOrderIds.clear();
+        accounts.clear();
+        fills.clear();
+        ruleHits.clear();
+        scenario = config.scenario();
+    }
+
+    // ---- sending
+
+    /** To the order's session while it is connected, else to every logged-on session (FACTS.md 3.1 L). */
+    void deliver(Order o, DtcMessage m) {
+        SessionLink owner = sessions.get(o.ownerSession);
+        if (owner != null && owner.isLoggedOn()) {
+            send(owner, m);
+            return;
+        }
+        for (SessionLink s : new ArrayList<>(sessions.values())) {
+            if (s.isLoggedOn()) {
+                send(s, m);
+            }
+        }
+    }
+
+    void send(SessionLink to, DtcMessage m) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{}: sent {}", to.label(), Summaries.of(m));
+        }
+        to.send(m);
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

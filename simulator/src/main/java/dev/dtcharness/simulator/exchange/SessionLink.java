@@ -1,0 +1,20 @@
+package dev.dtcharness.simulator.exchange;
+
+import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.simulator.script.Step;
+
+/** What the exchange needs of a client session: a way to send it messages and to inflict faults on it. */
+public interface SessionLink {
+    int id();
+
+    /** "session 3". */
+    String label();
+
+    boolean isLoggedOn();
+
+    /** Writes a whole message; safe from any thread, messages keep the order of the calls. */
+    void send(DtcMessage message);
+
+    /** Applies a fault step (disconnect, reset, silence, logoff, garbage) to this session. */
+    void fault(Step fault);
+}

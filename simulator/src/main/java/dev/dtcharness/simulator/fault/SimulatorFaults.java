@@ -1,0 +1,110 @@
+package dev.dtcharness.simulator.fault;
+
+import dev.dtcharness.simulator.exchange.SessionLink;
+import dev.dtcharness.simulator.script.Step;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Faults on demand, for tests and the admin API: the same faults scenario steps can trigger, plus
+ * refusing connections, delaying a message and slicing frames. A session id of 0 means every
+ * connected session.
+ */
+public final class SimulatorFaults {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorFaults.class);
+
+    private final Supplier<Collection<? extends SessionLink>> sessions;
+    private final IntFunction<SessionControl> control;
+    private volatile long refuseUntilNanos;
+    private volatile int sliceMaxBytes;
+
+    /** What faults need of a session beyond {@link SessionLink}. */
+    public interface SessionControl {
+        OutboundGate gate();
+
+        FrameSlicer slicer();
+
+        void runOnLoop(Runnable r);
+    }
+
+    public SimulatorFaults(Supplier<Collection<? extends SessionLink>> sessions, IntFunction<SessionControl> control) {
+        this.sessions = sessions;
+        this.control = control;
+    }
+
+    /** Closes the connection: cleanly (FIN), or with a TCP reset when {@code reset}. */
+    public void disconnect(int sessionId, boolean reset) {
+        apply(sessionId, reset ? Step.reset() : Step.disconnect());
+    }
+
+    /** LOGOFF with DoNotReconnect = 1 and this Reason, then close. */
+    public void logoff(int sessionId, String reason) {
+        apply(sessionId, Step.logoff(reason));
+    }
+
+    /** No heartbeats and no answers for {@code duration} (null: until the session ends). */
+    public void silence(int sessionId, Duration duration) {
+        apply(sessionId, new Step(Step.Kind.SILENCE, null, null, null, duration == null ? null : duration.toMillis()));
+    }
+
+    /** {@code bytes} random (seeded) bytes written into the stream. */
+    public void sendGarbage(int sessionId, int bytes) {
+        apply(sessionId, Step.garbage(bytes));
+    }
+
+    /** The {@code n}-th message sent from now (1 = the next) is held {@code delay}, and those after it behind it. */
+    public void delayNthMessage(int sessionId, int n, Duration delay) {
+        forEach(sessionId, s -> {
+            SessionControl c = control.apply(s.id());
+            c.runOnLoop(() -> c.gate().delayNth(n, delay.toMillis()));
+        });
+    }
+
+    /** From now on every session's (and every new session's) bytes go out in writes of 1 to {@code maxBytes}; 0 stops. */
+    public void sliceFrames(int maxBytes) {
+        sliceMaxBytes = maxBytes;
+        forEach(0, s -> control.apply(s.id()).slicer().maxBytes(maxBytes));
+        LOG.info("faults: outbound frames sliced into writes of at most {} bytes", maxBytes);
+    }
+
+    public int sliceMaxBytes() {
+        return sliceMaxBytes;
+    }
+
+    /** New connections are accepted and closed at once (with a reset) for {@code duration}. */
+    public void refuseConnectionsFor(Duration duration) {
+        refuseUntilNanos = System.nanoTime() + duration.toNanos();
+        LOG.info("faults: refusing new connections for {} ms", duration.toMillis());
+    }
+
+    public boolean refusingConnections() {
+        return System.nanoTime() - refuseUntilNanos < 0;
+    }
+
+    /** Undoes lasting faults: refusal and slicing. */
+    public void clear() {
+        refuseUntilNanos = System.nanoTime();
+        sliceFrames(0);
+    }
+
+    private void apply(int sessionId, Step fault) {
+        forEach(sessionId, s -> s.fault(fault));
+    }
+
+    private void forEach(int sessionId, java.util.function.Consumer<SessionLink> action) {
+        boolean any = false;
+        for (SessionLink s : sessions.get()) {
+            if (sessionId == 0 || s.id() == sessionId) {
+                action.accept(s);
+                any = true;
+            }
+        }
+        if (!any && sessionId != 0) {
+            throw new IllegalArgumentException("no connected session " + sessionId);
+        }
+    }
+}

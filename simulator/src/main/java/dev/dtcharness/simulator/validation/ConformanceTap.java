@@ -1,0 +1,117 @@
+package dev.dtcharness.simulator.validation;
+
+import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.protocol.codec.DtcCodec;
+import dev.dtcharness.protocol.codec.DtcCodecException;
+import dev.dtcharness.protocol.codec.DtcFraming;
+import dev.dtcharness.protocol.codec.WireFormat;
+import dev.dtcharness.protocol.codec.WireFormats;
+import dev.dtcharness.protocol.conformance.ConformanceChecker;
+import dev.dtcharness.protocol.conformance.Direction;
+import dev.dtcharness.protocol.conformance.Finding;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Sits before the codec and runs the {@link ConformanceChecker} on every whole inbound frame, the
+ * raw bytes being the only place where unknown JSON fields or a misdeclared Size can still be
+ * seen. It copies the bytes it reads into a buffer of its own and frames them as the codec does;
+ * the original bytes go on to the codec untouched. Each frame's findings go to {@code report} together. After a frame it
+ * cannot delimit it stops: the codec closes the session anyway.
+ */
+public final class ConformanceTap extends ChannelInboundHandlerAdapter {
+    public static final String NAME = "conformance-tap";
+    private static final ConformanceChecker CHECKER = new ConformanceChecker(DtcSpec.v8());
+    private static final int ENCODING_REQUEST = DtcSpec.v8().typeOf("ENCODING_REQUEST");
+
+    private final Consumer<List<Finding>> report;
+    private ByteBuf pending;
+    private boolean stopped;
+
+    public ConformanceTap(Consumer<List<Finding>> report) {
+        this.report = report;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!stopped && msg instanceof ByteBuf bytes) {
+            if (pending == null) {
+                pending = ctx.alloc().buffer(bytes.readableBytes());
+            }
+            pending.writeBytes(bytes, bytes.readerIndex(), bytes.readableBytes());
+            try {
+                checkWholeFrames((DtcCodec) ctx.pipeline().get(DtcCodec.NAME));
+            } catch (RuntimeException e) {
+                stop();
+            }
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    private void checkWholeFrames(DtcCodec codec) {
+        while (pending.isReadable()) {
+            DtcEncoding encoding = codec.inboundEncoding() != null ? codec.inboundEncoding()
+                    : pending.getByte(pending.readerIndex()) == '{' ? DtcEncoding.JSON_ENCODING
+                    : DtcEncoding.BINARY_ENCODING;
+            WireFormat format = WireFormats.of(encoding);
+            ByteBuf frame;
+            try {
+                frame = format.nextFrame(pending, DtcFraming.DEFAULT_MAX_FRAME);
+            } catch (DtcCodecException e) {
+                stop();
+                return;
+            }
+            if (frame == null) {
+                break;
+            }
+            if (!frame.isReadable()) {
+                continue;
+            }
+            List<Finding> findings = CHECKER.check(frame, encoding, Direction.CLIENT_TO_SERVER, true);
+            if (!findings.isEmpty()) {
+                report.accept(findings);
+            }
+            if (isEncodingRequest(frame, encoding)) {
+                // Frames after it are in the encoding the codec is about to switch to: frame them next time.
+                break;
+            }
+        }
+        pending.discardReadBytes();
+    }
+
+    private static boolean isEncodingRequest(ByteBuf frame, DtcEncoding encoding) {
+        if (encoding == DtcEncoding.BINARY_ENCODING || encoding == DtcEncoding.BINARY_WITH_VARIABLE_LENGTH_STRINGS) {
+            return frame.readableBytes() >= 4 && frame.getUnsignedShortLE(frame.readerIndex() + 2) == ENCODING_REQUEST;
+        }
+        String text = frame.toString(java.nio.charset.StandardCharsets.UTF_8).replace(" ", "");
+        return text.contains("\"Type\":" + ENCODING_REQUEST + ",") || text.contains("\"Type\":" + ENCODING_REQUEST + "}");
+    }
+
+    private void stop() {
+        stopped = true;
+        release();
+    }
+
+    private void release() {
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        release();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        release();
+        stopped = true;
+        ctx.fireChannelInactive();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.dtcharness.simulator;
+
+import static dev.dtcharness.simulator.SimulatorAcceptanceTest.limitOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.protocol.DtcMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP admin API, driven as curl would drive it. */
+class AdminApiAcceptanceTest {
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().adminPort(0)
+            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS));
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void shouldListSessionsAndOrdersAndFillAnOrderForTheClient() {
+        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            client.send(limitOrder("A-1", "BUY", 2, 4500));
+            String id = client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getInt("OrderStatus") == 4)
+                    .getString("ServerOrderID");
+
+            assertThat(call("GET", "/sessions", "").body()).contains("\"clientName\" : \"wire-client\"");
+            assertThat(call("GET", "/orders", "").body()).contains("\"clientOrderId\" : \"A-1\"").contains(id);
+
+            HttpResponse<String> filled = call("POST", "/orders/" + id + "/fill?quantity=1&price=4499.5", "");
+            assertThat(filled.statusCode()).isEqualTo(200);
+            DtcMessage partial = client.receive("ORDER_UPDATE");
+            assertThat(partial.enumName("OrderStatus")).isEqualTo("ORDER_STATUS_PARTIALLY_FILLED");
+            assertThat(partial.getDouble("LastFillPrice")).isEqualTo(4499.5);
+            assertThat(call("GET", "/fills", "").body()).contains("\"price\" : 4499.5");
+            assertThat(call("GET", "/journal?limit=5", "").body()).contains("ORDER_UPDATE");
+        }
+    }
+
+    @Test
+    void shouldPushAnOrderPlacedElsewhereLoadAScenarioAndTriggerAFault() {
+        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            HttpResponse<String> placed = call("POST", "/orders/elsewhere",
+                    "{\"symbol\":\"NQ\",\"side\":\"SELL\",\"quantity\":1,\"price\":15800}");
+            assertThat(placed.body()).contains("serverOrderId");
+            assertThat(client.receive("ORDER_UPDATE").getString("Symbol")).isEqualTo("NQ");
+
+            HttpResponse<String> loaded = call("POST", "/scenario", "name: halt\nrules:\n  - replies:\n"
+                    + "      - {step: reject, text: halted}\n");
+            assertThat(loaded.statusCode()).isEqualTo(200);
+            client.send(limitOrder("A-2", "BUY", 1, 1));
+            assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getString("ClientOrderID").equals("A-2"))
+                    .getString("InfoText")).isEqualTo("halted");
+
+            assertThat(call("POST", "/faults/disconnect?session=1", "").statusCode()).isEqualTo(200);
+            assertThat(client.closedWithin(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
+    void shouldAnswerBadRequestsWithASentence() {
+        HttpResponse<String> unknown = call("GET", "/nope", "");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("no admin endpoint GET /nope");
+        HttpResponse<String> badNumber = call("POST", "/faults/garbage?bytes=many", "");
+        assertThat(badNumber.statusCode()).isEqualTo(400);
+        assertThat(badNumber.body()).contains("bytes=many (expected: a whole number)");
+        HttpResponse<String> badScenario = call("POST", "/scenario", "rules: [{replies: [{step: explode}]}]");
+        assertThat(badScenario.statusCode()).isEqualTo(400);
+        assertThat(badScenario.body()).contains("explode");
+    }
+
+    private HttpResponse<String> call(String method, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.adminPort() + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.dtcharness.simulator;
+
+import static dev.dtcharness.simulator.SimulatorAcceptanceTest.limitOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.protocol.DtcMessage;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A client that breaks DTC v8 is told how, in-protocol, and its session goes on; the journal keeps it all. */
+class ConformanceAcceptanceTest {
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort());
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void shouldTellAClientPlacingOrdersWithType300WhatItMeant() {
+        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.JSON_ENCODING).logOn()) {
+            client.sendRaw("{\"Type\":300,\"Symbol\":\"ESZ6\",\"BuySell\":\"BUY\",\"Quantity\":1,\"RequestID\":5}\0");
+
+            DtcMessage told = client.receive("GENERAL_LOG_MESSAGE");
+            assertThat(told.getString("MessageText")).isEqualTo("type 300 is OPEN_ORDERS_REQUEST; to submit an order "
+                    + "send SUBMIT_NEW_SINGLE_ORDER (208) (Symbol, BuySell, Quantity)");
+            DtcMessage answer = client.receive();
+            assertThat(answer.name()).as("one GENERAL_LOG_MESSAGE for the three fields").isEqualTo("ORDER_UPDATE");
+            assertThat(answer.getInt("RequestID")).as("the request is still answered as what it is").isEqualTo(5);
+            assertThat(answer.getLong("NoOrders")).isEqualTo(1);
+            assertThat(simulator.journal().findings()).anyMatch(f -> f.contains("OPEN_ORDERS_REQUEST (300).Symbol"));
+
+            client.send(limitOrder("OK-1", "BUY", 1, 10));
+            assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getInt("OrderStatus") == 7)
+                    .getString("ClientOrderID")).as("the session goes on").isEqualTo("OK-1");
+        }
+    }
+
+    @Test
+    void shouldSayNothingToAConformingClient() {
+        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            client.send(limitOrder("C-1", "BUY", 1, 10));
+            client.receiveUntil(m -> m.is("POSITION_UPDATE"));
+            assertThat(simulator.journal().findings()).isEmpty();
+            assertThat(simulator.journal().entries()).noneMatch(e -> e.message() != null
+                    && e.message().is("GENERAL_LOG_MESSAGE"));
+        }
+    }
+
+    @Test
+    void shouldVerifyWhatAClientSentAndExplainANearMiss() {
+        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            client.send(DtcMessage.of("CANCEL_ORDER").set("ServerOrderID", "S9").set("ClientOrderID", "ORD-2"));
+            client.receive("ORDER_UPDATE");
+
+            assertThat(simulator.journal().verify().received("CANCEL_ORDER").with("ClientOrderID", "ORD-2")
+                    .within(Duration.ofSeconds(2)).sessionId()).isEqualTo(1);
+            assertThat(simulator.journal().verify().sent("ORDER_UPDATE")
+                    .with("OrderUpdateReason", "ORDER_CANCEL_REJECTED").now().message().getString("ClientOrderID"))
+                    .isEqualTo("ORD-2");
+            assertThatThrownBy(() -> simulator.journal().verify().received("CANCEL_ORDER")
+                    .with("ClientOrderID", "ORD-1").within(Duration.ofMillis(100)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("received CANCEL_ORDER with {ClientOrderID=ORD-1} within 100 ms")
+                    .hasMessageContaining("Near misses")
+                    .hasMessageContaining("ClientOrderID was \"ORD-2\", expected \"ORD-1\"");
+        }
+    }
+
+    @Test
+    void shouldKeepTheJournalBounded() {
+        try (DtcSimulator small = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().journalCapacity(5));
+             WireClient client = new WireClient(small.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            for (int i = 0; i < 3; i++) {
+                client.send(limitOrder("J-" + i, "BUY", 1, 10));
+                client.receive("POSITION_UPDATE");
+            }
+            assertThat(small.journal().entries()).hasSize(5);
+            assertThat(small.journal().entries().get(4).message().name()).isEqualTo("POSITION_UPDATE");
+        }
+    }
+}

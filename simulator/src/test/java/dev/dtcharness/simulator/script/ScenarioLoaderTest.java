@@ -1,0 +1,56 @@
+package dev.dtcharness.simulator.script;
+
+import static dev.dtcharness.simulator.dsl.Scenarios.order;
+import static dev.dtcharness.simulator.dsl.Scenarios.scenario;
+import static dev.dtcharness.simulator.script.Step.accept;
+import static dev.dtcharness.simulator.script.Step.fill;
+import static dev.dtcharness.simulator.script.Step.partialFill;
+import static dev.dtcharness.simulator.script.Step.waitMillis;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Scenario files and the DSL build the same model; bad files say where they are wrong. */
+class ScenarioLoaderTest {
+
+    @Test
+    void shouldLoadTheShippedPartialFillsFileAsTheDslWritesIt() {
+        Scenario fromFile = ScenarioLoader.load(Path.of("scenarios", "partial-fills.yaml"));
+        Scenario fromDsl = scenario("partial-fills")
+                .when(order().symbol("ES")).reply(accept(), partialFill(1), waitMillis(50), fill())
+                .otherwise(accept(), fill())
+                .build();
+        assertThat(fromFile).isEqualTo(fromDsl);
+    }
+
+    @Test
+    void shouldLoadEveryStarterScenarioByNameFromTheJarResources() {
+        for (String name : new String[] {"fill-all", "partial-fills", "reject-all", "slow-fills", "rest-then-disconnect"}) {
+            assertThat(ScenarioLoader.load(name).name()).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void shouldRoundTripThroughJson() {
+        Scenario s = scenario("x").when(order().side("SELL").nth(2)).reply(Step.reject("no")).build();
+        assertThat(ScenarioLoader.parseJson(ScenarioLoader.toJson(s))).isEqualTo(s);
+    }
+
+    @Test
+    void shouldNameTheStepAndPlaceOfABadFile() {
+        assertThatThrownBy(() -> ScenarioLoader.parseYaml("""
+                name: bad
+                rules:
+                  - replies:
+                      - step: accept
+                      - step: partial_fill
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("partial_fill needs a quantity")
+                .hasMessageContaining("rules[0].replies[1]");
+        assertThatThrownBy(() -> ScenarioLoader.parseYaml("rules: [{replies: [{step: explode}]}]"))
+                .hasMessageContaining("explode").hasMessageContaining("replies[0]");
+    }
+}
