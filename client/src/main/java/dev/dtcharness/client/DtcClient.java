@@ -33,8 +33,9 @@ public final class DtcClient implements AutoCloseable {
 
     private final DtcClientConfig config;
     private final EventLoopGroup group;
-    private final OrderBook book = new OrderBook();
-    private final MessageRouter router = new MessageRouter(book);
+    private final ProblemCounter problems = new ProblemCounter();
+    private final OrderBook book = new OrderBook(problems);
+    private final MessageRouter router = new MessageRouter(book, problems);
     private final ClientOrderIds ids = new ClientOrderIds();
     private volatile Channel channel;
     private volatile SessionHandler session;
@@ -124,6 +125,16 @@ public final class DtcClient implements AutoCloseable {
     /** Calls {@code listener} after each ORDER_UPDATE was applied to the order book. */
     public Subscription onOrderUpdate(OrderListener listener) {
         return router.onOrderUpdate(listener);
+    }
+
+    /** Calls {@code listener} once per fill, the first time the client learns of it (never twice for one execution id). */
+    public Subscription onFill(FillListener listener) {
+        return router.onFill(listener);
+    }
+
+    /** The warnings and errors this client logged: a healthy run ends with both counts at zero. */
+    public ProblemCounter problems() {
+        return problems;
     }
 
     public OrderBook orderBook() {
