@@ -47,6 +47,11 @@ public final class OrderBook {
         return Optional.ofNullable(byServerOrderId.get(serverOrderId)).map(TrackedOrder::current);
     }
 
+    /** The book's entry (and handle) for an order, by ClientOrderID. */
+    public synchronized Optional<TrackedOrder> tracked(String clientOrderId) {
+        return Optional.ofNullable(byClientOrderId.get(clientOrderId));
+    }
+
     /** Every order, in the order the client first heard of it. */
     public synchronized List<Order> all() {
         return inArrivalOrder.stream().map(TrackedOrder::current).toList();
@@ -167,28 +172,32 @@ public final class OrderBook {
      * Ends an order the book thought working that the server no longer lists as open (checked after
      * a reconnect): FILLED when its fills cover it, else CANCELED, with InfoText saying why.
      */
-    public Optional<Order> endMissing(String serverOrderId) {
+    public Optional<AppliedUpdate> endMissing(String serverOrderId) {
         TrackedOrder tracked;
+        Order before;
         Order after;
+        Transition t;
         synchronized (this) {
             tracked = byServerOrderId.get(serverOrderId);
             if (tracked == null || tracked.current().isTerminal()) {
                 return Optional.empty();
             }
             Order o = tracked.current();
+            before = o;
             boolean filled = o.orderQuantity() > 0 && o.filledQuantity() >= o.orderQuantity();
             int status = filled ? OrderStatuses.FILLED : OrderStatuses.CANCELED;
             after = new Order(o.clientOrderId(), o.serverOrderId(), o.symbol(), o.exchange(), o.tradeAccount(), o.side(),
                     o.orderType(), o.price1(), o.orderQuantity(), o.filledQuantity(), o.remainingQuantity(),
                     o.averageFillPrice(), o.lastFillPrice(), o.lastFillQuantity(), o.lastFillExecutionId(), status,
                     o.lastReason(), "not among the server's open orders after reconnecting", o.updateCount());
-            tracked.addTransition(new Transition(o.status(), status, 0, Transition.Verdict.ACCEPTED));
+            t = new Transition(o.status(), status, 0, Transition.Verdict.ACCEPTED);
+            tracked.addTransition(t);
             tracked.update(after);
         }
         problems.warn(log, "order {} was working before the reconnect and is not open now: taken as {}",
                 after.describe(), after.statusName());
         tracked.completeIfTerminal(after);
-        return Optional.of(after);
+        return Optional.of(new AppliedUpdate(before, after, t, null, tracked));
     }
 
     /** Puts back an order saved before a restart, with its fills, without counting anything twice. */
