@@ -9,6 +9,11 @@ import dev.dtcharness.client.reconcile.Reconciliation;
 import dev.dtcharness.client.session.ClientInitializer;
 import dev.dtcharness.client.session.SessionHandler;
 import dev.dtcharness.client.session.SessionMessages;
+import dev.dtcharness.client.store.OrderHistoryDb;
+import dev.dtcharness.client.store.Persistence;
+import dev.dtcharness.client.track.BalanceTracker;
+import dev.dtcharness.client.track.FillDetector;
+import dev.dtcharness.client.track.PositionTracker;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import io.netty.bootstrap.Bootstrap;
@@ -52,6 +57,10 @@ public final class DtcClient implements AutoCloseable {
     private final ClientOrderIds ids = new ClientOrderIds();
     private final PendingActions pending = new PendingActions();
     private final Reconciliation reconciliation;
+    private final PositionTracker positions = new PositionTracker();
+    private final BalanceTracker balances = new BalanceTracker();
+    private final FillDetector fillDetector = new FillDetector();
+    private final Persistence persistence;
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Deque<Queued> queue = new ArrayDeque<>();
     private final Random random = new Random();
@@ -76,7 +85,24 @@ public final class DtcClient implements AutoCloseable {
         this.host = config.host();
         this.port = config.port();
         this.reconciliation = new Reconciliation(config, book, problems, router::publish);
+        this.persistence = new Persistence(config, problems);
+        if (persistence.enabled()) {
+            persistence.restoreInto(book, positions);
+        }
+        // Positions first, so the state file saved next already holds this fill.
+        router.onBookChange(applied -> {
+            if (applied.newFill() != null) {
+                positions.onFill(applied.newFill(), applied.after());
+            }
+            if (persistence.enabled()) {
+                persistence.record(applied, book, positions);
+            }
+        });
         router.onBookChange(pending::onApplied);
+        router.onFill(fillDetector);
+        router.onOrderUpdate(fillDetector);
+        router.onMessage("POSITION_UPDATE", positions::onPositionUpdate);
+        router.onMessage("ACCOUNT_BALANCE_UPDATE", balances::onBalanceUpdate);
     }
 
     /**
@@ -243,6 +269,26 @@ public final class DtcClient implements AutoCloseable {
         return reconciliation.completedRounds();
     }
 
+    /** Positions per account and symbol from the client's fills (and as the server reports them). */
+    public PositionTracker positions() {
+        return positions;
+    }
+
+    /** The latest ACCOUNT_BALANCE_UPDATE per account. */
+    public BalanceTracker balances() {
+        return balances;
+    }
+
+    /** Fill, filled and canceled events, each detected once. */
+    public FillDetector fillDetector() {
+        return fillDetector;
+    }
+
+    /** The order-history database when {@link DtcClientConfig#historyDatabase()} is set, else null. */
+    public OrderHistoryDb historyDatabase() {
+        return persistence.database();
+    }
+
     /** The warnings and errors this client logged: a healthy run ends with both counts at zero. */
     public ProblemCounter problems() {
         return problems;
@@ -269,6 +315,7 @@ public final class DtcClient implements AutoCloseable {
         }
         failQueued("the client was closed before it could send it");
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        persistence.close();
         log.debug("client for {} closed", address());
     }
 

@@ -52,9 +52,6 @@ final class MessageRouter {
                 problems.error(log, "the client's own bookkeeping failed on {}", applied, e);
             }
         }
-        if (applied.after() != null && applied.transition() != null) {
-            orderListeners.forEach(l -> notify(l, applied.after(), cause));
-        }
         if (applied.newFill() != null) {
             for (FillListener l : fillListeners) {
                 try {
@@ -63,6 +60,10 @@ final class MessageRouter {
                     problems.error(log, "a fill listener failed on {}; the others still run", applied.newFill(), e);
                 }
             }
+        }
+        // After the fill: "fill detected" comes before "order filled detected".
+        if (applied.after() != null && applied.transition() != null) {
+            orderListeners.forEach(l -> notify(l, applied.after(), cause));
         }
     }
 

@@ -28,6 +28,8 @@ public final class OrderBook {
     private final Map<String, TrackedOrder> byServerOrderId = new HashMap<>();
     private final List<TrackedOrder> inArrivalOrder = new ArrayList<>();
     private final FillLedger ledger = new FillLedger();
+    /** Fills counted before their order was known (a fills answer ahead of the order's update), by ServerOrderID. */
+    private final Map<String, List<Fill>> orphans = new HashMap<>();
     private final ProblemCounter problems;
 
     public OrderBook() {
@@ -106,6 +108,10 @@ public final class OrderBook {
             tracked.addTransition(t);
             Order fields = t.verdict() == Transition.Verdict.STALE ? OrderUpdateApplier.counted(before)
                     : OrderUpdateApplier.apply(before, update, OrderStateMachine.resulting(t));
+            List<Fill> adopted = fields.serverOrderId().isEmpty() ? null : orphans.remove(fields.serverOrderId());
+            if (adopted != null) {
+                adopted.forEach(tracked::addFill);
+            }
             Fill fill = OrderUpdateApplier.fillIn(update, before, fields);
             Fill newFill = fill != null && ledger.add(fill) ? fill : null;
             if (newFill != null) {
@@ -138,6 +144,9 @@ public final class OrderBook {
             }
             TrackedOrder tracked = fill.serverOrderId().isEmpty() ? null : byServerOrderId.get(fill.serverOrderId());
             if (tracked == null) {
+                if (!fill.serverOrderId().isEmpty()) {
+                    orphans.computeIfAbsent(fill.serverOrderId(), k -> new ArrayList<>()).add(fill);
+                }
                 log.info("fill {} of order {} the book does not hold: counted", fill.executionId(), dash(fill.serverOrderId()));
                 return Optional.of(new AppliedUpdate(null, null, null, fill, null));
             }
