@@ -64,6 +64,8 @@ public final class OrderHistoryDb implements AutoCloseable {
             }
             db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = db.createStatement()) {
+                // Another process (a reader, the CLI) may hold the file a moment: wait rather than fail.
+                s.execute("PRAGMA busy_timeout=5000");
                 // WAL with FULL sync: a committed change survives a killed process and a power cut.
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
@@ -71,8 +73,6 @@ public final class OrderHistoryDb implements AutoCloseable {
                     s.execute(sql);
                 }
             }
-            db.setAutoCommit(false);
-            db.commit();
         } catch (SQLException | java.io.IOException e) {
             throw new DtcClientException("cannot open the order-history database " + file + ": " + e.getMessage(), e);
         }
@@ -86,6 +86,8 @@ public final class OrderHistoryDb implements AutoCloseable {
     public synchronized void record(AppliedUpdate a) {
         long now = System.currentTimeMillis();
         try {
+            // Reads stay in autocommit: an open read transaction would pin an old snapshot of the file.
+            db.setAutoCommit(false);
             if (a.after() != null) {
                 Order o = a.after();
                 if (a.transition() != null) {
@@ -120,6 +122,8 @@ public final class OrderHistoryDb implements AutoCloseable {
         } catch (SQLException e) {
             rollback();
             throw new DtcClientException("cannot record in " + file + ": " + e.getMessage(), e);
+        } finally {
+            autoCommit();
         }
     }
 
@@ -242,6 +246,14 @@ public final class OrderHistoryDb implements AutoCloseable {
 
     private static Side side(String name) {
         return name == null ? null : Side.valueOf(name);
+    }
+
+    private void autoCommit() {
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // Only fails on a closed connection, which the next call reports.
+        }
     }
 
     private void rollback() {
