@@ -25,13 +25,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -61,8 +57,8 @@ public final class DtcClient implements AutoCloseable {
     private final BalanceTracker balances = new BalanceTracker();
     private final FillDetector fillDetector = new FillDetector();
     private final Persistence persistence;
-    private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
-    private final Deque<Queued> queue = new ArrayDeque<>();
+    private final ConnectionEvents events = new ConnectionEvents(problems);
+    private final OfflineQueue queue;
     private final Random random = new Random();
     private volatile Channel channel;
     private volatile SessionHandler session;
@@ -70,11 +66,7 @@ public final class DtcClient implements AutoCloseable {
     private volatile int port;
     private volatile boolean closed;
     private volatile boolean reconnecting;
-    private volatile ConnectionEvent.State state = ConnectionEvent.State.DISCONNECTED;
     private int failedAttempts;
-
-    private record Queued(DtcMessage message, java.util.function.Consumer<String> onFailure) {
-    }
 
     private record Attempt(ChannelFuture connected, SessionHandler handler, CompletableFuture<DtcMessage> logon) {
     }
@@ -85,6 +77,7 @@ public final class DtcClient implements AutoCloseable {
         this.host = config.host();
         this.port = config.port();
         this.reconciliation = new Reconciliation(config, book, problems, router::publish);
+        this.queue = new OfflineQueue(config.offlineOrders(), problems);
         this.persistence = new Persistence(config, problems);
         if (persistence.enabled()) {
             persistence.restoreInto(book, positions);
@@ -156,7 +149,7 @@ public final class DtcClient implements AutoCloseable {
 
     /** The latest connection state: CONNECTING, LOGGED_ON, DISCONNECTED (maybe reconnecting) or GAVE_UP. */
     public ConnectionEvent.State connectionState() {
-        return state;
+        return events.state();
     }
 
     /** "host:port" in use now: the configured one, or where a LOGON_RECONNECT_NEW_ADDRESS sent the client. */
@@ -260,8 +253,7 @@ public final class DtcClient implements AutoCloseable {
 
     /** Calls {@code listener} on every connection change: connecting, logged on, disconnected (with cause), gave up. */
     public Subscription onConnection(ConnectionListener listener) {
-        connectionListeners.add(listener);
-        return () -> connectionListeners.remove(listener);
+        return events.add(listener);
     }
 
     /** How many times the book was reconciled with the server's open orders after a logon. */
@@ -313,7 +305,7 @@ public final class DtcClient implements AutoCloseable {
             c.writeAndFlush(SessionMessages.logoff("client closing")).addListener(f -> c.close());
             c.closeFuture().awaitUninterruptibly(config.connectTimeout().toMillis());
         }
-        failQueued("the client was closed before it could send it");
+        queue.failAll("the client was closed before it could send it");
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         persistence.close();
         log.debug("client for {} closed", address());
@@ -356,11 +348,7 @@ public final class DtcClient implements AutoCloseable {
         if (again || config.reconcileOnConnect()) {
             reconciliation.start(m -> write(c, m, why -> problems.warn(log, "could not send {}: {}", m.name(), why)));
         }
-        List<Queued> held;
-        synchronized (queue) {
-            held = List.copyOf(queue);
-            queue.clear();
-        }
+        List<OfflineQueue.Held> held = queue.drain();
         if (!held.isEmpty()) {
             log.info("sending {} message(s) queued while disconnected", held.size());
         }
@@ -439,7 +427,7 @@ public final class DtcClient implements AutoCloseable {
         reconnecting = false;
         problems.error(log, "gave up on {}: {}", address(), why);
         event(ConnectionEvent.State.GAVE_UP, why, failedAttempts);
-        failQueued("the client gave up reconnecting: " + why);
+        queue.failAll("the client gave up reconnecting: " + why);
     }
 
     private boolean moveTo(String hostPort) {
@@ -461,13 +449,8 @@ public final class DtcClient implements AutoCloseable {
         if (isLoggedOn()) {
             return;
         }
-        if (reconnecting && !closed && config.offlineOrders().mode() == OfflineOrders.Mode.QUEUE) {
-            synchronized (queue) {
-                if (queue.size() >= config.offlineOrders().limit()) {
-                    throw new DtcClientException("cannot " + what + ": reconnecting to " + address() + " and the queue of "
-                            + config.offlineOrders().limit() + " message(s) held while disconnected is full");
-                }
-            }
+        if (reconnecting && !closed && queue.queues()) {
+            queue.requireRoom(what, address());
             return;
         }
         throw new DtcClientException("cannot " + what + ": not logged on to " + address()
@@ -481,10 +464,7 @@ public final class DtcClient implements AutoCloseable {
             write(c, m, onFailure);
             return;
         }
-        synchronized (queue) {
-            queue.add(new Queued(m, onFailure));
-        }
-        log.info("queued {} until the client is logged on again", m.name());
+        queue.add(m, onFailure);
     }
 
     private void write(Channel c, DtcMessage m, java.util.function.Consumer<String> onFailure) {
@@ -495,32 +475,12 @@ public final class DtcClient implements AutoCloseable {
         });
     }
 
-    private void failQueued(String why) {
-        List<Queued> held;
-        synchronized (queue) {
-            held = List.copyOf(queue);
-            queue.clear();
-        }
-        held.forEach(q -> q.onFailure().accept(why));
-        if (!held.isEmpty()) {
-            problems.warn(log, "{} queued message(s) not sent: {}", held.size(), why);
-        }
-    }
-
     private TrackedOrder tracked(String clientOrderId) {
         return book.tracked(clientOrderId).orElseThrow(() -> new DtcClientException("no order with ClientOrderID "
                 + clientOrderId + " in the book"));
     }
 
     private void event(ConnectionEvent.State s, String cause, int attempt) {
-        state = s;
-        ConnectionEvent e = new ConnectionEvent(s, address(), cause == null ? "" : cause, attempt, Instant.now());
-        for (ConnectionListener l : connectionListeners) {
-            try {
-                l.onConnectionEvent(e);
-            } catch (RuntimeException ex) {
-                problems.error(log, "a connection listener failed on {}; the others still run", e, ex);
-            }
-        }
+        events.emit(s, address(), cause, attempt);
     }
 }
