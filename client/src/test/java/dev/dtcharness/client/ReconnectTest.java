@@ -99,6 +99,30 @@ class ReconnectTest {
     }
 
     @Test
+    void shouldLeaveOrdersAloneAndWarnWhenTheServerRefusesToReconcile() {
+        server = new FakeServer((m, peer) -> {
+            if (m.is("SUBMIT_NEW_SINGLE_ORDER")) {
+                peer.send(update(m, "S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
+            } else if (m.is("OPEN_ORDERS_REQUEST")) {
+                peer.send(DtcMessage.of("OPEN_ORDERS_REJECT").set("RequestID", m.getLong("RequestID")).set("RejectText", "busy"));
+            } else if (m.is("HISTORICAL_ORDER_FILLS_REQUEST")) {
+                peer.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REJECT").set("RequestID", m.getLong("RequestID"))
+                        .set("RejectText", "TradeAccount is not set"));
+            }
+        });
+        client = connect(DtcClientConfig.builder());
+        OrderHandle order = client.submit(OrderRequest.limit("ES", Side.BUY, 1, 100));
+        order.awaitStatus("OPEN", WAIT);
+
+        server.dropClients();
+
+        await().atMost(WAIT).until(() -> client.reconciliations() == 1);
+        assertThat(order.current().statusName()).as("nothing known about it: left as it was").isEqualTo("ORDER_STATUS_OPEN");
+        assertThat(client.problems().recent()).anySatisfy(p -> assertThat(p).contains("refused the open-orders request: busy"))
+                .anySatisfy(p -> assertThat(p).contains("refused the historical-fills request: TradeAccount is not set"));
+    }
+
+    @Test
     void shouldGiveUpWhenTheServerLogsOffWithDoNotReconnect() {
         server = new FakeServer((m, peer) -> { });
         client = connect(DtcClientConfig.builder());

@@ -64,6 +64,23 @@ class TraceLoggingTest {
     }
 
     @Test
+    void shouldTurnTracingOnFromTheSystemProperty() {
+        String before = System.getProperty("dtc.debug");
+        try {
+            System.setProperty("dtc.debug", "true");
+            assertThat(DtcClientConfig.builder().build().trace()).isTrue();
+            System.setProperty("dtc.debug", "false");
+            assertThat(DtcClientConfig.builder().build().trace()).isEqualTo("1".equals(System.getenv("DEBUG_DTC")));
+        } finally {
+            if (before == null) {
+                System.clearProperty("dtc.debug");
+            } else {
+                System.setProperty("dtc.debug", before);
+            }
+        }
+    }
+
+    @Test
     void shouldCountEveryWarningAndError() {
         ProblemCounter problems = new ProblemCounter();
         org.slf4j.Logger log = LoggerFactory.getLogger(TraceLoggingTest.class);

@@ -127,6 +127,16 @@ class OrderBookTest {
         assertThat(order.terminal()).isCompleted();
     }
 
+    @Test
+    void shouldReadLastFillDateTimeInMillisecondsOrInTheSecondsOlderServersSend() {
+        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1")
+                .set("LastFillDateTime", 1_764_000_000_123L));
+        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 2), 1, 100, "E2")
+                .set("LastFillDateTime", 1_764_000_001L));
+
+        assertThat(order.fills()).extracting(Fill::dateTimeMillis).containsExactly(1_764_000_000_123L, 1_764_000_001_000L);
+    }
+
     private static DtcMessage update(String serverOrderId, String status, String reason, double filled) {
         return DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", serverOrderId).set("ClientOrderID", "C1")
                 .set("Symbol", "ES").setEnum("OrderStatus", status).setEnum("OrderUpdateReason", reason)
