@@ -24,9 +24,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,14 +57,12 @@ public final class DtcClient implements AutoCloseable {
     private final Persistence persistence;
     private final ConnectionEvents events = new ConnectionEvents(problems);
     private final OfflineQueue queue;
-    private final Random random = new Random();
+    private final Reconnector reconnector;
     private volatile Channel channel;
     private volatile SessionHandler session;
     private volatile String host;
     private volatile int port;
     private volatile boolean closed;
-    private volatile boolean reconnecting;
-    private int failedAttempts;
 
     private record Attempt(ChannelFuture connected, SessionHandler handler, CompletableFuture<DtcMessage> logon) {
     }
@@ -78,6 +74,34 @@ public final class DtcClient implements AutoCloseable {
         this.port = config.port();
         this.reconciliation = new Reconciliation(config, book, problems, router::publish);
         this.queue = new OfflineQueue(config.offlineOrders(), problems);
+        this.reconnector = new Reconnector(config.reconnect(), group, new Reconnector.Connections() {
+            @Override
+            public void attempt(int attempt) {
+                reconnect(attempt);
+            }
+
+            @Override
+            public boolean moveTo(String hostPort) {
+                return DtcClient.this.moveTo(hostPort);
+            }
+
+            @Override
+            public String address() {
+                return DtcClient.this.address();
+            }
+
+            @Override
+            public void gaveUp(String why, int failedAttempts) {
+                problems.error(log, "gave up on {}: {}", address(), why);
+                event(ConnectionEvent.State.GAVE_UP, why, failedAttempts);
+                queue.failAll("the client gave up reconnecting: " + why);
+            }
+
+            @Override
+            public boolean closed() {
+                return closed;
+            }
+        });
         this.persistence = new Persistence(config, problems);
         if (persistence.enabled()) {
             persistence.restoreInto(book, positions);
@@ -340,9 +364,7 @@ public final class DtcClient implements AutoCloseable {
 
     /** On the event loop, before any message after LOGON_RESPONSE is read. */
     private void onLoggedOn(SessionHandler handler, int attempt) {
-        boolean again = reconnecting;
-        reconnecting = false;
-        failedAttempts = 0;
+        boolean again = reconnector.loggedOn();
         event(ConnectionEvent.State.LOGGED_ON, "", attempt);
         Channel c = channel;
         if (again || config.reconcileOnConnect()) {
@@ -360,58 +382,17 @@ public final class DtcClient implements AutoCloseable {
         if (handler != session) {
             return;
         }
-        String cause = handler.closeReason();
-        event(ConnectionEvent.State.DISCONNECTED, cause, failedAttempts);
-        if (closed || handler.closedByUs()) {
-            return;
-        }
-        boolean automatic = reconnecting || handler.wasLoggedOn();
-        if (!automatic) {
-            return;
-        }
-        if (handler.wasLoggedOn()) {
-            failedAttempts = 0;
-        } else {
-            failedAttempts++;
-        }
-        if (handler.mustNotReconnect()) {
-            giveUp("the server said not to reconnect: " + cause);
-            return;
-        }
-        String newAddress = handler.reconnectAddress();
-        if (!newAddress.isEmpty() && moveTo(newAddress)) {
-            scheduleReconnect(Duration.ZERO);
-            return;
-        }
-        scheduleReconnect(null);
-    }
-
-    private void scheduleReconnect(Duration delay) {
-        ReconnectPolicy policy = config.reconnect();
-        if (policy.exhausted(failedAttempts)) {
-            giveUp(policy.enabled() ? failedAttempts + " reconnect attempt(s) failed" : "reconnecting is turned off");
-            return;
-        }
-        reconnecting = true;
-        int attempt = failedAttempts + 1;
-        Duration wait = delay != null ? delay : policy.delayBefore(attempt, random);
-        log.info("reconnecting to {} in {} ms (attempt {})", address(), wait.toMillis(), attempt);
-        group.schedule(() -> reconnect(attempt), wait.toMillis(), TimeUnit.MILLISECONDS);
+        event(ConnectionEvent.State.DISCONNECTED, handler.closeReason(), reconnector.failedAttempts());
+        reconnector.sessionEnded(handler);
     }
 
     private void reconnect(int attempt) {
-        if (closed) {
-            return;
-        }
         Attempt a = open(attempt);
         a.connected().addListener(f -> {
             if (!f.isSuccess()) {
-                failedAttempts++;
                 event(ConnectionEvent.State.DISCONNECTED, "cannot connect to " + address() + ": "
                         + f.cause().getMessage(), attempt);
-                if (!closed) {
-                    scheduleReconnect(null);
-                }
+                reconnector.connectFailed();
                 return;
             }
             group.schedule(() -> {
@@ -421,13 +402,6 @@ public final class DtcClient implements AutoCloseable {
                 }
             }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         });
-    }
-
-    private void giveUp(String why) {
-        reconnecting = false;
-        problems.error(log, "gave up on {}: {}", address(), why);
-        event(ConnectionEvent.State.GAVE_UP, why, failedAttempts);
-        queue.failAll("the client gave up reconnecting: " + why);
     }
 
     private boolean moveTo(String hostPort) {
@@ -449,6 +423,7 @@ public final class DtcClient implements AutoCloseable {
         if (isLoggedOn()) {
             return;
         }
+        boolean reconnecting = reconnector.reconnecting();
         if (reconnecting && !closed && queue.queues()) {
             queue.requireRoom(what, address());
             return;
