@@ -100,21 +100,31 @@ class PersistenceTest {
     @Test
     void shouldDetectFillsAndCancelsOnce() {
         server = new FakeServer((m, peer) -> {
-            if (m.is("SUBMIT_NEW_SINGLE_ORDER")) {
+            if (m.is("SUBMIT_NEW_SINGLE_ORDER") && m.enumName("OrderType").equals("ORDER_TYPE_MARKET")) {
                 DtcMessage filled = fill(update(m, "S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 1), 100, "E1");
                 peer.send(filled);
                 peer.send(filled.copy());
+            } else if (m.is("SUBMIT_NEW_SINGLE_ORDER")) {
+                peer.send(update(m, "S2", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
             } else if (m.is("CANCEL_ORDER")) {
-                peer.send(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S1").setEnum("OrderStatus", "ORDER_STATUS_CANCELED")
-                        .setEnum("OrderUpdateReason", "ORDER_CANCELED"));
+                DtcMessage canceled = DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S2")
+                        .set("ClientOrderID", m.getString("ClientOrderID")).setEnum("OrderStatus", "ORDER_STATUS_CANCELED")
+                        .setEnum("OrderUpdateReason", "ORDER_CANCELED");
+                peer.send(canceled);
+                peer.send(canceled.copy());
             }
         });
         client = start(false);
 
         client.submit(OrderRequest.market("ES", Side.BUY, 1)).awaitStatus("FILLED", WAIT);
+        OrderHandle resting = client.submit(OrderRequest.limit("ES", Side.BUY, 1, 90));
+        resting.awaitStatus("OPEN", WAIT);
+        client.cancel(resting.clientOrderId()).await(WAIT);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(client.fillDetector().events())
-                .extracting(FillDetector.Event::kind).containsExactly(FillDetector.Kind.FILL, FillDetector.Kind.FILLED));
+        await().during(Duration.ofMillis(200)).atMost(WAIT).untilAsserted(() -> assertThat(client.fillDetector().events())
+                .extracting(FillDetector.Event::kind)
+                .containsExactly(FillDetector.Kind.FILL, FillDetector.Kind.FILLED, FillDetector.Kind.CANCELED));
+        assertThat(client.positions().position("SIM1", "ES").quantity()).isEqualTo(1);
     }
 
     private DtcClient start(boolean reconcile) {
