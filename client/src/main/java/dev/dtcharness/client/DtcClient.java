@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -433,7 +434,7 @@ public final class DtcClient implements AutoCloseable {
     }
 
     /** Writes now when logged on, else queues (requireSendable already allowed it). */
-    private void send(DtcMessage m, java.util.function.Consumer<String> onFailure) {
+    private void send(DtcMessage m, Consumer<String> onFailure) {
         Channel c = channel;
         if (isLoggedOn()) {
             write(c, m, onFailure);
@@ -442,7 +443,7 @@ public final class DtcClient implements AutoCloseable {
         queue.add(m, onFailure);
     }
 
-    private void write(Channel c, DtcMessage m, java.util.function.Consumer<String> onFailure) {
+    private void write(Channel c, DtcMessage m, Consumer<String> onFailure) {
         c.writeAndFlush(m).addListener(f -> {
             if (!f.isSuccess()) {
                 onFailure.accept("could not write to " + address() + ": " + f.cause());

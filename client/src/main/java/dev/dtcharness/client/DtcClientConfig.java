@@ -3,6 +3,7 @@ package dev.dtcharness.client;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,8 +24,8 @@ public final class DtcClientConfig {
     private final boolean reconcileOnConnect;
     private final int historicalFillDays;
     private final boolean trace;
-    private final java.nio.file.Path stateFile;
-    private final java.nio.file.Path historyDatabase;
+    private final Path stateFile;
+    private final Path historyDatabase;
 
     private DtcClientConfig(Builder b) {
         this.reconnect = b.reconnect;
@@ -125,12 +126,12 @@ public final class DtcClientConfig {
     }
 
     /** Where open orders and positions are saved (atomically), or null for none. */
-    public java.nio.file.Path stateFile() {
+    public Path stateFile() {
         return stateFile;
     }
 
     /** The SQLite order-history database, or null for none. */
-    public java.nio.file.Path historyDatabase() {
+    public Path historyDatabase() {
         return historyDatabase;
     }
 
@@ -155,8 +156,8 @@ public final class DtcClientConfig {
         private boolean reconcileOnConnect;
         private int historicalFillDays = 1;
         private boolean trace = traceRequestedByEnvironment();
-        private java.nio.file.Path stateFile;
-        private java.nio.file.Path historyDatabase;
+        private Path stateFile;
+        private Path historyDatabase;
 
         private Builder() {
         }
@@ -189,12 +190,12 @@ public final class DtcClientConfig {
             return this;
         }
 
-        public Builder stateFile(java.nio.file.Path file) {
+        public Builder stateFile(Path file) {
             this.stateFile = file;
             return this;
         }
 
-        public Builder historyDatabase(java.nio.file.Path file) {
+        public Builder historyDatabase(Path file) {
             this.historyDatabase = file;
             return this;
         }
