@@ -61,8 +61,9 @@ final class MessageRouter {
                 }
             }
         }
-        // After the fill: "fill detected" comes before "order filled detected".
-        if (applied.after() != null && applied.transition() != null) {
+        // After the fill: "fill detected" comes before "order filled detected". A missed fill found on
+        // reconnect changes the order too, so order listeners hear it, with that message as the cause.
+        if (applied.after() != null) {
             orderListeners.forEach(l -> notify(l, applied.after(), cause));
         }
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.dtcharness.client.ConnectionEvent.State;
+import dev.dtcharness.client.track.FillDetector;
 import dev.dtcharness.protocol.DtcMessage;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +69,10 @@ class ReconnectTest {
         assertThat(fillsRequest.getLong("NumberOfDays")).as("Sierra Chart rejects 0").isPositive();
         assertThat(fillsRequest.getString("TradeAccount")).isEqualTo("ACC1");
         assertThat(server.received("LOGON_REQUEST")).hasSize(2);
+        assertThat(server.received("CURRENT_POSITIONS_REQUEST")).singleElement()
+                .satisfies(m -> assertThat(m.getString("TradeAccount")).isEqualTo("ACC1"));
+        assertThat(client.fillDetector().events(FillDetector.Kind.FILLED)).as("filled while away is still detected")
+                .singleElement().satisfies(e -> assertThat(e.order().clientOrderId()).isEqualTo(order.clientOrderId()));
         assertThat(events).extracting(ConnectionEvent::state).containsSubsequence(State.CONNECTING, State.LOGGED_ON,
                 State.DISCONNECTED, State.CONNECTING, State.LOGGED_ON);
         assertThat(client.isLoggedOn()).isTrue();

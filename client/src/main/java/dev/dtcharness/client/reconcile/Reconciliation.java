@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * After a (re-)logon, catches the book up with what happened while the client was away (FACTS 3.1):
  * OPEN_ORDERS_REQUEST (300) restates every working order, and an order the book thought working
  * that is not restated has ended; HISTORICAL_ORDER_FILLS_REQUEST (303) lists the fills, merged
- * into the ledger by execution id so none is lost or counted twice. Runs on the event loop.
+ * into the ledger by execution id so none is lost or counted twice; CURRENT_POSITIONS_REQUEST (305)
+ * refreshes the server's positions. Runs on the event loop.
  */
 public final class Reconciliation {
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
@@ -59,6 +60,9 @@ public final class Reconciliation {
         log.info("reconciling with the server: {} order(s) were working", liveBefore.size());
         send.accept(DtcMessage.of("OPEN_ORDERS_REQUEST").set("RequestID", openOrdersRequest).set("RequestAllOrders", 1));
         // Sierra Chart rejects NumberOfDays 0 with StartDateTime 0, and an empty TradeAccount (FACTS 3.4).
+        // The positions answer goes to the PositionTracker like any POSITION_UPDATE: the server's view beside ours.
+        send.accept(DtcMessage.of("CURRENT_POSITIONS_REQUEST").set("RequestID", requestIds.incrementAndGet())
+                .set("TradeAccount", config.tradeAccount()));
         send.accept(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", fillsRequest)
                 .set("NumberOfDays", config.historicalFillDays()).set("TradeAccount", config.tradeAccount()));
     }
