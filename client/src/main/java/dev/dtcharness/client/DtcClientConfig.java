@@ -3,6 +3,7 @@ package dev.dtcharness.client;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,8 +19,22 @@ public final class DtcClientConfig {
     private final String tradeAccount;
     private final boolean tradeAccountChosen;
     private final Duration connectTimeout;
+    private final ReconnectPolicy reconnect;
+    private final OfflineOrders offlineOrders;
+    private final boolean reconcileOnConnect;
+    private final int historicalFillDays;
+    private final boolean trace;
+    private final Path stateFile;
+    private final Path historyDatabase;
 
     private DtcClientConfig(Builder b) {
+        this.reconnect = b.reconnect;
+        this.offlineOrders = b.offlineOrders;
+        this.reconcileOnConnect = b.reconcileOnConnect;
+        this.historicalFillDays = b.historicalFillDays;
+        this.trace = b.trace;
+        this.stateFile = b.stateFile;
+        this.historyDatabase = b.historyDatabase;
         this.host = b.host;
         this.port = b.port;
         this.encoding = b.encoding;
@@ -87,6 +102,44 @@ public final class DtcClientConfig {
         return connectTimeout;
     }
 
+    public ReconnectPolicy reconnect() {
+        return reconnect;
+    }
+
+    public OfflineOrders offlineOrders() {
+        return offlineOrders;
+    }
+
+    /** Whether the first logon, too, asks for open orders and fills (every re-logon does). */
+    public boolean reconcileOnConnect() {
+        return reconcileOnConnect;
+    }
+
+    /** HISTORICAL_ORDER_FILLS_REQUEST.NumberOfDays: never 0, which Sierra Chart rejects (FACTS 3.4). */
+    public int historicalFillDays() {
+        return historicalFillDays;
+    }
+
+    /** One log line per DTC message in and out. */
+    public boolean trace() {
+        return trace;
+    }
+
+    /** Where open orders and positions are saved (atomically), or null for none. */
+    public Path stateFile() {
+        return stateFile;
+    }
+
+    /** The SQLite order-history database, or null for none. */
+    public Path historyDatabase() {
+        return historyDatabase;
+    }
+
+    /** True when DEBUG_DTC=1 is in the environment or -Ddtc.debug=true is set. */
+    public static boolean traceRequestedByEnvironment() {
+        return "1".equals(System.getenv("DEBUG_DTC")) || Boolean.getBoolean("dtc.debug");
+    }
+
     /** Builds a {@link DtcClientConfig}; every setting has a default that reaches a local Sierra Chart. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -98,8 +151,53 @@ public final class DtcClientConfig {
         private String password = "";
         private String tradeAccount;
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+        private OfflineOrders offlineOrders = OfflineOrders.REFUSE;
+        private boolean reconcileOnConnect;
+        private int historicalFillDays = 1;
+        private boolean trace = traceRequestedByEnvironment();
+        private Path stateFile;
+        private Path historyDatabase;
 
         private Builder() {
+        }
+
+        /** {@link ReconnectPolicy#DEFAULT} unless changed; {@link ReconnectPolicy#NEVER} turns it off. */
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.reconnect = Objects.requireNonNull(policy, "reconnect");
+            return this;
+        }
+
+        /** {@link OfflineOrders#REFUSE} unless changed. */
+        public Builder offlineOrders(OfflineOrders policy) {
+            this.offlineOrders = Objects.requireNonNull(policy, "offlineOrders");
+            return this;
+        }
+
+        public Builder reconcileOnConnect(boolean on) {
+            this.reconcileOnConnect = on;
+            return this;
+        }
+
+        public Builder historicalFillDays(int days) {
+            this.historicalFillDays = days;
+            return this;
+        }
+
+        /** Default: on when DEBUG_DTC=1 or -Ddtc.debug=true. */
+        public Builder trace(boolean on) {
+            this.trace = on;
+            return this;
+        }
+
+        public Builder stateFile(Path file) {
+            this.stateFile = file;
+            return this;
+        }
+
+        public Builder historyDatabase(Path file) {
+            this.historyDatabase = file;
+            return this;
         }
 
         public Builder host(String host) {
@@ -168,6 +266,10 @@ public final class DtcClientConfig {
             }
             if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
                 throw new IllegalArgumentException("connect timeout must be positive, was " + connectTimeout);
+            }
+            if (historicalFillDays < 1) {
+                throw new IllegalArgumentException("historical fill days must be at least 1 (Sierra Chart rejects 0), was "
+                        + historicalFillDays);
             }
             MessageSpec logon = DtcSpec.v8().message("LOGON_REQUEST");
             requireFits(logon, "ClientName", clientName);

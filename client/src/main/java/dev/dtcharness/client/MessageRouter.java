@@ -1,11 +1,12 @@
 package dev.dtcharness.client;
 
+import dev.dtcharness.client.order.AppliedUpdate;
 import dev.dtcharness.client.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.UnknownMessage;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -22,9 +23,49 @@ final class MessageRouter {
     private final OrderBook book;
     private final Map<String, List<MessageListener>> byName = new ConcurrentHashMap<>();
     private final List<OrderListener> orderListeners = new CopyOnWriteArrayList<>();
+    private final List<FillListener> fillListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<AppliedUpdate>> bookListeners = new CopyOnWriteArrayList<>();
+    private final ProblemCounter problems;
 
-    MessageRouter(OrderBook book) {
+    MessageRouter(OrderBook book, ProblemCounter problems) {
         this.book = book;
+        this.problems = problems;
+    }
+
+    Subscription onFill(FillListener listener) {
+        fillListeners.add(listener);
+        return () -> fillListeners.remove(listener);
+    }
+
+    /** The client's own bookkeeping (persistence, pending cancels): hears every change first. */
+    Subscription onBookChange(Consumer<AppliedUpdate> listener) {
+        bookListeners.add(listener);
+        return () -> bookListeners.remove(listener);
+    }
+
+    /** Tells everyone about a change the book made outside an ORDER_UPDATE (a fill found after a reconnect). */
+    void publish(AppliedUpdate applied, DtcMessage cause) {
+        for (Consumer<AppliedUpdate> l : bookListeners) {
+            try {
+                l.accept(applied);
+            } catch (RuntimeException e) {
+                problems.error(log, "the client's own bookkeeping failed on {}", applied, e);
+            }
+        }
+        if (applied.newFill() != null) {
+            for (FillListener l : fillListeners) {
+                try {
+                    l.onFill(applied.newFill(), applied.after());
+                } catch (RuntimeException e) {
+                    problems.error(log, "a fill listener failed on {}; the others still run", applied.newFill(), e);
+                }
+            }
+        }
+        // After the fill: "fill detected" comes before "order filled detected". A missed fill found on
+        // reconnect changes the order too, so order listeners hear it, with that message as the cause.
+        if (applied.after() != null) {
+            orderListeners.forEach(l -> notify(l, applied.after(), cause));
+        }
     }
 
     Subscription onMessage(String messageName, MessageListener listener) {
@@ -41,14 +82,13 @@ final class MessageRouter {
     /** Runs on the event loop, in arrival order. */
     void route(Object inbound) {
         if (inbound instanceof UnknownMessage unknown) {
-            log.warn("ignored a message of type {} from the server: not a DTC v8 message with a body ({} bytes)",
+            problems.warn(log, "ignored a message of type {} from the server: not a DTC v8 message with a body ({} bytes)",
                     unknown.type(), unknown.size());
             return;
         }
         DtcMessage m = (DtcMessage) inbound;
         if (m.is("ORDER_UPDATE")) {
-            Optional<Order> after = book.apply(m);
-            after.ifPresent(order -> orderListeners.forEach(l -> notify(l, order, m)));
+            book.applyUpdate(m).ifPresent(applied -> publish(applied, m));
         }
         List<MessageListener> listeners = byName.get(m.name());
         if (listeners != null) {
@@ -56,17 +96,17 @@ final class MessageRouter {
                 try {
                     l.onMessage(m);
                 } catch (RuntimeException e) {
-                    log.error("a listener for {} failed; the others still run", m.name(), e);
+                    problems.error(log, "a listener for {} failed; the others still run", m.name(), e);
                 }
             }
         }
     }
 
-    private static void notify(OrderListener l, Order order, DtcMessage update) {
+    private void notify(OrderListener l, Order order, DtcMessage update) {
         try {
             l.onOrderUpdate(order, update);
         } catch (RuntimeException e) {
-            log.error("an order listener failed on {}; the others still run", order.describe(), e);
+            problems.error(log, "an order listener failed on {}; the others still run", order.describe(), e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.dtcharness.client;
 
+import dev.dtcharness.client.order.Transition;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** One order submitted through {@link DtcClient#submit}: its id, its latest state, and ways to wait for it. */
@@ -28,4 +30,10 @@ public interface OrderHandle {
      * client could not write to the socket ends REJECTED locally, with InfoText saying why.
      */
     CompletableFuture<Order> terminal();
+
+    /** The order's fills, each counted once by execution id. */
+    List<Fill> fills();
+
+    /** What each ORDER_UPDATE did to the status, in arrival order, stale and invalid ones included. */
+    List<Transition> transitions();
 }

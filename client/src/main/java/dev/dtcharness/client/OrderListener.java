@@ -9,6 +9,11 @@ import dev.dtcharness.protocol.DtcMessage;
 @FunctionalInterface
 public interface OrderListener {
 
-    /** {@code after} is the book's snapshot with {@code update} applied. */
+    /**
+     * {@code after} is the book's snapshot with {@code update} applied. {@code update} is an
+     * ORDER_UPDATE, or, for a change made while reconciling after a reconnect, the
+     * HISTORICAL_ORDER_FILL_RESPONSE that brought a missed fill or the open-orders answer that
+     * showed the order had ended.
+     */
     void onOrderUpdate(Order after, DtcMessage update);
 }

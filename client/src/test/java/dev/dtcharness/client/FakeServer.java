@@ -42,12 +42,25 @@ final class FakeServer implements AutoCloseable {
             .set("ServerName", "fake").set("TradingIsSupported", 1);
     private volatile boolean answerLogon = true;
     private volatile Peer loggedOn;
+    private final java.util.Queue<DtcMessage> nextLogonResponses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final io.netty.channel.group.ChannelGroup clients =
+            new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean hangUpOnConnect;
+    private volatile boolean answerEncoding = true;
+    private volatile DtcEncoding grantedEncoding;
 
     FakeServer(Behaviour onMessage) {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.incrementAndGet();
+                        if (hangUpOnConnect) {
+                            ch.close();
+                            return;
+                        }
+                        clients.add(ch);
                         ch.pipeline().addLast(DtcCodec.NAME, DtcCodec.detecting()).addLast(new Handler(onMessage));
                     }
                 })
@@ -65,10 +78,54 @@ final class FakeServer implements AutoCloseable {
 
     /** Sends an unsolicited message to the client that logged on last. */
     void push(DtcMessage m) {
-        if (loggedOn == null) {
+        if (loggedOn == null || !loggedOn.channel().isActive()) {
             throw new IllegalStateException("no client has logged on");
         }
         loggedOn.send(m);
+    }
+
+    /** How many TCP connections were accepted, hung-up ones included. */
+    int connections() {
+        return connections.get();
+    }
+
+    /** Closes every client connection now, as a crashed or restarted server would. */
+    void dropClients() {
+        clients.close().awaitUninterruptibly();
+    }
+
+    /** From now on accept each connection and close it at once (or stop doing so). */
+    FakeServer hangUpOnConnect(boolean on) {
+        hangUpOnConnect = on;
+        return this;
+    }
+
+    /** The next logon is answered with this LOGON_RESPONSE instead of LOGON_SUCCESS; later ones as before. */
+    FakeServer nextLogonAnswer(DtcMessage response) {
+        nextLogonResponses.add(response);
+        return this;
+    }
+
+    FakeServer answerLogon(boolean on) {
+        answerLogon = on;
+        return this;
+    }
+
+    /** Never answers ENCODING_REQUEST. */
+    FakeServer neverAnswerEncoding() {
+        answerEncoding = false;
+        return this;
+    }
+
+    /** Answers every ENCODING_REQUEST with this encoding, as a server that refuses the one asked for. */
+    FakeServer grantOnly(DtcEncoding encoding) {
+        grantedEncoding = encoding;
+        return this;
+    }
+
+    /** The messages received of that name, in arrival order. */
+    List<DtcMessage> received(String name) {
+        return received.stream().filter(m -> m.is(name)).toList();
     }
 
     FakeServer refuseLogon(String text) {
@@ -100,13 +157,26 @@ final class FakeServer implements AutoCloseable {
             received.add(m);
             Peer peer = new Peer(ctx.channel());
             if (m.is("ENCODING_REQUEST")) {
-                DtcEncoding asked = DtcEncoding.ofCode(m.getLong("Encoding"));
+                if (!answerEncoding) {
+                    return;
+                }
+                DtcEncoding asked = grantedEncoding != null ? grantedEncoding : DtcEncoding.ofCode(m.getLong("Encoding"));
                 peer.send(DtcMessage.of("ENCODING_RESPONSE").set("Encoding", asked.code()).set("ProtocolType", "DTC"));
                 ((DtcCodec) ctx.pipeline().get(DtcCodec.NAME)).switchTo(asked);
             } else if (m.is("LOGON_REQUEST")) {
-                if (answerLogon) {
-                    peer.send(logonResponse);
+                DtcMessage scripted = nextLogonResponses.poll();
+                if (scripted != null) {
+                    if (scripted.enumName("Result").equals("LOGON_SUCCESS")) {
+                        loggedOn = peer;
+                    }
+                    peer.send(scripted);
+                    if (!scripted.enumName("Result").equals("LOGON_SUCCESS")) {
+                        // A refused logon: the server closes the connection (FACTS 2.1).
+                        ctx.channel().eventLoop().schedule(() -> ctx.close(), 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    }
+                } else if (answerLogon) {
                     loggedOn = peer;
+                    peer.send(logonResponse);
                 }
             } else if (!m.is("HEARTBEAT")) {
                 onMessage.accept(m, peer);

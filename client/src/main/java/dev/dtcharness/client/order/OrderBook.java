@@ -1,7 +1,9 @@
 package dev.dtcharness.client.order;
 
 import dev.dtcharness.client.DtcClientException;
+import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
+import dev.dtcharness.client.ProblemCounter;
 import dev.dtcharness.protocol.DtcMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +27,19 @@ public final class OrderBook {
     private final Map<String, TrackedOrder> byClientOrderId = new HashMap<>();
     private final Map<String, TrackedOrder> byServerOrderId = new HashMap<>();
     private final List<TrackedOrder> inArrivalOrder = new ArrayList<>();
+    private final FillLedger ledger = new FillLedger();
+    /** Fills counted before their order was known (a fills answer ahead of the order's update), by ServerOrderID. */
+    private final Map<String, List<Fill>> orphans = new HashMap<>();
+    private final ProblemCounter problems;
+
+    public OrderBook() {
+        this(new ProblemCounter());
+    }
+
+    /** Counts the book's warnings (invalid and stale transitions, updates naming no order) into {@code problems}. */
+    public OrderBook(ProblemCounter problems) {
+        this.problems = problems;
+    }
 
     public synchronized Optional<Order> byClientOrderId(String clientOrderId) {
         return Optional.ofNullable(byClientOrderId.get(clientOrderId)).map(TrackedOrder::current);
@@ -32,6 +47,11 @@ public final class OrderBook {
 
     public synchronized Optional<Order> byServerOrderId(String serverOrderId) {
         return Optional.ofNullable(byServerOrderId.get(serverOrderId)).map(TrackedOrder::current);
+    }
+
+    /** The book's entry (and handle) for an order, by ClientOrderID. */
+    public synchronized Optional<TrackedOrder> tracked(String clientOrderId) {
+        return Optional.ofNullable(byClientOrderId.get(clientOrderId));
     }
 
     /** Every order, in the order the client first heard of it. */
@@ -54,35 +74,153 @@ public final class OrderBook {
      * names no order (the "no open orders" reply, or neither id set).
      */
     public Optional<Order> apply(DtcMessage update) {
+        return applyUpdate(update).map(AppliedUpdate::after);
+    }
+
+    /** As {@link #apply}, telling also how the status moved and which fill, if any, was new. */
+    public Optional<AppliedUpdate> applyUpdate(DtcMessage update) {
         if (update.isSet("NoOrders") && update.getLong("NoOrders") != 0) {
             return Optional.empty();
         }
-        String serverId = update.isSet("ServerOrderID") ? update.getString("ServerOrderID") : "";
-        String clientId = update.isSet("ClientOrderID") ? update.getString("ClientOrderID") : "";
-        String previousServerId = update.isSet("PreviousServerOrderID") ? update.getString("PreviousServerOrderID") : "";
+        String serverId = OrderUpdateApplier.text(update, "ServerOrderID", "");
+        String clientId = OrderUpdateApplier.text(update, "ClientOrderID", "");
+        String previousServerId = OrderUpdateApplier.text(update, "PreviousServerOrderID", "");
         if (serverId.isEmpty() && clientId.isEmpty()) {
-            log.warn("ORDER_UPDATE names no order (neither ServerOrderID nor ClientOrderID), ignored: {}", update);
+            problems.warn(log, "ORDER_UPDATE names no order (neither ServerOrderID nor ClientOrderID), ignored: {}", update);
             return Optional.empty();
         }
-        TrackedOrder tracked;
-        Order before;
-        Order after;
+        int reason = OrderUpdateApplier.code(update, "OrderUpdateReason", 0);
+        AppliedUpdate applied;
         synchronized (this) {
-            tracked = find(serverId, previousServerId, clientId);
+            TrackedOrder tracked = find(serverId, previousServerId, clientId);
             if (tracked == null) {
-                log.info("order {}/{} placed elsewhere (RequestID {}): added to the book",
-                        clientId.isEmpty() ? "-" : clientId, serverId.isEmpty() ? "-" : serverId,
+                if (reason == OrderStatuses.ORDER_CANCEL_REJECTED || reason == OrderStatuses.ORDER_CANCEL_REPLACE_REJECTED) {
+                    problems.warn(log, "{} for an order the book does not know ({}/{}), ignored: {}",
+                            OrderStatuses.reasonName(reason), dash(clientId), dash(serverId), update);
+                    return Optional.empty();
+                }
+                log.info("order {}/{} placed elsewhere (RequestID {}): added to the book", dash(clientId), dash(serverId),
                         update.isSet("RequestID") ? update.getLong("RequestID") : 0);
                 tracked = add(UNKNOWN);
             }
-            before = tracked.current();
-            after = OrderUpdateApplier.apply(before, update);
+            Order before = tracked.current();
+            Transition t = OrderStateMachine.judge(before.status(), OrderUpdateApplier.code(update, "OrderStatus", 0), reason);
+            tracked.addTransition(t);
+            Order fields = t.verdict() == Transition.Verdict.STALE ? OrderUpdateApplier.counted(before)
+                    : OrderUpdateApplier.apply(before, update, OrderStateMachine.resulting(t));
+            List<Fill> adopted = fields.serverOrderId().isEmpty() ? null : orphans.remove(fields.serverOrderId());
+            if (adopted != null) {
+                adopted.forEach(tracked::addFill);
+            }
+            Fill fill = OrderUpdateApplier.fillIn(update, before, fields);
+            Fill newFill = fill != null && ledger.add(fill) ? fill : null;
+            if (newFill != null) {
+                tracked.addFill(newFill);
+            } else if (fill != null) {
+                // A repeated fill must not pass for the latest one.
+                fields = OrderUpdateApplier.with(fields, fields.filledQuantity(), fields.averageFillPrice(), fields.status(),
+                        fields.updateCount(), before.lastFillPrice(), before.lastFillQuantity(), before.lastFillExecutionId());
+            }
+            Order after = OrderUpdateApplier.consistent(before, fields, tracked.fillsView(), newFill);
             tracked.update(after);
             index(tracked, after);
+            applied = new AppliedUpdate(before, after, t, newFill, tracked);
         }
-        logChange(before, after);
+        logChange(applied, fillIdOf(update));
+        applied.order().completeIfTerminal(applied.after());
+        return Optional.of(applied);
+    }
+
+    /**
+     * Counts a fill learnt outside ORDER_UPDATE (HISTORICAL_ORDER_FILL_RESPONSE after a reconnect):
+     * empty when its execution id was counted already. A fill of an order the book does not hold is
+     * still counted, with null orders.
+     */
+    public Optional<AppliedUpdate> applyFill(Fill fill) {
+        AppliedUpdate applied;
+        synchronized (this) {
+            if (!ledger.add(fill)) {
+                return Optional.empty();
+            }
+            TrackedOrder tracked = fill.serverOrderId().isEmpty() ? null : byServerOrderId.get(fill.serverOrderId());
+            if (tracked == null) {
+                if (!fill.serverOrderId().isEmpty()) {
+                    orphans.computeIfAbsent(fill.serverOrderId(), k -> new ArrayList<>()).add(fill);
+                }
+                log.info("fill {} of order {} the book does not hold: counted", fill.executionId(), dash(fill.serverOrderId()));
+                return Optional.of(new AppliedUpdate(null, null, null, fill, null));
+            }
+            Order before = tracked.current();
+            tracked.addFill(fill);
+            Order after = OrderUpdateApplier.consistent(before, before, tracked.fillsView(), fill);
+            if (!after.isTerminal() && after.orderQuantity() > 0 && after.filledQuantity() >= after.orderQuantity()) {
+                after = OrderUpdateApplier.with(after, after.filledQuantity(), after.averageFillPrice(), OrderStatuses.FILLED,
+                        after.updateCount(), after.lastFillPrice(), after.lastFillQuantity(), after.lastFillExecutionId());
+            }
+            tracked.update(after);
+            applied = new AppliedUpdate(before, after, null, fill, tracked);
+        }
+        log.info("order {}: missed fill {} of {} at {} counted", applied.after().describe(), fill.executionId(),
+                fill.quantity(), fill.price());
+        applied.order().completeIfTerminal(applied.after());
+        return Optional.of(applied);
+    }
+
+    /** Every fill counted, each once. */
+    public FillLedger ledger() {
+        return ledger;
+    }
+
+    /** Orders still working: not ended, and not just sent without an answer. */
+    public synchronized List<Order> live() {
+        return inArrivalOrder.stream().map(TrackedOrder::current)
+                .filter(o -> !o.isTerminal() && !o.serverOrderId().isEmpty()).toList();
+    }
+
+    /**
+     * Ends an order the book thought working that the server no longer lists as open (checked after
+     * a reconnect): FILLED when its fills cover it, else CANCELED, with InfoText saying why.
+     */
+    public Optional<AppliedUpdate> endMissing(String serverOrderId) {
+        TrackedOrder tracked;
+        Order before;
+        Order after;
+        Transition t;
+        synchronized (this) {
+            tracked = byServerOrderId.get(serverOrderId);
+            if (tracked == null || tracked.current().isTerminal()) {
+                return Optional.empty();
+            }
+            Order o = tracked.current();
+            before = o;
+            boolean filled = o.orderQuantity() > 0 && o.filledQuantity() >= o.orderQuantity();
+            int status = filled ? OrderStatuses.FILLED : OrderStatuses.CANCELED;
+            after = new Order(o.clientOrderId(), o.serverOrderId(), o.symbol(), o.exchange(), o.tradeAccount(), o.side(),
+                    o.orderType(), o.price1(), o.orderQuantity(), o.filledQuantity(), o.remainingQuantity(),
+                    o.averageFillPrice(), o.lastFillPrice(), o.lastFillQuantity(), o.lastFillExecutionId(), status,
+                    o.lastReason(), "not among the server's open orders after reconnecting", o.updateCount());
+            t = new Transition(o.status(), status, 0, Transition.Verdict.ACCEPTED);
+            tracked.addTransition(t);
+            tracked.update(after);
+        }
+        problems.warn(log, "order {} was working before the reconnect and is not open now: taken as {}",
+                after.describe(), after.statusName());
         tracked.completeIfTerminal(after);
-        return Optional.of(after);
+        return Optional.of(new AppliedUpdate(before, after, t, null, tracked));
+    }
+
+    /** Puts back an order saved before a restart, with its fills, without counting anything twice. */
+    public synchronized TrackedOrder restore(Order saved, List<Fill> fills) {
+        TrackedOrder t = find(saved.serverOrderId(), "", saved.clientOrderId());
+        if (t == null) {
+            t = add(saved);
+        }
+        for (Fill f : fills) {
+            if (ledger.add(f)) {
+                t.addFill(f);
+            }
+        }
+        return t;
     }
 
     /** Ends an order the client could not put on the wire: no server will ever answer for it. */
@@ -101,7 +239,7 @@ public final class OrderBook {
                     OrderStatuses.REJECTED, o.lastReason(), "not sent by the client: " + why, o.updateCount());
             tracked.update(after);
         }
-        log.warn("order {} was not sent: {}", clientOrderId, why);
+        problems.warn(log, "order {} was not sent: {}", clientOrderId, why);
         tracked.completeIfTerminal(after);
     }
 
@@ -132,13 +270,29 @@ public final class OrderBook {
         }
     }
 
-    private static void logChange(Order before, Order after) {
+    private void logChange(AppliedUpdate a, String fillId) {
+        Order before = a.before();
+        Order after = a.after();
+        Transition t = a.transition();
+        if (t.verdict() == Transition.Verdict.INVALID) {
+            problems.warn(log, "order {}: {} is not a DTC order transition; applied as the server says", after.describe(), t);
+        } else if (t.verdict() == Transition.Verdict.STALE) {
+            problems.warn(log, "order {}: stale update kept out of the status: {}", after.describe(), t);
+        }
+        if (fillId != null && a.newFill() == null) {
+            log.info("order {}: fill {} already counted, not counted again", after.describe(), fillId);
+        }
         if (before.status() == after.status()) {
             log.debug("order {}: {} again ({})", after.describe(), after.statusName(), after.lastReasonName());
             return;
         }
         log.info("order {} {}: {} -> {} ({})", dash(after.clientOrderId()), dash(after.serverOrderId()),
                 OrderStatuses.shortName(before.status()), OrderStatuses.shortName(after.status()), after.lastReasonName());
+    }
+
+    private static String fillIdOf(DtcMessage update) {
+        String id = OrderUpdateApplier.text(update, "LastFillExecutionID", "");
+        return id.isEmpty() ? null : id;
     }
 
     private static String dash(String id) {

@@ -1,19 +1,24 @@
 package dev.dtcharness.client.order;
 
+import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;
 import dev.dtcharness.protocol.DtcMessage;
+import java.util.List;
 
 /**
  * Folds one ORDER_UPDATE (301) into an {@link Order} snapshot, copying only what the update really
  * sets: a field absent from JSON, an empty string, a zero enum or a DBL_MAX number means "not
- * set" (FACTS 1.1, 4.11), so it leaves the snapshot's value alone.
+ * set" (FACTS 1.1, 4.11), so it leaves the snapshot's value alone. The status comes from the
+ * {@link OrderStateMachine}; the quantities from the order's counted fills as well as the server.
  */
 final class OrderUpdateApplier {
+    private static final double EPSILON = 1e-9;
+
     private OrderUpdateApplier() {
     }
 
-    static Order apply(Order before, DtcMessage u) {
+    static Order apply(Order before, DtcMessage u, int status) {
         Side side = Side.ofCode(code(u, "BuySell", 0));
         return new Order(
                 // ClientOrderID must not change for the life of an order; only an unknown order learns it here.
@@ -32,36 +37,86 @@ final class OrderUpdateApplier {
                 number(u, "LastFillPrice", before.lastFillPrice()),
                 number(u, "LastFillQuantity", before.lastFillQuantity()),
                 text(u, "LastFillExecutionID", before.lastFillExecutionId()),
-                status(before, u),
+                status,
                 code(u, "OrderUpdateReason", before.lastReason()),
                 text(u, "InfoText", before.infoText()),
                 before.updateCount() + 1);
     }
 
-    private static int status(Order before, DtcMessage u) {
-        int status = code(u, "OrderStatus", before.status());
-        int reason = code(u, "OrderUpdateReason", 0);
-        boolean cancelOrReplaceRejected = reason == OrderStatuses.ORDER_CANCEL_REJECTED
-                || reason == OrderStatuses.ORDER_CANCEL_REPLACE_REJECTED;
-        if (cancelOrReplaceRejected && status == OrderStatuses.REJECTED && before.status() != OrderStatuses.ORDER_SENT) {
-            // A failed cancel or modify does not reject a working order (FACTS 3.2 F, AUDIT A04).
-            return before.status();
-        }
-        return status;
+    /** The update counted, nothing else changed: what a stale update does. */
+    static Order counted(Order before) {
+        return with(before, before.filledQuantity(), before.averageFillPrice(), before.status(), before.updateCount() + 1,
+                before.lastFillPrice(), before.lastFillQuantity(), before.lastFillExecutionId());
     }
 
-    private static String text(DtcMessage u, String field, String otherwise) {
+    /**
+     * Makes FilledQuantity never go down, agree with the counted fills when they cover it (their VWAP
+     * is then the average), and RemainingQuantity = OrderQuantity - FilledQuantity.
+     */
+    static Order consistent(Order before, Order after, List<Fill> fills, Fill newFill) {
+        double counted = fills.stream().mapToDouble(Fill::quantity).sum();
+        double filled = Math.max(Math.max(before.filledQuantity(), after.filledQuantity()), counted);
+        double average = after.averageFillPrice();
+        if (counted > 0 && counted >= filled - EPSILON) {
+            average = fills.stream().mapToDouble(f -> f.quantity() * f.price()).sum() / counted;
+        }
+        Order o = with(after, filled, average, after.status(), after.updateCount(),
+                newFill != null ? newFill.price() : after.lastFillPrice(),
+                newFill != null ? newFill.quantity() : after.lastFillQuantity(),
+                newFill != null ? newFill.executionId() : after.lastFillExecutionId());
+        return o;
+    }
+
+    /** The fill this update reports, or null: by reason, or by a LastFillExecutionID with a quantity. */
+    static Fill fillIn(DtcMessage u, Order before, Order after) {
+        int reason = code(u, "OrderUpdateReason", 0);
+        String executionId = text(u, "LastFillExecutionID", "");
+        double lastQuantity = number(u, "LastFillQuantity", 0);
+        boolean fillReason = reason == OrderStatuses.ORDER_FILLED || reason == OrderStatuses.ORDER_FILLED_PARTIALLY;
+        if (!fillReason && (executionId.isEmpty() || !(lastQuantity > 0))) {
+            return null;
+        }
+        double serverFilled = number(u, "FilledQuantity", before.filledQuantity());
+        double quantity = lastQuantity > 0 ? lastQuantity : serverFilled - before.filledQuantity();
+        if (!(quantity > 0)) {
+            return null;
+        }
+        double price = number(u, "LastFillPrice", number(u, "AverageFillPrice", Double.NaN));
+        String id = executionId.isEmpty() ? after.serverOrderId() + "@" + strip(serverFilled) : executionId;
+        return new Fill(id, after.serverOrderId(), after.clientOrderId(), after.symbol(), after.tradeAccount(),
+                after.side(), quantity, price, millis(u.isSet("LastFillDateTime") ? u.getLong("LastFillDateTime") : 0),
+                "ORDER_UPDATE");
+    }
+
+    /** v8 says milliseconds; older servers send seconds (FACTS 3.1): a value before 1973 in ms is seconds. */
+    static long millis(long t) {
+        return t > 0 && t < 100_000_000_000L ? t * 1000 : Math.max(t, 0);
+    }
+
+    static Order with(Order o, double filled, double average, int status, int updateCount,
+                      double lastPrice, double lastQuantity, String lastExecutionId) {
+        double remaining = o.orderQuantity() > 0 ? Math.max(0, o.orderQuantity() - filled) : o.remainingQuantity();
+        return new Order(o.clientOrderId(), o.serverOrderId(), o.symbol(), o.exchange(), o.tradeAccount(), o.side(),
+                o.orderType(), o.price1(), o.orderQuantity(), filled, remaining, average, lastPrice, lastQuantity,
+                lastExecutionId, status, o.lastReason(), o.infoText(), updateCount);
+    }
+
+    private static String strip(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    static String text(DtcMessage u, String field, String otherwise) {
         String v = u.isSet(field) ? u.getString(field) : "";
         return v.isEmpty() ? otherwise : v;
     }
 
     /** Zero is the UNSET/UNSPECIFIED constant of every enum read here. */
-    private static int code(DtcMessage u, String field, int otherwise) {
+    static int code(DtcMessage u, String field, int otherwise) {
         long v = u.isSet(field) ? u.getLong(field) : 0;
         return v == 0 ? otherwise : (int) v;
     }
 
-    private static double number(DtcMessage u, String field, double otherwise) {
+    static double number(DtcMessage u, String field, double otherwise) {
         if (!u.isSet(field)) {
             return otherwise;
         }

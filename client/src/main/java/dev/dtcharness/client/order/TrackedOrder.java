@@ -3,8 +3,11 @@ package dev.dtcharness.client.order;
 import dev.dtcharness.client.DtcClientException;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.OrderHandle;
+import dev.dtcharness.client.Fill;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +17,8 @@ public final class TrackedOrder implements OrderHandle {
     private final CompletableFuture<Order> terminal = new CompletableFuture<>();
     /** The first snapshot in each status, so a wait for a status that has already passed still succeeds. */
     private final Map<Integer, Order> firstByStatus = new HashMap<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private final List<Transition> transitions = new ArrayList<>();
     private Order current;
 
     TrackedOrder(Order initial) {
@@ -66,6 +71,30 @@ public final class TrackedOrder implements OrderHandle {
     @Override
     public CompletableFuture<Order> terminal() {
         return terminal.copy();
+    }
+
+    /** This order's fills, each counted once, in the order the client learnt of them. */
+    @Override
+    public synchronized List<Fill> fills() {
+        return List.copyOf(fills);
+    }
+
+    /** What every ORDER_UPDATE did to the status, stale and invalid ones included. */
+    @Override
+    public synchronized List<Transition> transitions() {
+        return List.copyOf(transitions);
+    }
+
+    synchronized void addFill(Fill fill) {
+        fills.add(fill);
+    }
+
+    synchronized List<Fill> fillsView() {
+        return fills;
+    }
+
+    synchronized void addTransition(Transition t) {
+        transitions.add(t);
     }
 
     synchronized void update(Order after) {

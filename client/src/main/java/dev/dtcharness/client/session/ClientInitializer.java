@@ -18,12 +18,17 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     /** The {@link SessionHandler}'s name in the pipeline. */
     public static final String SESSION = "session";
 
+    /** The trace handler's name, present when {@link DtcClientConfig#trace()} is on. */
+    public static final String TRACE = "trace";
+
     private final DtcClientConfig config;
+    private final String address;
     private final SessionHandler session;
 
     /** One initializer per connection: the session handler holds that connection's state. */
-    public ClientInitializer(DtcClientConfig config, SessionHandler session) {
+    public ClientInitializer(DtcClientConfig config, String address, SessionHandler session) {
         this.config = config;
+        this.address = address;
         this.session = session;
     }
 
@@ -31,8 +36,11 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         // Twice the heartbeat interval without a single message means the server is gone (FACTS 2.4).
         long readerIdleSeconds = 2L * config.heartbeatIntervalSeconds();
+        ch.pipeline().addLast(DtcCodec.NAME, DtcCodec.fixed(DtcEncoding.BINARY_ENCODING));
+        if (config.trace()) {
+            ch.pipeline().addLast(TRACE, new DtcTraceHandler(address));
+        }
         ch.pipeline()
-                .addLast(DtcCodec.NAME, DtcCodec.fixed(DtcEncoding.BINARY_ENCODING))
                 .addLast(IDLE, new IdleStateHandler(readerIdleSeconds, 0, 0, TimeUnit.SECONDS))
                 .addLast(SESSION, session);
     }

@@ -2,6 +2,7 @@ package dev.dtcharness.client.session;
 
 import dev.dtcharness.client.DtcClientConfig;
 import dev.dtcharness.client.DtcClientException;
+import dev.dtcharness.client.ProblemCounter;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.codec.DtcCodec;
@@ -31,13 +32,32 @@ final class LogonSequence {
         }
     }
 
-    private final DtcClientConfig config;
-    private final CompletableFuture<DtcMessage> logon;
-    private volatile Stage stage = Stage.CONNECTING;
+    private static final long NO_RECONNECT = DtcSpec.v8().enumValue("LogonStatusEnum", "LOGON_ERROR_NO_RECONNECT");
+    private static final long NEW_ADDRESS = DtcSpec.v8().enumValue("LogonStatusEnum", "LOGON_RECONNECT_NEW_ADDRESS");
 
-    LogonSequence(DtcClientConfig config, CompletableFuture<DtcMessage> logon) {
+    private final DtcClientConfig config;
+    private final String address;
+    private final CompletableFuture<DtcMessage> logon;
+    private final ProblemCounter problems;
+    private volatile Stage stage = Stage.CONNECTING;
+    private volatile boolean doNotReconnect;
+    private volatile String reconnectAddress = "";
+
+    LogonSequence(DtcClientConfig config, String address, CompletableFuture<DtcMessage> logon, ProblemCounter problems) {
         this.config = config;
+        this.address = address;
         this.logon = logon;
+        this.problems = problems;
+    }
+
+    /** The server refused with LOGON_ERROR_NO_RECONNECT. */
+    boolean doNotReconnect() {
+        return doNotReconnect;
+    }
+
+    /** "host:port" from LOGON_RECONNECT_NEW_ADDRESS, or empty. */
+    String reconnectAddress() {
+        return reconnectAddress;
     }
 
     Stage stage() {
@@ -85,11 +105,11 @@ final class LogonSequence {
         long code = m.getLong("Encoding");
         DtcEncoding answered = DtcEncoding.ofCode(code);
         if (answered == null || !answered.isImplemented()) {
-            return "server at " + config.address() + " answered the request for " + wanted + " with "
+            return "server at " + address + " answered the request for " + wanted + " with "
                     + (answered == null ? "encoding " + code : answered) + ", which this client does not implement";
         }
         if (answered != wanted) {
-            log.warn("server at {} refused {} and answered {}: continuing in {}", config.address(), wanted, answered,
+            problems.warn(log, "server at {} refused {} and answered {}: continuing in {}", address, wanted, answered,
                     answered);
         }
         // The response came in the old encoding; every later byte, both ways, uses the answered one.
@@ -101,12 +121,16 @@ final class LogonSequence {
     private String onLogonResponse(ChannelHandlerContext ctx, DtcMessage m) {
         if (m.getLong("Result") != LOGON_SUCCESS) {
             String text = m.getString("ResultText");
-            String address = m.getString("ReconnectAddress");
-            return "logon refused by " + config.address() + ": " + m.enumName("Result")
-                    + (text.isEmpty() ? "" : " \"" + text + "\"") + (address.isEmpty() ? "" : ", reconnect to " + address);
+            String newAddress = m.getString("ReconnectAddress");
+            doNotReconnect = m.getLong("Result") == NO_RECONNECT;
+            if (m.getLong("Result") == NEW_ADDRESS) {
+                reconnectAddress = newAddress;
+            }
+            return "logon refused by " + address + ": " + m.enumName("Result")
+                    + (text.isEmpty() ? "" : " \"" + text + "\"") + (newAddress.isEmpty() ? "" : ", reconnect to " + newAddress);
         }
         stage = Stage.LOGGED_ON;
-        log.info("logged on to {} ({}): {}", config.address(), m.getString("ServerName"), m.getString("ResultText"));
+        log.info("logged on to {} ({}): {}", address, m.getString("ServerName"), m.getString("ResultText"));
         logon.complete(m);
         return null;
     }

@@ -1,6 +1,7 @@
 package dev.dtcharness.client.session;
 
 import dev.dtcharness.client.DtcClientConfig;
+import dev.dtcharness.client.ProblemCounter;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.codec.DtcCodecException;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,15 +24,28 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
     private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
 
     private final DtcClientConfig config;
+    private final String address;
+    private final ProblemCounter problems;
     private final LogonSequence logon;
     private final Consumer<Object> inbound;
     private final Heartbeats heartbeats;
     private volatile String closeReason;
+    private volatile boolean closedByUs;
+    private volatile boolean serverSaidDoNotReconnect;
+    private volatile boolean wasLoggedOn;
+    private volatile ChannelHandlerContext ctx;
+    private volatile Consumer<SessionHandler> onEnd = s -> { };
 
-    /** {@code logon} completes with the LOGON_RESPONSE, or fails with a DtcClientException saying why. */
-    public SessionHandler(DtcClientConfig config, CompletableFuture<DtcMessage> logon, Consumer<Object> inbound) {
+    /**
+     * {@code logon} completes with the LOGON_RESPONSE, or fails with a DtcClientException saying why.
+     * {@code address} is "host:port" actually dialled (a redirect may differ from the config's).
+     */
+    public SessionHandler(DtcClientConfig config, String address, CompletableFuture<DtcMessage> logon,
+                          Consumer<Object> inbound, ProblemCounter problems) {
         this.config = config;
-        this.logon = new LogonSequence(config, logon);
+        this.address = address;
+        this.problems = problems;
+        this.logon = new LogonSequence(config, address, logon, problems);
         this.inbound = inbound;
         this.heartbeats = new Heartbeats(config.heartbeatIntervalSeconds());
     }
@@ -48,10 +62,50 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
     /** Says why the client itself is about to close, so the close is not reported as a loss. */
     public void closingBecause(String reason) {
         closeReason = reason;
+        closedByUs = true;
+    }
+
+    /** Why the session ended (or is ending), in words; null while it runs. */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** The client closed it on purpose: not a loss to recover from. */
+    public boolean closedByUs() {
+        return closedByUs;
+    }
+
+    /** LOGON_ERROR_NO_RECONNECT, or a LOGOFF with DoNotReconnect set: the client must not come back (FACTS 2.1, 2.5). */
+    public boolean mustNotReconnect() {
+        return serverSaidDoNotReconnect || logon.doNotReconnect();
+    }
+
+    /** "host:port" from LOGON_RECONNECT_NEW_ADDRESS, or empty. */
+    public String reconnectAddress() {
+        return logon.reconnectAddress();
+    }
+
+    /** Called once on the event loop when the connection has closed, with {@link #closeReason()} set. */
+    public void onEnd(Consumer<SessionHandler> listener) {
+        this.onEnd = listener;
+    }
+
+    /** The session reached LOGON_SUCCESS at some point. */
+    public boolean wasLoggedOn() {
+        return wasLoggedOn;
+    }
+
+    /** Ends a session that did not log on in time; unlike {@link #closingBecause} it counts as a loss. */
+    public void giveUpWaiting(String reason) {
+        ChannelHandlerContext c = ctx;
+        if (c != null) {
+            c.executor().execute(() -> closeBecause(c, reason));
+        }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
         logon.start(ctx);
         ctx.fireChannelActive();
     }
@@ -63,11 +117,13 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
             if (failure != null) {
                 closeBecause(ctx, failure);
             } else if (m.is("LOGON_RESPONSE") && isLoggedOn()) {
+                wasLoggedOn = true;
                 heartbeats.start(ctx);
             } else if (m.is("LOGOFF")) {
+                serverSaidDoNotReconnect = m.getLong("DoNotReconnect") != 0;
                 String reason = "server logged off: \"" + m.getString("Reason") + "\""
                         + (m.getLong("DoNotReconnect") != 0 ? " (do not reconnect)" : "");
-                log.info("{} {}", config.address(), reason);
+                log.info("{} {}", address, reason);
                 closeBecause(ctx, reason);
             }
         }
@@ -79,7 +135,7 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
         if (evt instanceof IdleStateEvent e && e.state() == IdleState.READER_IDLE) {
             String reason = "no message from the server for " + 2 * config.heartbeatIntervalSeconds()
                     + " s (twice the heartbeat interval): treating it as gone";
-            log.warn("{} {}", config.address(), reason);
+            problems.warn(log, "{} {}", address, reason);
             closeBecause(ctx, reason);
             return;
         }
@@ -91,13 +147,13 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
         Throwable cause = thrown instanceof DecoderException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (cause instanceof DtcCodecException e && !e.isFatal()) {
             // One message lost; the stream is still delimited, so the session goes on.
-            log.warn("skipped a message from {}: {}", config.address(), e.getMessage());
+            problems.warn(log, "skipped a message from {}: {}", address, e.getMessage());
             return;
         }
         String reason = cause instanceof DtcCodecException
                 ? "cannot read the server's stream any more: " + cause.getMessage()
                 : "connection failed: " + cause;
-        log.error("{} {}", config.address(), reason);
+        problems.error(log, "{} {}", address, reason);
         closeBecause(ctx, reason);
     }
 
@@ -105,14 +161,18 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
     public void channelInactive(ChannelHandlerContext ctx) {
         heartbeats.stop();
         String reason = closeReason != null ? closeReason : "the server closed the connection";
-        LogonSequence.Stage was = logon.closed("disconnected from " + config.address() + " while "
+        LogonSequence.Stage was = logon.closed("disconnected from " + address + " while "
                 + logon.stage().words + ": " + reason);
         if (closeReason == null && was == LogonSequence.Stage.LOGGED_ON) {
-            log.warn("disconnected from {}: {}", config.address(), reason);
+            problems.warn(log, "disconnected from {}: {}", address, reason);
         } else {
-            log.info("disconnected from {}: {}", config.address(), reason);
+            log.info("disconnected from {}: {}", address, reason);
+        }
+        if (closeReason == null) {
+            closeReason = reason;
         }
         ctx.fireChannelInactive();
+        onEnd.accept(this);
     }
 
     private void closeBecause(ChannelHandlerContext ctx, String reason) {

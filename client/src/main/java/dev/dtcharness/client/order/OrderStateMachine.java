@@ -1,0 +1,84 @@
+package dev.dtcharness.client.order;
+
+import static dev.dtcharness.client.order.OrderStatuses.CANCELED;
+import static dev.dtcharness.client.order.OrderStatuses.FILLED;
+import static dev.dtcharness.client.order.OrderStatuses.OPEN;
+import static dev.dtcharness.client.order.OrderStatuses.ORDER_SENT;
+import static dev.dtcharness.client.order.OrderStatuses.PARTIALLY_FILLED;
+import static dev.dtcharness.client.order.OrderStatuses.PENDING_CANCEL;
+import static dev.dtcharness.client.order.OrderStatuses.PENDING_CANCEL_REPLACE;
+import static dev.dtcharness.client.order.OrderStatuses.PENDING_CHILD;
+import static dev.dtcharness.client.order.OrderStatuses.PENDING_OPEN;
+import static dev.dtcharness.client.order.OrderStatuses.REJECTED;
+import static dev.dtcharness.client.order.OrderStatuses.UNSPECIFIED;
+
+import dev.dtcharness.client.order.Transition.Verdict;
+import java.util.Set;
+
+/**
+ * DTC v8's order life cycle (FACTS 3.1, 3.2): which OrderStatus may follow which. Updates can
+ * arrive twice or late (a restatement after a reconnect, a replayed batch), so a status that
+ * would take an order back is held, and an ended order never reopens.
+ */
+public final class OrderStateMachine {
+    private static final Set<Integer> NOT_YET_WORKING = Set.of(UNSPECIFIED, ORDER_SENT, PENDING_OPEN, PENDING_CHILD);
+    private static final Set<Integer> WORKING = Set.of(OPEN, PENDING_CANCEL_REPLACE, PENDING_CANCEL, PARTIALLY_FILLED);
+
+    private OrderStateMachine() {
+    }
+
+    /** Judges an incoming OrderStatus {@code to} (0 = not set) with its OrderUpdateReason against the current {@code from}. */
+    public static Transition judge(int from, int to, int reason) {
+        return new Transition(from, to, reason, verdict(from, to, reason));
+    }
+
+    /** The status the order takes under that verdict. */
+    public static int resulting(Transition t) {
+        return switch (t.verdict()) {
+            case ACCEPTED, INVALID -> t.to();
+            case UNCHANGED, HELD, STALE -> t.from();
+        };
+    }
+
+    private static Verdict verdict(int from, int to, int reason) {
+        boolean known = from != UNSPECIFIED && from != ORDER_SENT;
+        if (known && (reason == OrderStatuses.ORDER_CANCEL_REJECTED || reason == OrderStatuses.ORDER_CANCEL_REPLACE_REJECTED)) {
+            // A failed cancel or modify leaves the order as it was (FACTS 3.2 F, AUDIT A04).
+            return Verdict.HELD;
+        }
+        if (to == UNSPECIFIED || to == from) {
+            return Verdict.UNCHANGED;
+        }
+        if (OrderStatuses.isTerminal(from)) {
+            return Verdict.STALE;
+        }
+        if (!OrderStatuses.isKnown(to) || to == ORDER_SENT) {
+            return Verdict.INVALID;
+        }
+        if (from == UNSPECIFIED || from == ORDER_SENT) {
+            return Verdict.ACCEPTED;
+        }
+        return fromKnown(from, to);
+    }
+
+    private static Verdict fromKnown(int from, int to) {
+        if (to == FILLED || to == CANCELED) {
+            return Verdict.ACCEPTED;
+        }
+        if (to == PENDING_CHILD) {
+            return Verdict.INVALID;
+        }
+        if (to == PENDING_OPEN) {
+            return from == PENDING_CHILD ? Verdict.ACCEPTED : Verdict.HELD;
+        }
+        if (to == REJECTED) {
+            return NOT_YET_WORKING.contains(from) ? Verdict.ACCEPTED : Verdict.INVALID;
+        }
+        if (to == OPEN) {
+            // Back to OPEN after a fill would forget it; a replace completing after a partial fill says OPEN too.
+            return from == PARTIALLY_FILLED ? Verdict.HELD : Verdict.ACCEPTED;
+        }
+        // PENDING_CANCEL, PENDING_CANCEL_REPLACE, PARTIALLY_FILLED: from any working or pending state.
+        return WORKING.contains(from) || NOT_YET_WORKING.contains(from) ? Verdict.ACCEPTED : Verdict.INVALID;
+    }
+}

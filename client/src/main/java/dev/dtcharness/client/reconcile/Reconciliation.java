@@ -1,0 +1,152 @@
+package dev.dtcharness.client.reconcile;
+
+import dev.dtcharness.client.DtcClientConfig;
+import dev.dtcharness.client.Fill;
+import dev.dtcharness.client.Order;
+import dev.dtcharness.client.ProblemCounter;
+import dev.dtcharness.client.Side;
+import dev.dtcharness.client.order.AppliedUpdate;
+import dev.dtcharness.client.order.OrderBook;
+import dev.dtcharness.protocol.DtcMessage;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After a (re-)logon, catches the book up with what happened while the client was away (FACTS 3.1):
+ * OPEN_ORDERS_REQUEST (300) restates every working order, and an order the book thought working
+ * that is not restated has ended; HISTORICAL_ORDER_FILLS_REQUEST (303) lists the fills, merged
+ * into the ledger by execution id so none is lost or counted twice; CURRENT_POSITIONS_REQUEST (305)
+ * refreshes the server's positions. Runs on the event loop.
+ */
+public final class Reconciliation {
+    private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
+
+    private final DtcClientConfig config;
+    private final OrderBook book;
+    private final ProblemCounter problems;
+    private final BiConsumer<AppliedUpdate, DtcMessage> publish;
+    private final AtomicLong requestIds = new AtomicLong(1000);
+    private long openOrdersRequest;
+    private long fillsRequest;
+    private Set<String> liveBefore = Set.of();
+    private boolean openOrdersDone;
+    private boolean fillsDone;
+    private DtcMessage lastAnswer;
+    private final Set<String> restated = new HashSet<>();
+    private volatile int rounds;
+
+    /** {@code publish} tells the client's listeners about a change the book made (a missed fill). */
+    public Reconciliation(DtcClientConfig config, OrderBook book, ProblemCounter problems,
+                          BiConsumer<AppliedUpdate, DtcMessage> publish) {
+        this.config = config;
+        this.book = book;
+        this.problems = problems;
+        this.publish = publish;
+    }
+
+    /** Sends both requests; call right after LOGON_SUCCESS, before anything queued goes out. */
+    public synchronized void start(Consumer<DtcMessage> send) {
+        liveBefore = new HashSet<>(book.live().stream().map(Order::serverOrderId).toList());
+        restated.clear();
+        openOrdersDone = false;
+        fillsDone = false;
+        openOrdersRequest = requestIds.incrementAndGet();
+        fillsRequest = requestIds.incrementAndGet();
+        log.info("reconciling with the server: {} order(s) were working", liveBefore.size());
+        send.accept(DtcMessage.of("OPEN_ORDERS_REQUEST").set("RequestID", openOrdersRequest).set("RequestAllOrders", 1));
+        // Sierra Chart rejects NumberOfDays 0 with StartDateTime 0, and an empty TradeAccount (FACTS 3.4).
+        // The positions answer goes to the PositionTracker like any POSITION_UPDATE: the server's view beside ours.
+        send.accept(DtcMessage.of("CURRENT_POSITIONS_REQUEST").set("RequestID", requestIds.incrementAndGet())
+                .set("TradeAccount", config.tradeAccount()));
+        send.accept(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", fillsRequest)
+                .set("NumberOfDays", config.historicalFillDays()).set("TradeAccount", config.tradeAccount()));
+    }
+
+    /** How many open-orders answers have been fully applied: tests and features wait on it. */
+    public int completedRounds() {
+        return rounds;
+    }
+
+    /** Looks at every inbound message after the router applied it. */
+    public synchronized void afterRouted(DtcMessage m) {
+        if (m.is("ORDER_UPDATE") && openOrdersRequest != 0 && m.getLong("RequestID") == openOrdersRequest) {
+            onOpenOrder(m);
+        } else if (m.is("OPEN_ORDERS_REJECT") && m.getLong("RequestID") == openOrdersRequest) {
+            problems.warn(log, "the server refused the open-orders request: {}", m.getString("RejectText"));
+            // Without the list nothing can be said about orders that ended while away: leave them.
+            liveBefore = Set.of();
+            openOrdersDone = true;
+            finishIfDone(m);
+        } else if (m.is("HISTORICAL_ORDER_FILL_RESPONSE") && fillsRequest != 0 && m.getLong("RequestID") == fillsRequest) {
+            onHistoricalFill(m);
+        } else if (m.is("HISTORICAL_ORDER_FILLS_REJECT") && m.getLong("RequestID") == fillsRequest) {
+            problems.warn(log, "the server refused the historical-fills request: {}", m.getString("RejectText"));
+            fillsDone = true;
+            finishIfDone(m);
+        }
+    }
+
+    private void onOpenOrder(DtcMessage m) {
+        boolean none = m.isSet("NoOrders") && m.getLong("NoOrders") != 0;
+        if (!none && !m.getString("ServerOrderID").isEmpty()) {
+            restated.add(m.getString("ServerOrderID"));
+        }
+        long total = m.getLong("TotalNumMessages");
+        if (none || total <= 0 || m.getLong("MessageNumber") >= total) {
+            openOrdersDone = true;
+            finishIfDone(m);
+        }
+    }
+
+    /** Only once the fills are in too: an order that filled while away must end FILLED, not CANCELED. */
+    private void finishIfDone(DtcMessage m) {
+        lastAnswer = m;
+        if (!openOrdersDone || !fillsDone) {
+            return;
+        }
+        long ended = 0;
+        for (String id : liveBefore) {
+            if (!restated.contains(id)) {
+                ended += book.endMissing(id).map(applied -> {
+                    publish.accept(applied, lastAnswer);
+                    return 1;
+                }).orElse(0);
+            }
+        }
+        log.info("reconciled: {} order(s) restated, {} ended while away, {} fill(s) counted in all", restated.size(),
+                ended, book.ledger().size());
+        openOrdersRequest = 0;
+        fillsRequest = 0;
+        rounds++;
+    }
+
+    private void onHistoricalFill(DtcMessage m) {
+        countHistoricalFill(m);
+        long total = m.getLong("TotalNumberMessages");
+        if ((m.isSet("NoOrderFills") && m.getLong("NoOrderFills") != 0) || total <= 0 || m.getLong("MessageNumber") >= total) {
+            fillsDone = true;
+            finishIfDone(m);
+        }
+    }
+
+    private void countHistoricalFill(DtcMessage m) {
+        if (m.isSet("NoOrderFills") && m.getLong("NoOrderFills") != 0) {
+            return;
+        }
+        String executionId = m.getString("UniqueExecutionID");
+        if (executionId.isEmpty()) {
+            problems.warn(log, "a historical fill without UniqueExecutionID cannot be matched, ignored: {}", m);
+            return;
+        }
+        long seconds = m.getLong("DateTime");
+        Fill fill = new Fill(executionId, m.getString("ServerOrderID"), "", m.getString("Symbol"),
+                m.getString("TradeAccount"), Side.ofCode(m.getLong("BuySell")), m.getDouble("Quantity"),
+                m.getDouble("Price"), seconds > 0 && seconds < 100_000_000_000L ? seconds * 1000 : seconds, m.name());
+        book.applyFill(fill).ifPresent(applied -> publish.accept(applied, m));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.dtcharness.client.store;
+
+import dev.dtcharness.client.DtcClientConfig;
+import dev.dtcharness.client.Fill;
+import dev.dtcharness.client.Order;
+import dev.dtcharness.client.ProblemCounter;
+import dev.dtcharness.client.order.AppliedUpdate;
+import dev.dtcharness.client.order.OrderBook;
+import dev.dtcharness.client.track.Position;
+import dev.dtcharness.client.track.PositionTracker;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the book on disk: every change goes to the order-history database first (one
+ * transaction), then the state file is replaced. On start, the database wins where both exist,
+ * because it is written first: open orders are its latest snapshots that have not ended, and
+ * positions are folded again from its fills, so a crash between the two writes loses nothing.
+ */
+public final class Persistence implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Persistence.class);
+
+    private final OrderHistoryDb db;
+    private final StateFile state;
+    private final ProblemCounter problems;
+
+    public Persistence(DtcClientConfig config, ProblemCounter problems) {
+        this.db = config.historyDatabase() == null ? null : new OrderHistoryDb(config.historyDatabase());
+        this.state = config.stateFile() == null ? null : new StateFile(config.stateFile());
+        this.problems = problems;
+    }
+
+    public boolean enabled() {
+        return db != null || state != null;
+    }
+
+    /** The database, or null when none is configured. */
+    public OrderHistoryDb database() {
+        return db;
+    }
+
+    /** Loads what an earlier run saved into the book and the positions; counts nothing twice. */
+    public void restoreInto(OrderBook book, PositionTracker positions) {
+        StateFile.State saved = state != null ? state.read() : null;
+        List<Fill> fills = db != null ? db.fills() : List.of();
+        List<Order> open = db != null ? db.orders().stream().filter(o -> !o.isTerminal()).toList()
+                : saved != null ? saved.openOrders() : List.of();
+        for (Order o : open) {
+            book.restore(o, fills.stream().filter(f -> sameOrder(o, f)).toList());
+        }
+        fills.forEach(book.ledger()::add);
+        if (db != null) {
+            Map<String, Position> folded = new LinkedHashMap<>();
+            for (Fill f : fills) {
+                folded.compute(f.tradeAccount() + "\u0000" + f.symbol(), (k, p) ->
+                        (p == null ? Position.flat(f.tradeAccount(), f.symbol()) : p).plus(f.signedQuantity(), f.price()));
+            }
+            positions.restore(List.copyOf(folded.values()));
+        } else if (saved != null) {
+            positions.restore(saved.positions());
+        }
+        log.info("restored {} open order(s) and {} fill(s) from {}", open.size(), fills.size(),
+                db != null ? db.file() : state.file());
+    }
+
+    /** Called on the event loop for every change, before the app's listeners hear of it. */
+    public void record(AppliedUpdate applied, OrderBook book, PositionTracker positions) {
+        try {
+            if (db != null) {
+                db.record(applied);
+            }
+            if (state != null) {
+                List<Order> open = book.all().stream().filter(o -> !o.isTerminal()).toList();
+                state.write(open, positions.positions());
+            }
+        } catch (RuntimeException e) {
+            problems.error(log, "could not persist {}: {}", applied.after() != null ? applied.after().describe()
+                    : applied.newFill(), e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private static boolean sameOrder(Order o, Fill f) {
+        return (!o.serverOrderId().isEmpty() && o.serverOrderId().equals(f.serverOrderId()))
+                || (!o.clientOrderId().isEmpty() && o.clientOrderId().equals(f.clientOrderId()));
+    }
+}

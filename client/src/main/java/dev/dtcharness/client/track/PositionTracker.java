@@ -1,0 +1,61 @@
+package dev.dtcharness.client.track;
+
+import dev.dtcharness.client.Fill;
+import dev.dtcharness.client.FillListener;
+import dev.dtcharness.client.Order;
+import dev.dtcharness.protocol.DtcMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Positions per account and symbol, two ways: from the client's own fills (each counted once, at
+ * average cost, with realised P&L) and as the server last reported them in POSITION_UPDATE (306),
+ * so a test can check that both agree. Register with {@code client.onFill(tracker)} and
+ * {@code client.onMessage("POSITION_UPDATE", tracker::onPositionUpdate)}.
+ */
+public final class PositionTracker implements FillListener {
+    private final Map<String, Position> fromFills = new ConcurrentHashMap<>();
+    private final Map<String, Position> fromServer = new ConcurrentHashMap<>();
+
+    @Override
+    public void onFill(Fill fill, Order order) {
+        fromFills.compute(key(fill.tradeAccount(), fill.symbol()), (k, p) ->
+                (p == null ? Position.flat(fill.tradeAccount(), fill.symbol()) : p).plus(fill.signedQuantity(), fill.price()));
+    }
+
+    /** POSITION_UPDATE (306): the server's word; a NoPositions answer carries none. */
+    public void onPositionUpdate(DtcMessage m) {
+        if (m.isSet("NoPositions") && m.getLong("NoPositions") != 0) {
+            return;
+        }
+        String account = m.getString("TradeAccount");
+        String symbol = m.getString("Symbol");
+        double avg = m.getDouble("AveragePrice");
+        fromServer.put(key(account, symbol), new Position(account, symbol, m.getDouble("Quantity"),
+                avg == Double.MAX_VALUE ? Double.NaN : avg, Double.NaN));
+    }
+
+    public Position position(String tradeAccount, String symbol) {
+        return fromFills.getOrDefault(key(tradeAccount, symbol), Position.flat(tradeAccount, symbol));
+    }
+
+    public Optional<Position> serverPosition(String tradeAccount, String symbol) {
+        return Optional.ofNullable(fromServer.get(key(tradeAccount, symbol)));
+    }
+
+    public List<Position> positions() {
+        return fromFills.values().stream().sorted(java.util.Comparator.comparing(Position::tradeAccount)
+                .thenComparing(Position::symbol)).toList();
+    }
+
+    /** Puts back positions saved before a restart. */
+    public void restore(List<Position> saved) {
+        saved.forEach(p -> fromFills.put(key(p.tradeAccount(), p.symbol()), p));
+    }
+
+    private static String key(String account, String symbol) {
+        return account + "\u0000" + symbol;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.dtcharness.client.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dtcharness.client.Fill;
+import dev.dtcharness.client.Order;
+import dev.dtcharness.client.ProblemCounter;
+import dev.dtcharness.client.Side;
+import dev.dtcharness.client.order.Transition.Verdict;
+import dev.dtcharness.protocol.DtcMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OrderBookTest {
+    private final ProblemCounter problems = new ProblemCounter();
+    private final OrderBook book = new OrderBook(problems);
+    private TrackedOrder order;
+
+    @BeforeEach
+    void sendABuyOfFour() {
+        order = book.register(new Order("C1", "", "ES", "", "SIM1", Side.BUY, 7, 100, 4, 0, 4, Double.NaN, Double.NaN, 0,
+                "", OrderStatuses.ORDER_SENT, 0, "", 0));
+    }
+
+    @Test
+    void shouldNotReopenAFilledOrderOnAStaleOpen() {
+        book.apply(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
+        book.apply(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4, 100.5, "E1"));
+        DtcMessage staleOpen = update("S1", "ORDER_STATUS_OPEN", "GENERAL_ORDER_UPDATE", 0);
+
+        Order after = book.apply(staleOpen).orElseThrow();
+
+        assertThat(after.statusName()).isEqualTo("ORDER_STATUS_FILLED");
+        assertThat(after.filledQuantity()).isEqualTo(4);
+        assertThat(after.remainingQuantity()).isZero();
+        assertThat(after.averageFillPrice()).isEqualTo(100.5);
+        assertThat(order.transitions()).extracting(Transition::verdict)
+                .containsExactly(Verdict.ACCEPTED, Verdict.ACCEPTED, Verdict.STALE);
+        assertThat(problems.warningCount()).as("the stale update is logged as a warning").isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountAFillRepeatedWithTheSameExecutionIdOnce() {
+        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1"));
+        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 3), 2, 103, "E2"));
+        Order afterDuplicate = book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1),
+                1, 100, "E1")).orElseThrow();
+
+        assertThat(order.fills()).extracting(Fill::executionId).containsExactly("E1", "E2");
+        assertThat(afterDuplicate.filledQuantity()).as("never goes down").isEqualTo(3);
+        assertThat(afterDuplicate.remainingQuantity()).isEqualTo(1);
+        assertThat(afterDuplicate.averageFillPrice()).as("VWAP of the counted fills").isEqualTo((100 + 2 * 103) / 3.0);
+        assertThat(afterDuplicate.lastFillExecutionId()).as("a repeat is not the latest fill").isEqualTo("E2");
+        assertThat(afterDuplicate.lastFillPrice()).isEqualTo(103);
+        assertThat(book.ledger().size()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldCountARepeatedFillWithoutExecutionIdOnce() {
+        DtcMessage noId = update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4).set("LastFillPrice", 99);
+
+        book.apply(noId);
+        Order after = book.apply(noId.copy()).orElseThrow();
+
+        assertThat(order.fills()).singleElement().satisfies(f -> {
+            assertThat(f.executionId()).isEqualTo("S1@4");
+            assertThat(f.quantity()).isEqualTo(4);
+        });
+        assertThat(after.filledQuantity()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldFollowTheOrderToItsNewServerOrderIdOnReplace() {
+        book.apply(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
+        DtcMessage replaced = update("S2", "ORDER_STATUS_OPEN", "ORDER_CANCEL_REPLACE_COMPLETE", 0)
+                .set("PreviousServerOrderID", "S1").set("Price1", 101).set("OrderQuantity", 6);
+
+        book.apply(replaced);
+        book.apply(update("S2", "ORDER_STATUS_OPEN", "GENERAL_ORDER_UPDATE", 0).set("ClientOrderID", null)
+                .set("OrderQuantity", 6).set("RemainingQuantity", 6));
+
+        assertThat(book.all()).singleElement().satisfies(o -> {
+            assertThat(o.serverOrderId()).isEqualTo("S2");
+            assertThat(o.clientOrderId()).isEqualTo("C1");
+            assertThat(o.price1()).isEqualTo(101);
+            assertThat(o.remainingQuantity()).isEqualTo(6);
+        });
+        assertThat(book.byServerOrderId("S2")).isPresent();
+    }
+
+    @Test
+    void shouldLeaveAWorkingOrderAloneWhenItsCancelIsRejected() {
+        book.apply(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
+
+        Order after = book.apply(update("S1", "ORDER_STATUS_REJECTED", "ORDER_CANCEL_REJECTED", 0)
+                .set("InfoText", "too late to cancel")).orElseThrow();
+
+        assertThat(after.statusName()).isEqualTo("ORDER_STATUS_OPEN");
+        assertThat(after.lastReasonName()).isEqualTo("ORDER_CANCEL_REJECTED");
+        assertThat(after.infoText()).isEqualTo("too late to cancel");
+        assertThat(order.terminal()).isNotDone();
+    }
+
+    @Test
+    void shouldKeepAnInvalidTransitionAndCountItAsAWarning() {
+        book.apply(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
+
+        Order after = book.apply(update("S1", "ORDER_STATUS_PENDING_CHILD", "GENERAL_ORDER_UPDATE", 0)).orElseThrow();
+
+        assertThat(after.statusName()).isEqualTo("ORDER_STATUS_PENDING_CHILD");
+        assertThat(order.transitions()).last().extracting(Transition::verdict).isEqualTo(Verdict.INVALID);
+        assertThat(problems.warningCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldMergeAHistoricalFillByExecutionIdWithoutCountingTwice() {
+        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1"));
+        Fill again = new Fill("E1", "S1", "", "ES", "SIM1", Side.BUY, 1, 100, 0, "HISTORICAL_ORDER_FILL_RESPONSE");
+        Fill missed = new Fill("E2", "S1", "", "ES", "SIM1", Side.BUY, 3, 102, 0, "HISTORICAL_ORDER_FILL_RESPONSE");
+
+        assertThat(book.applyFill(again)).isEmpty();
+        AppliedUpdate applied = book.applyFill(missed).orElseThrow();
+
+        assertThat(applied.after().statusName()).as("its fills cover it").isEqualTo("ORDER_STATUS_FILLED");
+        assertThat(applied.after().filledQuantity()).isEqualTo(4);
+        assertThat(applied.after().averageFillPrice()).isEqualTo((100 + 3 * 102) / 4.0);
+        assertThat(order.terminal()).isCompleted();
+    }
+
+    @Test
+    void shouldReadLastFillDateTimeInMillisecondsOrInTheSecondsOlderServersSend() {
+        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1")
+                .set("LastFillDateTime", 1_764_000_000_123L));
+        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 2), 1, 100, "E2")
+                .set("LastFillDateTime", 1_764_000_001L));
+
+        assertThat(order.fills()).extracting(Fill::dateTimeMillis).containsExactly(1_764_000_000_123L, 1_764_000_001_000L);
+    }
+
+    private static DtcMessage update(String serverOrderId, String status, String reason, double filled) {
+        return DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", serverOrderId).set("ClientOrderID", "C1")
+                .set("Symbol", "ES").setEnum("OrderStatus", status).setEnum("OrderUpdateReason", reason)
+                .set("OrderQuantity", 4).set("FilledQuantity", filled).set("RemainingQuantity", 4 - filled);
+    }
+
+    private static DtcMessage fill(DtcMessage update, double quantity, double price, String executionId) {
+        return update.set("AverageFillPrice", price).set("LastFillPrice", price).set("LastFillQuantity", quantity)
+                .set("LastFillExecutionID", executionId);
+    }
+}
