@@ -33,13 +33,13 @@ final class Judge {
                 : LayerResult.of("logs", Verdict.FAIL, logs.unexpected() + " WARN/ERROR line(s) outside the allow-list")
                 .withDetails(logs.examples()));
         layers.add(buffers(s, samples, buffers));
-        layers.add(new BaselineRule("threads", "threads", s.threadTolerance(), s.consecutive())
+        layers.add(BaselineRule.growing("threads", "threads", s.threadTolerance(), s.consecutive())
                 .decide(values(samples, PhaseSample::threads)));
         if (samples.get(0).openFileDescriptors() >= 0) {
-            layers.add(new BaselineRule("file-descriptors", "open files", s.fdTolerance(), s.consecutive())
+            layers.add(BaselineRule.growing("file-descriptors", "open files", s.fdTolerance(), s.consecutive())
                     .decide(values(samples, PhaseSample::openFileDescriptors)));
         }
-        layers.add(new BaselineRule("direct-memory", "bytes", s.directMemoryToleranceBytes(), s.consecutive())
+        layers.add(BaselineRule.growing("direct-memory", "bytes", s.directMemoryToleranceBytes(), s.consecutive())
                 .decide(values(samples, PhaseSample::directMemory)));
 
         double[] orders = values(samples, PhaseSample::ordersTotal);

@@ -56,7 +56,7 @@ public final class SoakRun {
         SoakSettings settings = b.settings();
         LiveStatus status = b.status;
         status.phases = b.phases;
-        status.ordersTotal = (long) b.phases * b.ordersPerPhase;
+        status.ordersTotal = (long) b.phases * b.ordersPerPhase + b.warmupOrders;
         NettyBuffers buffers = NettyBuffers.install();
         List<Pattern> allow = b.logAllow.stream().map(Pattern::compile).toList();
         List<PhaseSample> samples = new ArrayList<>();

@@ -38,7 +38,7 @@ public final class SoakRunBuilder {
     OrderPlacer placer;
     SessionPolicy sessionPolicy = SessionPolicy.keep();
     String sessionPolicyName = "keep";
-    double budgetBytesPerOrder = 64;
+    double budgetBytesPerOrder = 256;
     int minPhases = 4;
     int consecutive = 3;
     int threadTolerance = 2;
@@ -136,7 +136,11 @@ public final class SoakRunBuilder {
         return this;
     }
 
-    /** Post-GC heap growth allowed, in bytes per order; default 64. */
+    /**
+     * Post-GC heap growth allowed, in bytes per order; default 256: the in-process simulator must
+     * remember every ClientOrderID of the trading session (about 180 B/order measured), the rest is
+     * the client's margin.
+     */
     public SoakRunBuilder budgetBytesPerOrder(double budget) {
         this.budgetBytesPerOrder = budget;
         return this;

@@ -4,8 +4,20 @@ package dev.dtcharness.soak.verdict;
  * "Back to baseline" for a count sampled at quiescence (threads, open files, unreleased buffers,
  * direct memory): a phase exceeds when its value is above baseline + tolerance; FAIL when the last
  * {@code consecutive} phases all exceed, INCONCLUSIVE with fewer phases than that, else PASS.
+ * With {@code requireGrowth}, a rise that then stays flat over those phases (a pool or event loop
+ * starting its threads lazily) is INCONCLUSIVE rather than FAIL: only growth fails.
  */
-public record BaselineRule(String layer, String unit, double tolerance, int consecutive) {
+public record BaselineRule(String layer, String unit, double tolerance, int consecutive, boolean requireGrowth) {
+
+    /** Any excess at the last {@code consecutive} phases fails, flat or not (exact counts such as buffers). */
+    public BaselineRule(String layer, String unit, double tolerance, int consecutive) {
+        this(layer, unit, tolerance, consecutive, false);
+    }
+
+    /** Only an excess that keeps growing fails. */
+    public static BaselineRule growing(String layer, String unit, double tolerance, int consecutive) {
+        return new BaselineRule(layer, unit, tolerance, consecutive, true);
+    }
 
     /** @param values index 0 is the baseline, then one value per phase */
     public LayerResult decide(double[] values) {
@@ -19,6 +31,10 @@ public record BaselineRule(String layer, String unit, double tolerance, int cons
             trailing++;
         }
         if (trailing >= consecutive) {
+            if (requireGrowth && !grows(values, consecutive)) {
+                return LayerResult.of(layer, Verdict.INCONCLUSIVE, summary + "; above it at the last " + trailing
+                        + " phase(s) but flat there: a one-off rise (lazy start?), not growth; run more phases");
+            }
             return LayerResult.of(layer, Verdict.FAIL, summary + "; above it at the last " + trailing + " phase(s)");
         }
         if (phases < consecutive) {
@@ -27,6 +43,17 @@ public record BaselineRule(String layer, String unit, double tolerance, int cons
         }
         return LayerResult.of(layer, Verdict.PASS, summary + (trailing > 0 ? "; above it at the last " + trailing
                 + " phase(s) only" : ""));
+    }
+
+    /** Sen's slope over the last {@code k + 1} samples is positive. */
+    private static boolean grows(double[] values, int k) {
+        int from = Math.max(0, values.length - k - 1);
+        double[] y = java.util.Arrays.copyOfRange(values, from, values.length);
+        double[] x = new double[y.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        return SenSlope.fit(x, y).slope() > 0;
     }
 
     private static String fmt(double v) {

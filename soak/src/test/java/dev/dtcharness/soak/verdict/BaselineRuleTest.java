@@ -21,6 +21,17 @@ class BaselineRuleTest {
     }
 
     @Test
+    void shouldCallAFlatRiseInconclusiveWhenOnlyGrowthFails() {
+        LayerResult r = BaselineRule.growing("threads", "threads", 2, 3).decide(new double[]{11, 14, 14, 14, 14});
+
+        assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(r.summary()).contains("flat");
+        assertThat(BaselineRule.growing("threads", "threads", 2, 3).decide(new double[]{11, 12, 14, 15, 16}).verdict())
+                .isEqualTo(Verdict.FAIL);
+        assertThat(threads.decide(new double[]{11, 14, 14, 14, 14}).verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
     void shouldNotFailOnATransientRise() {
         assertThat(threads.decide(new double[]{11, 20, 20, 11, 11}).verdict()).isEqualTo(Verdict.PASS);
     }
