@@ -104,10 +104,11 @@ public final class SoakRun {
                 session.close();
             }
             status.stage("judging");
-            SoakReport report = Judge.judge(b.runId(), settings, samples, histograms, logs, buffers);
-            Path dir = ReportWriter.write(report, b.reportsDir());
+            SoakReport judged = Judge.judge(b.runId(), settings, samples, histograms, logs, buffers);
+            SoakReport report = withDir(judged, ReportWriter.dirFor(b.reportsDir(), judged.runId()));
+            ReportWriter.write(report);
             status.stage("done");
-            return withDir(report, dir);
+            return report;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("soak interrupted", e);

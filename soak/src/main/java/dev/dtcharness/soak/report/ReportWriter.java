@@ -21,10 +21,15 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** Returns the run's directory. */
-    public static Path write(SoakReport report, Path reportsRoot) {
+    /** {@code <reportsRoot>/soak/<runId>}. */
+    public static Path dirFor(Path reportsRoot, String runId) {
+        return reportsRoot.resolve("soak").resolve(runId);
+    }
+
+    /** Writes the report into {@link SoakReport#reportDir()} and returns it. */
+    public static Path write(SoakReport report) {
         System.setProperty("java.awt.headless", "true");
-        Path dir = reportsRoot.resolve("soak").resolve(report.runId());
+        Path dir = report.reportDir();
         try {
             Files.createDirectories(dir);
             JSON.writeValue(dir.resolve("soak.json").toFile(), report);

@@ -4,8 +4,9 @@ package dev.dtcharness.soak.verdict;
  * "Back to baseline" for a count sampled at quiescence (threads, open files, unreleased buffers,
  * direct memory): a phase exceeds when its value is above baseline + tolerance; FAIL when the last
  * {@code consecutive} phases all exceed, INCONCLUSIVE with fewer phases than that, else PASS.
- * With {@code requireGrowth}, a rise that then stays flat over those phases (a pool or event loop
- * starting its threads lazily) passes with a note saying so: only growth fails.
+ * With {@code requireGrowth}, a rise that then stays flat (a pool or event loop starting its threads
+ * lazily) passes with a note saying so: only growth fails, judged by Sen's slope over the later half
+ * of the phases (at least {@code consecutive + 1} samples), so a slow staircase still fails.
  */
 public record BaselineRule(String layer, String unit, double tolerance, int consecutive, boolean requireGrowth) {
 
@@ -32,8 +33,8 @@ public record BaselineRule(String layer, String unit, double tolerance, int cons
         }
         if (trailing >= consecutive) {
             if (requireGrowth && !grows(values, consecutive)) {
-                return LayerResult.of(layer, Verdict.PASS, summary + "; stepped up and stayed flat for the last "
-                        + consecutive + " phases: a one-off rise (lazy start?), not growth");
+                return LayerResult.of(layer, Verdict.PASS, summary + "; stepped up, then flat over the later half"
+                        + " of the phases: a one-off rise (lazy start?), not growth");
             }
             return LayerResult.of(layer, Verdict.FAIL, summary + "; above it at the last " + trailing + " phase(s)");
         }
@@ -45,9 +46,10 @@ public record BaselineRule(String layer, String unit, double tolerance, int cons
                 + " phase(s) only" : ""));
     }
 
-    /** Sen's slope over the last {@code k + 1} samples is positive. */
+    /** Sen's slope over the later half of the samples (at least {@code k + 1} of them) is positive. */
     private static boolean grows(double[] values, int k) {
-        int from = Math.max(0, values.length - k - 1);
+        int window = Math.max(k + 1, values.length / 2);
+        int from = Math.max(0, values.length - window);
         double[] y = java.util.Arrays.copyOfRange(values, from, values.length);
         double[] x = new double[y.length];
         for (int i = 0; i < x.length; i++) {

@@ -25,10 +25,19 @@ class BaselineRuleTest {
         LayerResult r = BaselineRule.growing("threads", "threads", 2, 3).decide(new double[]{11, 14, 14, 14, 14});
 
         assertThat(r.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(r.summary()).contains("stepped up and stayed flat");
+        assertThat(r.summary()).contains("stepped up, then flat");
         assertThat(BaselineRule.growing("threads", "threads", 2, 3).decide(new double[]{11, 12, 14, 15, 16}).verdict())
                 .isEqualTo(Verdict.FAIL);
         assertThat(threads.decide(new double[]{11, 14, 14, 14, 14}).verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void shouldFailASlowStaircaseEvenWhenTheLastPhasesAreFlat() {
+        double[] staircase = {10, 10, 11, 11, 11, 12, 12, 12, 13, 13, 13, 14, 14, 14, 15, 15, 15};
+
+        LayerResult r = BaselineRule.growing("threads", "threads", 2, 3).decide(staircase);
+
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.FAIL);
     }
 
     @Test
