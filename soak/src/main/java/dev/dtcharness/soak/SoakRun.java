@@ -7,11 +7,9 @@ import dev.dtcharness.client.Subscription;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.simulator.DtcSimulator;
 import dev.dtcharness.simulator.SimulatorConfig;
-import dev.dtcharness.soak.evidence.ClassHistogram;
-import dev.dtcharness.soak.evidence.HeapProbe;
+import dev.dtcharness.soak.evidence.HistogramStore;
 import dev.dtcharness.soak.evidence.LogCapture;
 import dev.dtcharness.soak.evidence.NettyBuffers;
-import dev.dtcharness.soak.evidence.ProcessProbe;
 import dev.dtcharness.soak.report.ReportWriter;
 import dev.dtcharness.soak.stream.FillingPlacer;
 import dev.dtcharness.soak.stream.LiveStatus;
@@ -60,7 +58,7 @@ public final class SoakRun {
         NettyBuffers buffers = NettyBuffers.install();
         List<Pattern> allow = b.logAllow.stream().map(Pattern::compile).toList();
         List<PhaseSample> samples = new ArrayList<>();
-        List<ClassHistogram> histograms = new ArrayList<>();
+        HistogramStore histograms = new HistogramStore(ReportWriter.dirFor(b.reportsDir(), b.runId()));
         try (LogCapture logs = LogCapture.attach(allow);
              DtcSimulator simulator = DtcSimulator.start(b.simulatorConfig)) {
             OrderPlacer placer = b.placer != null ? b.placer : new FillingPlacer(b.symbol);
@@ -90,7 +88,7 @@ public final class SoakRun {
                             b.quiescenceTimeout);
                     status.lastHeapBytes = sample.heapAfterGcBytes();
                     samples.add(sample);
-                    histograms.add(HeapProbe.classHistogram());
+                    histograms.takeAndStore();
                     log.info("soak phase {}/{}: {} orders, {} /s, post-GC heap {} B, unreleased buffers {}, threads {}, fds {}{}",
                             phase, b.phases, counts.sent(), Math.round(counts.achievedRate()), sample.heapAfterGcBytes(),
                             sample.unreleasedBuffers(), sample.threads(), sample.openFileDescriptors(),
@@ -104,7 +102,7 @@ public final class SoakRun {
                 session.close();
             }
             status.stage("judging");
-            SoakReport judged = Judge.judge(b.runId(), settings, samples, histograms, logs, buffers);
+            SoakReport judged = Judge.judge(b.runId(), settings, samples, histograms.readAll(), logs, buffers);
             SoakReport report = withDir(judged, ReportWriter.dirFor(b.reportsDir(), judged.runId()));
             ReportWriter.write(report);
             status.stage("done");

@@ -138,7 +138,7 @@ public final class SoakRunBuilder {
 
     /**
      * Post-GC heap growth allowed, in bytes per order; default 256: the in-process simulator must
-     * remember every ClientOrderID of the trading session (about 180 B/order measured), the rest is
+     * remember every ClientOrderID of the trading session (about 95 B/order measured), the rest is
      * the client's margin.
      */
     public SoakRunBuilder budgetBytesPerOrder(double budget) {

@@ -32,7 +32,12 @@ public final class HeapProbe {
 
     /** GC.class_histogram: live objects per class (it runs a full GC itself). */
     public static ClassHistogram classHistogram() {
-        return ClassHistogram.parse(invoke("gcClassHistogram"));
+        return ClassHistogram.parse(classHistogramText());
+    }
+
+    /** GC.class_histogram as jcmd prints it. */
+    public static String classHistogramText() {
+        return invoke("gcClassHistogram");
     }
 
     private static long collections() {
