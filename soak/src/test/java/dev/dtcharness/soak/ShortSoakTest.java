@@ -47,6 +47,8 @@ class ShortSoakTest {
                 "file-descriptors.png", "netty-buffers.png", "latency.png"}) {
             assertThat(Files.size(dir.resolve(png))).as(png).isGreaterThan(1_000);
         }
+        assertThat(dir.resolve("histograms")).isDirectoryContaining("glob:**/phase-00.txt.gz")
+                .isDirectoryContaining("glob:**/phase-03.txt.gz");
         JsonNode json = ReportWriter.JSON.readTree(dir.resolve("soak.json").toFile());
         assertThat(json.get("verdict").asText()).isEqualTo("PASS");
         assertThat(json.get("samples")).hasSize(4);

@@ -11,6 +11,7 @@ import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -82,7 +83,13 @@ final class Charts {
         data.addSeries(series("p99", s, p -> p.latency().p99Micros() / 1000.0));
         data.addSeries(series("p99.9", s, p -> p.latency().p999Micros() / 1000.0));
         data.addSeries(series("max", s, p -> p.latency().maxMicros() / 1000.0));
-        save(chart("Submit-to-terminal latency per phase", "orders since baseline (end of phase)", "ms", data), file);
+        JFreeChart chart = chart("Submit-to-terminal latency per phase", "orders since baseline (end of phase)", "ms", data);
+        // Log scale: the warm-up's seconds and a quiet phase's fractions of a millisecond on one chart.
+        LogAxis ms = new LogAxis("ms (log scale)");
+        ms.setSmallestValue(0.001);
+        ms.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+        chart.getXYPlot().setRangeAxis(ms);
+        save(chart, file);
     }
 
     /** The running Sen's slope after each phase against the budget: what the consecutive-excess rule reads. */
