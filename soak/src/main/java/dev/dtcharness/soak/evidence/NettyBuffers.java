@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.util.LeakPresenceDetector;
 import io.netty.util.ResourceLeakDetector;
+import io.netty.util.ResourceLeakDetectorFactory;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,13 +55,22 @@ public final class NettyBuffers {
     public static final String DETECTOR_PROPERTY = "io.netty.customResourceLeakDetector";
 
     /**
-     * Call first thing in {@code main}, before any Netty buffer class loads, to get presence mode;
-     * does nothing when the property is already set.
+     * Call first thing in {@code main}, before any Netty buffer class loads, to get presence mode.
+     * Sets the detector factory directly rather than through {@link #DETECTOR_PROPERTY}: Netty loads
+     * a detector named by the property from the system class loader, which under
+     * {@code mvn exec:java} does not see Netty. Does nothing when the property is already set.
      */
     public static void selectPresenceDetector() {
-        if (System.getProperty(DETECTOR_PROPERTY) == null) {
-            System.setProperty(DETECTOR_PROPERTY, LeakPresenceDetector.class.getName());
+        if (System.getProperty(DETECTOR_PROPERTY) != null) {
+            return;
         }
+        ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new ResourceLeakDetectorFactory() {
+            @Override
+            public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval,
+                                                                       long maxActive) {
+                return new LeakPresenceDetector<>(resource, samplingInterval);
+            }
+        });
     }
 
     /** Starts counting; {@link #close()} restores what it changed. */
