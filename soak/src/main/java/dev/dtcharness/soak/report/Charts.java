@@ -104,7 +104,13 @@ final class Charts {
         }
         XYSeriesCollection data = new XYSeriesCollection(slope);
         data.addSeries(budget);
-        save(chart("Heap trend after each phase", "orders since baseline", "bytes per order", data), file);
+        JFreeChart chart = chart("Heap trend after each phase", "orders since baseline", "bytes per order", data);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        renderer.setSeriesShapesVisible(1, false);
+        renderer.setSeriesPaint(1, new Color(0x2c, 0xa0, 0x2c));
+        renderer.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[]{8f, 6f}, 0f));
+        save(chart, file);
     }
 
     private static XYSeries series(String name, List<PhaseSample> samples, ToDoubleFunction<PhaseSample> f) {
