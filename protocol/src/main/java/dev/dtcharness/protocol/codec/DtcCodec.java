@@ -5,6 +5,7 @@ import dev.dtcharness.protocol.DtcMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageCodec;
+import io.netty.handler.codec.DecoderException;
 import java.util.List;
 
 /**
@@ -83,13 +84,13 @@ public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         try {
-            decodeOne(in, out);
+            decodeOne(ctx, in, out);
         } finally {
             buffered = in.readableBytes();
         }
     }
 
-    private void decodeOne(ByteBuf in, List<Object> out) {
+    private void decodeOne(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (failed) {
             in.skipBytes(in.readableBytes());
             return;
@@ -106,11 +107,15 @@ public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
                 out.add(inbound.decode(frame));
             }
         } catch (DtcCodecException e) {
-            if (e.isFatal()) {
-                // Nothing after an undelimitable frame can be trusted; drop it rather than misread it.
-                failed = true;
-                in.skipBytes(in.readableBytes());
+            if (!e.isFatal()) {
+                // Reported without throwing: a throw would stop this read's loop, and the good frames
+                // behind the bad one would wait for the peer's next bytes.
+                ctx.fireExceptionCaught(new DecoderException(e));
+                return;
             }
+            // Nothing after an undelimitable frame can be trusted; drop it rather than misread it.
+            failed = true;
+            in.skipBytes(in.readableBytes());
             throw e;
         } catch (RuntimeException e) {
             // A decoder bug must still cost only this session, and say where it happened.

@@ -101,6 +101,16 @@ class DtcCodecTest {
     }
 
     @Test
+    void shouldDeliverTheGoodFrameBehindABadFieldInTheSameRead() {
+        EmbeddedChannel channel = new EmbeddedChannel(DtcCodec.fixed(DtcEncoding.JSON_ENCODING));
+        ByteBuf both = Unpooled.wrappedBuffer(Wire.json("{\"Type\":208,\"BuySell\":\"BUY\"}"), Wire.json("{\"Type\":3}"));
+        assertThatThrownBy(() -> channel.writeInbound(both)).cause().isInstanceOf(DtcFieldException.class);
+        // Decoded in that same read, not left waiting for the peer's next bytes.
+        assertThat(((DtcMessage) channel.readInbound()).name()).isEqualTo("HEARTBEAT");
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
     void shouldPassUnknownTypesUpAndCarryOn() {
         EmbeddedChannel channel = new EmbeddedChannel(DtcCodec.fixed(DtcEncoding.BINARY_ENCODING));
         ByteBuf unknown = Unpooled.buffer().writeShortLE(8).writeShortLE(9999).writeIntLE(42);
