@@ -47,14 +47,14 @@ public final class DtcClient implements AutoCloseable {
     private final DtcClientConfig config;
     private final EventLoopGroup group;
     private final ProblemCounter problems = new ProblemCounter();
-    private final OrderBook book = new OrderBook(problems);
-    private final MessageRouter router = new MessageRouter(book, problems);
+    private final OrderBook book;
+    private final MessageRouter router;
     private final ClientOrderIds ids = new ClientOrderIds();
     private final PendingActions pending = new PendingActions();
     private final Reconciliation reconciliation;
     private final PositionTracker positions = new PositionTracker();
     private final BalanceTracker balances = new BalanceTracker();
-    private final FillDetector fillDetector = new FillDetector();
+    private final FillDetector fillDetector;
     private final Persistence persistence;
     private final ConnectionEvents events = new ConnectionEvents(problems);
     private final OfflineQueue queue;
@@ -70,6 +70,9 @@ public final class DtcClient implements AutoCloseable {
 
     public DtcClient(DtcClientConfig config) {
         this.config = config;
+        this.book = new OrderBook(problems, config.retainFinishedOrders());
+        this.router = new MessageRouter(book, problems);
+        this.fillDetector = new FillDetector(config.retainFinishedOrders());
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.host = config.host();
         this.port = config.port();

@@ -3,6 +3,7 @@ package dev.dtcharness.client;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
+import dev.dtcharness.client.order.OrderBook;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +27,7 @@ public final class DtcClientConfig {
     private final boolean trace;
     private final Path stateFile;
     private final Path historyDatabase;
+    private final int retainFinishedOrders;
 
     private DtcClientConfig(Builder b) {
         this.reconnect = b.reconnect;
@@ -35,6 +37,7 @@ public final class DtcClientConfig {
         this.trace = b.trace;
         this.stateFile = b.stateFile;
         this.historyDatabase = b.historyDatabase;
+        this.retainFinishedOrders = b.retainFinishedOrders;
         this.host = b.host;
         this.port = b.port;
         this.encoding = b.encoding;
@@ -45,6 +48,11 @@ public final class DtcClientConfig {
         this.tradeAccount = b.tradeAccount != null ? b.tradeAccount : "SIM1";
         this.tradeAccountChosen = b.tradeAccount != null;
         this.connectTimeout = b.connectTimeout;
+    }
+
+    /** Finished orders the order book keeps in memory; older ones live on only in the history database. */
+    public int retainFinishedOrders() {
+        return retainFinishedOrders;
     }
 
     public static Builder builder() {
@@ -158,8 +166,22 @@ public final class DtcClientConfig {
         private boolean trace = traceRequestedByEnvironment();
         private Path stateFile;
         private Path historyDatabase;
+        private int retainFinishedOrders = OrderBook.DEFAULT_RETAIN_FINISHED;
 
         private Builder() {
+        }
+
+        /**
+         * How many finished (FILLED, CANCELED, REJECTED) orders stay in the order book, 10,000 by
+         * default: a session that sends orders all day must not keep each one in memory. Fills stay
+         * counted once either way; the history database, when configured, keeps everything.
+         */
+        public Builder retainFinishedOrders(int orders) {
+            if (orders < 0) {
+                throw new IllegalArgumentException("retainFinishedOrders " + orders + " (expected: 0 or more)");
+            }
+            this.retainFinishedOrders = orders;
+            return this;
         }
 
         /** {@link ReconnectPolicy#DEFAULT} unless changed; {@link ReconnectPolicy#NEVER} turns it off. */

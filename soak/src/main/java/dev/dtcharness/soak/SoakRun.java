@@ -135,7 +135,7 @@ public final class SoakRun {
 
         void open() {
             client = new DtcClient(DtcClientConfig.builder().host(simulator.host()).port(simulator.port())
-                    .encoding(b.encoding).build());
+                    .encoding(b.encoding).retainFinishedOrders(b.retainFinishedOrders).build());
             client.connect();
             subscriptions.add(client.onOrderUpdate(flow));
             for (OrderListener hook : b.orderHooks) {
@@ -163,7 +163,10 @@ public final class SoakRun {
     }
 
     static SimulatorConfig defaultSimulator() {
-        return SimulatorConfig.defaults().dynamicPort();
+        // Small rings, so the soak reaches the simulator's steady state within a short run: a full
+        // journal or order history is bounded memory, not a leak, but filling it looks like growth.
+        return SimulatorConfig.defaults().dynamicPort().journalCapacity(500).finishedOrdersKept(100)
+                .fillHistoryCapacity(500);
     }
 
     static Duration defaultQuiescence() {

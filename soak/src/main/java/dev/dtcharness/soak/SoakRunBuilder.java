@@ -33,12 +33,14 @@ public final class SoakRunBuilder {
     long seed = 1;
     String symbol = "ES";
     DtcEncoding encoding = SoakRun.defaultEncoding();
+    /** Small, so that the soak measures the client's steady state rather than its order book filling up. */
+    int retainFinishedOrders = 100;
     SimulatorConfig simulatorConfig = SoakRun.defaultSimulator();
     OutcomeMix mix = OutcomeMix.fillsOnly();
     OrderPlacer placer;
     SessionPolicy sessionPolicy = SessionPolicy.keep();
     String sessionPolicyName = "keep";
-    double budgetBytesPerOrder = 256;
+    double budgetBytesPerOrder = 512;
     int minPhases = 4;
     int consecutive = 3;
     int threadTolerance = 2;
@@ -108,6 +110,12 @@ public final class SoakRunBuilder {
         return this;
     }
 
+    /** Finished orders the client keeps in memory (DtcClientConfig.retainFinishedOrders); 100 by default. */
+    public SoakRunBuilder retainFinishedOrders(int orders) {
+        this.retainFinishedOrders = orders;
+        return this;
+    }
+
     public SoakRunBuilder encoding(DtcEncoding encoding) {
         this.encoding = encoding;
         return this;
@@ -137,9 +145,10 @@ public final class SoakRunBuilder {
     }
 
     /**
-     * Post-GC heap growth allowed, in bytes per order; default 256: the in-process simulator must
-     * remember every ClientOrderID of the trading session (about 95 B/order measured), the rest is
-     * the client's margin.
+     * Post-GC heap growth allowed, in bytes per order; default 512. Two things grow by design for a
+     * whole trading session: the in-process simulator remembers ClientOrderIDs to reject reuse (about
+     * 100 B/order, up to 100,000 ids) and the client remembers every fill's execution id so none is
+     * counted twice after a reconnect (about 100 B/fill). The rest is margin for noise.
      */
     public SoakRunBuilder budgetBytesPerOrder(double budget) {
         this.budgetBytesPerOrder = budget;

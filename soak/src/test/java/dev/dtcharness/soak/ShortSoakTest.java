@@ -12,13 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ShortSoakTest {
-    /**
-     * Today's client keeps every order for the session (OrderBook: four Order snapshots per order,
-     * about 1.5 KB/order measured, also in these short runs), so a PASS needs a budget above that
-     * with room for noise; the leak tests use the same budget and still FAIL. Lower it to the
-     * default (256) once the client can forget terminal orders.
-     */
-    static final double BUDGET_WITH_ORDER_BOOK = 4_096;
+    /** The default budget: the client forgets finished orders beyond its retention, so what grows is ids only. */
+    static final double BUDGET_WITH_ORDER_BOOK = 512;
 
     /** Three short phases: seconds, not minutes; the rules need 3 phases and 2 in a row over budget to FAIL. */
     static SoakRunBuilder shortSoak(Path reports, String runId) {

@@ -1,33 +1,28 @@
 package dev.dtcharness.client.order;
 
 import dev.dtcharness.client.Fill;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * Every fill the client has counted, keyed by execution id, so a fill repeated by the server, by a
- * restatement or by a historical-fills answer after a reconnect counts exactly once.
+ * The execution id of every fill the client has counted this session, so a fill repeated by the
+ * server, by a restatement or by a historical-fills answer after a reconnect counts exactly once.
+ * Only ids are kept (the fills themselves live with their orders, and in the history database), so
+ * the ledger costs about a hundred bytes per fill however long the session runs.
  */
 public final class FillLedger {
-    private final Map<String, Fill> byExecutionId = new LinkedHashMap<>();
+    private final Set<String> executionIds = new HashSet<>();
 
     /** Adds the fill unless its execution id is already counted; true when it was new. */
     public synchronized boolean add(Fill fill) {
-        return byExecutionId.putIfAbsent(fill.executionId(), fill) == null;
+        return executionIds.add(fill.executionId());
     }
 
     public synchronized boolean contains(String executionId) {
-        return byExecutionId.containsKey(executionId);
-    }
-
-    /** In the order first counted. */
-    public synchronized List<Fill> all() {
-        return new ArrayList<>(byExecutionId.values());
+        return executionIds.contains(executionId);
     }
 
     public synchronized int size() {
-        return byExecutionId.size();
+        return executionIds.size();
     }
 }

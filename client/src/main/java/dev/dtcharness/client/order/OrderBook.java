@@ -5,11 +5,14 @@ import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.ProblemCounter;
 import dev.dtcharness.protocol.DtcMessage;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,19 +29,38 @@ public final class OrderBook {
 
     private final Map<String, TrackedOrder> byClientOrderId = new HashMap<>();
     private final Map<String, TrackedOrder> byServerOrderId = new HashMap<>();
-    private final List<TrackedOrder> inArrivalOrder = new ArrayList<>();
+    private final Set<TrackedOrder> inArrivalOrder = new LinkedHashSet<>();
+    /** Finished orders, oldest first: beyond {@link #retainFinished} the oldest leave memory (not the ledger). */
+    private final ArrayDeque<TrackedOrder> finished = new ArrayDeque<>();
+    private final int retainFinished;
     private final FillLedger ledger = new FillLedger();
     /** Fills counted before their order was known (a fills answer ahead of the order's update), by ServerOrderID. */
     private final Map<String, List<Fill>> orphans = new HashMap<>();
     private final ProblemCounter problems;
 
     public OrderBook() {
-        this(new ProblemCounter());
+        this(new ProblemCounter(), DEFAULT_RETAIN_FINISHED);
     }
 
-    /** Counts the book's warnings (invalid and stale transitions, updates naming no order) into {@code problems}. */
+    /** The finished orders a book keeps in memory unless told otherwise. */
+    public static final int DEFAULT_RETAIN_FINISHED = 10_000;
+
     public OrderBook(ProblemCounter problems) {
+        this(problems, DEFAULT_RETAIN_FINISHED);
+    }
+
+    /**
+     * Counts the book's warnings (invalid and stale transitions, updates naming no order) into
+     * {@code problems}, and keeps the {@code retainFinished} most recently finished orders; older
+     * ones are forgotten, so a long session's memory does not grow with every order it ever sent.
+     * Their fills stay counted: the ledger keeps every execution id of the session.
+     */
+    public OrderBook(ProblemCounter problems, int retainFinished) {
+        if (retainFinished < 0) {
+            throw new IllegalArgumentException("retainFinished " + retainFinished + " (expected: 0 or more)");
+        }
         this.problems = problems;
+        this.retainFinished = retainFinished;
     }
 
     public synchronized Optional<Order> byClientOrderId(String clientOrderId) {
@@ -124,6 +146,7 @@ public final class OrderBook {
             Order after = OrderUpdateApplier.consistent(before, fields, tracked.fillsView(), newFill);
             tracked.update(after);
             index(tracked, after);
+            retireIfFinished(tracked, before, after);
             applied = new AppliedUpdate(before, after, t, newFill, tracked);
         }
         logChange(applied, fillIdOf(update));
@@ -158,6 +181,7 @@ public final class OrderBook {
                         after.updateCount(), after.lastFillPrice(), after.lastFillQuantity(), after.lastFillExecutionId());
             }
             tracked.update(after);
+            retireIfFinished(tracked, before, after);
             applied = new AppliedUpdate(before, after, null, fill, tracked);
         }
         log.info("order {}: missed fill {} of {} at {} counted", applied.after().describe(), fill.executionId(),
@@ -202,6 +226,7 @@ public final class OrderBook {
             t = new Transition(o.status(), status, 0, Transition.Verdict.ACCEPTED);
             tracked.addTransition(t);
             tracked.update(after);
+            retireIfFinished(tracked, before, after);
         }
         problems.warn(log, "order {} was working before the reconnect and is not open now: taken as {}",
                 after.describe(), after.statusName());
@@ -238,6 +263,7 @@ public final class OrderBook {
                     o.averageFillPrice(), o.lastFillPrice(), o.lastFillQuantity(), o.lastFillExecutionId(),
                     OrderStatuses.REJECTED, o.lastReason(), "not sent by the client: " + why, o.updateCount());
             tracked.update(after);
+            retireIfFinished(tracked, o, after);
         }
         problems.warn(log, "order {} was not sent: {}", clientOrderId, why);
         tracked.completeIfTerminal(after);
@@ -254,6 +280,30 @@ public final class OrderBook {
         return t;
     }
 
+    /** Orders finished and still held in memory (at most the retention given at construction). */
+    public synchronized int finishedInMemory() {
+        return finished.size();
+    }
+
+    private void retireIfFinished(TrackedOrder t, Order before, Order after) {
+        if (before.isTerminal() || !after.isTerminal()) {
+            return;
+        }
+        finished.addLast(t);
+        while (finished.size() > retainFinished) {
+            forget(finished.removeFirst());
+        }
+    }
+
+    /** Drops every index entry of an old finished order; callers holding its handle keep it. */
+    private void forget(TrackedOrder t) {
+        inArrivalOrder.remove(t);
+        byClientOrderId.remove(t.current().clientOrderId(), t);
+        for (String serverId : t.serverOrderIds()) {
+            byServerOrderId.remove(serverId, t);
+        }
+    }
+
     private TrackedOrder add(Order initial) {
         TrackedOrder t = new TrackedOrder(initial);
         inArrivalOrder.add(t);
@@ -264,6 +314,7 @@ public final class OrderBook {
     private void index(TrackedOrder t, Order o) {
         if (!o.serverOrderId().isEmpty()) {
             byServerOrderId.put(o.serverOrderId(), t);
+            t.knownAs(o.serverOrderId());
         }
         if (!o.clientOrderId().isEmpty()) {
             byClientOrderId.putIfAbsent(o.clientOrderId(), t);

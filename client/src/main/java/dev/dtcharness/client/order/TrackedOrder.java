@@ -20,6 +20,18 @@ public final class TrackedOrder implements OrderHandle {
     private final List<Fill> fills = new ArrayList<>();
     private final List<Transition> transitions = new ArrayList<>();
     private Order current;
+    /** Every ServerOrderID the order had (a replace gives it a new one), so the book can drop them all. */
+    private final List<String> serverOrderIds = new ArrayList<>(1);
+
+    synchronized void knownAs(String serverOrderId) {
+        if (!serverOrderIds.contains(serverOrderId)) {
+            serverOrderIds.add(serverOrderId);
+        }
+    }
+
+    synchronized List<String> serverOrderIds() {
+        return List.copyOf(serverOrderIds);
+    }
 
     TrackedOrder(Order initial) {
         update(initial);

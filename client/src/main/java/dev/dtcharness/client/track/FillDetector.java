@@ -5,8 +5,13 @@ import dev.dtcharness.client.FillListener;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.OrderListener;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.client.order.OrderBook;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,32 +32,62 @@ public final class FillDetector implements FillListener, OrderListener {
     public record Event(Kind kind, Order order, Fill fill) {
     }
 
-    private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final java.util.Set<String> ended = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The most recent detections only: an app reacts to events as they come; this is for looking back a little. */
+    private final ArrayDeque<Event> events = new ArrayDeque<>();
+    /** Orders whose end was reported, so a repeated FILLED or CANCELED is not reported again; oldest forgotten first. */
+    private final Set<String> ended = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > endedRemembered;
+        }
+    });
+    private final int kept;
+    private final int endedRemembered;
+
+    public FillDetector() {
+        this(OrderBook.DEFAULT_RETAIN_FINISHED);
+    }
+
+    /** Keeps the last {@code kept} events, and remembers ten times as many ended orders for the "once" rule. */
+    public FillDetector(int kept) {
+        this.kept = Math.max(1, kept);
+        this.endedRemembered = Math.max(1_000, 10 * this.kept);
+    }
 
     @Override
     public void onFill(Fill fill, Order order) {
         log.info("fill detected: {} {} {} at {} ({})", fill.side(), fill.quantity(), fill.symbol(), fill.price(),
                 fill.executionId());
-        events.add(new Event(Kind.FILL, order, fill));
+        remember(new Event(Kind.FILL, order, fill));
     }
 
     @Override
     public void onOrderUpdate(Order after, DtcMessage update) {
         Kind kind = after.isFilled() ? Kind.FILLED : after.statusName().equals("ORDER_STATUS_CANCELED") ? Kind.CANCELED : null;
         String id = after.clientOrderId().isEmpty() ? "S:" + after.serverOrderId() : after.clientOrderId();
-        if (kind != null && ended.add(id)) {
+        boolean first;
+        synchronized (this) {
+            first = kind != null && ended.add(id);
+        }
+        if (first) {
             log.info("order {} detected: {}", kind == Kind.FILLED ? "filled" : "canceled", after.describe());
-            events.add(new Event(kind, after, null));
+            remember(new Event(kind, after, null));
         }
     }
 
-    /** Everything detected, in order. */
-    public List<Event> events() {
+    /** The most recent detections, oldest first. */
+    public synchronized List<Event> events() {
         return List.copyOf(events);
     }
 
-    public List<Event> events(Kind kind) {
+    public synchronized List<Event> events(Kind kind) {
         return events.stream().filter(e -> e.kind() == kind).toList();
+    }
+
+    private synchronized void remember(Event e) {
+        events.addLast(e);
+        while (events.size() > kept) {
+            events.removeFirst();
+        }
     }
 }

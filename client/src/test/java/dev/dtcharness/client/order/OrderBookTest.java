@@ -40,6 +40,26 @@ class OrderBookTest {
     }
 
     @Test
+    void shouldForgetTheOldestFinishedOrdersBeyondItsRetentionButKeepTheirFillsCounted() {
+        OrderBook small = new OrderBook(problems, 2);
+        for (int i = 1; i <= 5; i++) {
+            small.register(new Order("K" + i, "", "ES", "", "SIM1", Side.BUY, 7, 100, 1, 0, 1, Double.NaN, Double.NaN, 0,
+                    "", OrderStatuses.ORDER_SENT, 0, "", 0));
+            small.apply(fill(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "SK" + i).set("ClientOrderID", "K" + i)
+                    .setEnum("OrderStatus", "ORDER_STATUS_FILLED").setEnum("OrderUpdateReason", "ORDER_FILLED")
+                    .set("OrderQuantity", 1).set("FilledQuantity", 1).set("RemainingQuantity", 0), 1, 100, "EK" + i));
+        }
+        small.register(new Order("K6", "", "ES", "", "SIM1", Side.BUY, 7, 100, 1, 0, 1, Double.NaN, Double.NaN, 0,
+                "", OrderStatuses.ORDER_SENT, 0, "", 0));
+
+        assertThat(small.all()).extracting(Order::clientOrderId).containsExactly("K4", "K5", "K6");
+        assertThat(small.byServerOrderId("SK1")).isEmpty();
+        assertThat(small.finishedInMemory()).isEqualTo(2);
+        assertThat(small.ledger().size()).as("fills of forgotten orders stay counted").isEqualTo(5);
+        assertThat(small.ledger().contains("EK1")).isTrue();
+    }
+
+    @Test
     void shouldCountAFillRepeatedWithTheSameExecutionIdOnce() {
         book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1"));
         book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 3), 2, 103, "E2"));

@@ -80,7 +80,12 @@ public final class ConformanceTap extends ChannelInboundHandlerAdapter {
                 break;
             }
         }
-        pending.discardReadBytes();
+        if (pending.isReadable()) {
+            pending.discardReadBytes();
+        } else {
+            // Most reads end on a frame boundary: an idle session then holds no buffer at all.
+            release();
+        }
     }
 
     private static boolean isEncodingRequest(ByteBuf frame, DtcEncoding encoding) {

@@ -62,7 +62,7 @@ public final class SoakMain implements Callable<Integer> {
     Integer newClientEvery;
 
     @Option(names = "--budget", description = "Allowed post-GC heap growth in bytes per order (default: ${DEFAULT-VALUE}).")
-    double budget = 256;
+    double budget = 512;
 
     @Option(names = "--min-phases", description = "Phases before the heap rule may decide (default: ${DEFAULT-VALUE}).")
     int minPhases = 4;
