@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dtcharness.features.support.ClientDriver;
+import dev.dtcharness.features.support.Disconnect;
 import dev.dtcharness.features.support.SimulatorDriver;
 import dev.dtcharness.protocol.DtcEncoding;
 import io.cucumber.java.en.Given;
@@ -66,5 +67,42 @@ public class ConnectionSteps {
     @Then("the client received at least {int} HEARTBEAT messages")
     public void theClientReceivedAtLeastHeartbeats(int count) {
         assertThat(client.heartbeats()).as("HEARTBEAT (3) messages from the server").hasSizeGreaterThanOrEqualTo(count);
+    }
+
+    @Given("a simulator that lets limit orders rest")
+    public void aSimulatorThatLetsLimitOrdersRest() {
+        exchange.startLettingLimitOrdersRest();
+    }
+
+    @Given("the client is logged on using {encoding} encoding, keeping its records in a new directory")
+    public void theClientIsLoggedOnKeepingRecords(DtcEncoding encoding) {
+        client.logOnKeepingRecords(encoding);
+        assertThat(client.client().isLoggedOn()).as("logged on").isTrue();
+    }
+
+    @Given("the client is logged on using {encoding} encoding, reconnecting on its own")
+    public void theClientIsLoggedOnReconnecting(DtcEncoding encoding) {
+        client.logOnReconnecting(encoding);
+        assertThat(client.client().isLoggedOn()).as("logged on").isTrue();
+    }
+
+    @When("the client restarts from the same directory")
+    public void theClientRestarts() {
+        client.restart();
+        assertThat(client.client().isLoggedOn()).as("logged on after the restart").isTrue();
+    }
+
+    @When("the simulator {disconnect} the connection")
+    public void theSimulatorDropsTheConnection(Disconnect how) {
+        if (how.refuseFor() != null) {
+            exchange.simulator().faults().refuseConnectionsFor(how.refuseFor());
+        }
+        exchange.simulator().faults().disconnect(0, how.reset());
+        SOON.alias("the client noticed the disconnect").until(() -> !client.client().isLoggedOn());
+    }
+
+    @Then("the client logs on again")
+    public void theClientLogsOnAgain() {
+        SOON.alias("logged on again").until(() -> client.client().isLoggedOn());
     }
 }

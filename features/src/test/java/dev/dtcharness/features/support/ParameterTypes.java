@@ -30,4 +30,14 @@ public class ParameterTypes {
     public List<String> orderStatuses(String statuses) {
         return Arrays.stream(statuses.split(", ")).map(this::orderStatus).toList();
     }
+
+    /** How the simulator ends a session: "closes", "resets", "closes and refuses for 2 seconds". */
+    @ParameterType("closes|resets|closes and refuses for \\d+ seconds")
+    public Disconnect disconnect(String how) {
+        if (how.startsWith("closes and refuses for ")) {
+            int seconds = Integer.parseInt(how.replaceAll("\\D", ""));
+            return new Disconnect(false, java.time.Duration.ofSeconds(seconds));
+        }
+        return new Disconnect(how.equals("resets"), null);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.dtcharness.features.support;
 
 import dev.dtcharness.simulator.DtcSimulator;
+import dev.dtcharness.simulator.FillPolicy;
 import dev.dtcharness.simulator.SimulatorConfig;
 import org.picocontainer.Disposable;
 
@@ -17,8 +18,17 @@ public class SimulatorDriver implements Disposable {
     private DtcSimulator simulator;
 
     public void startFillingEveryOrder() {
+        start(SimulatorConfig.defaults().dynamicPort());
+    }
+
+    /** Limit orders stay OPEN until filled, canceled or replaced; market orders still fill at once. */
+    public void startLettingLimitOrdersRest() {
+        start(SimulatorConfig.defaults().dynamicPort().fillPolicy(FillPolicy.REST_LIMIT_ORDERS));
+    }
+
+    private void start(SimulatorConfig config) {
         if (remote == null) {
-            simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort());
+            simulator = DtcSimulator.start(config);
         }
     }
 

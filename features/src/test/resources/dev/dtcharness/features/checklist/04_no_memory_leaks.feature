@@ -1,4 +1,4 @@
-@wip @checklist @soak
+@checklist @soak
 Feature: No memory leaks under sustained orders
   A short soak in every run: orders flow through the real client and the simulator in phases; at
   each phase boundary everything is idle and the soak samples live heap after a full GC, Netty's
@@ -6,7 +6,6 @@ Feature: No memory leaks under sustained orders
   Long soaks use the soak command line (soak/README.md).
 
   Scenario: Sustained orders leave the heap, buffers, threads and file descriptors where they were
-    Given a simulator that fills every order
     When a soak of 4 phases of 400 orders runs
     Then the soak verdict is not FAIL
     And no Netty buffer was left unreleased

@@ -1,4 +1,4 @@
-@wip @checklist
+@checklist
 Feature: Cancel and modify
   CANCEL_ORDER (203) ends a working order CANCELED (6). CANCEL_REPLACE_ORDER (204) changes its price
   or quantity: the order gets a new ServerOrderID and the update names the old one in

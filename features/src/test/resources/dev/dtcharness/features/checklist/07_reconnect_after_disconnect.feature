@@ -1,4 +1,4 @@
-@wip @checklist @reconnect @simulator-only
+@checklist @reconnect @simulator-only
 Feature: Reconnect after disconnect
   When the connection is lost the client reconnects with backoff, logs on again and reconciles:
   OPEN_ORDERS_REQUEST (300) for the orders still working, HISTORICAL_ORDER_FILLS_REQUEST (303) for
