@@ -4,6 +4,7 @@ import static dev.dtcharness.features.support.Waits.SOON;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dtcharness.client.ConnectionEvent;
 import dev.dtcharness.features.support.ClientDriver;
 import dev.dtcharness.features.support.Disconnect;
 import dev.dtcharness.features.support.SimulatorDriver;
@@ -104,5 +105,20 @@ public class ConnectionSteps {
     @Then("the client logs on again")
     public void theClientLogsOnAgain() {
         SOON.alias("logged on again").until(() -> client.client().isLoggedOn());
+    }
+
+    @When("the simulator goes silent")
+    public void theSimulatorGoesSilent() {
+        exchange.simulator().faults().silence(0, Duration.ofSeconds(30));
+    }
+
+    @Then("within {int} seconds the client treats the server as gone, saying it heard nothing")
+    public void theClientTreatsTheServerAsGone(int seconds) {
+        await().alias("the client gave the silent server up").atMost(Duration.ofSeconds(seconds))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(client.connectionEvents()).anySatisfy(e -> {
+                    assertThat(e.state()).isEqualTo(ConnectionEvent.State.DISCONNECTED);
+                    assertThat(e.cause()).contains("no message from the server");
+                }));
     }
 }

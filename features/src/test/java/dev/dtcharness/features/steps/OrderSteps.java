@@ -134,8 +134,12 @@ public class OrderSteps {
     public void theCancelIsRejected() {
         ActionResult result = world.lastAction().await(WAIT);
         assertThat(result.accepted()).as("cancel accepted").isFalse();
-        assertThat(client.orderUpdates()).anySatisfy(u ->
-                assertThat(u.enumName("OrderUpdateReason")).isEqualTo("ORDER_CANCEL_REJECTED"));
+        // The server's own answer follows: ORDER_CANCEL_REJECTED, saying why.
+        SOON.alias("ORDER_CANCEL_REJECTED from the server").untilAsserted(() -> assertThat(client.orderUpdates())
+                .anySatisfy(u -> {
+                    assertThat(u.enumName("OrderUpdateReason")).isEqualTo("ORDER_CANCEL_REJECTED");
+                    assertThat(u.getString("InfoText")).isNotEmpty();
+                }));
     }
 
     @Then("the order stays FILLED")

@@ -1,5 +1,6 @@
 package dev.dtcharness.features.support;
 
+import dev.dtcharness.client.ConnectionEvent;
 import dev.dtcharness.client.DtcClient;
 import dev.dtcharness.client.DtcClientConfig;
 import dev.dtcharness.client.OrderHandle;
@@ -23,6 +24,7 @@ public class ClientDriver implements Disposable {
     private final SimulatorDriver exchange;
     private final List<DtcMessage> orderUpdates = new CopyOnWriteArrayList<>();
     private final List<DtcMessage> heartbeats = new CopyOnWriteArrayList<>();
+    private final List<ConnectionEvent> connectionEvents = new CopyOnWriteArrayList<>();
     private UnaryOperator<DtcClientConfig.Builder> settings = UnaryOperator.identity();
     private DtcEncoding encoding = DtcEncoding.BINARY_ENCODING;
     private Path recordsDir;
@@ -76,6 +78,7 @@ public class ClientDriver implements Disposable {
                 .clientName("dtc-harness-features")).build());
         client.onMessage("ORDER_UPDATE", orderUpdates::add);
         client.onMessage("HEARTBEAT", heartbeats::add);
+        client.onConnection(connectionEvents::add);
         client.connect();
     }
 
@@ -96,6 +99,11 @@ public class ClientDriver implements Disposable {
     /** Every HEARTBEAT the client received from the server. */
     public List<DtcMessage> heartbeats() {
         return heartbeats;
+    }
+
+    /** Every connection event of every client this driver started, oldest first. */
+    public List<ConnectionEvent> connectionEvents() {
+        return connectionEvents;
     }
 
     public Path recordsDir() {

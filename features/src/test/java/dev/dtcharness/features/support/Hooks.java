@@ -1,6 +1,11 @@
 package dev.dtcharness.features.support;
 
+import dev.dtcharness.simulator.journal.JournalEntry;
+import io.cucumber.java.After;
 import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
 /** Scenario-wide rules that depend on where the features run. */
@@ -18,6 +23,16 @@ public class Hooks {
             throw new TestAbortedException("skipped: this scenario injects faults or drives the simulator directly, "
                     + "and the features run against another DTC server (-D" + SimulatorDriver.SERVER_PROPERTY + "=" 
                     + exchange.host() + ":" + exchange.port() + ")");
+        }
+    }
+
+    /** A failed scenario carries the simulator's journal, so the report shows what crossed the wire. */
+    @After
+    public void attachTheJournalWhenFailed(Scenario scenario) {
+        if (scenario.isFailed() && exchange.started()) {
+            String journal = exchange.simulator().journal().tail(500).stream().map(JournalEntry::toString)
+                    .collect(Collectors.joining("\n"));
+            scenario.attach(journal.getBytes(StandardCharsets.UTF_8), "text/plain", "simulator journal (last 500 entries)");
         }
     }
 }

@@ -48,6 +48,11 @@ public class SimulatorDriver implements Disposable {
         return simulator().port();
     }
 
+    /** True once this scenario started the embedded simulator. */
+    public boolean started() {
+        return simulator != null;
+    }
+
     /** Sessions the simulator has open right now; -1 for another server, which does not say. */
     public int sessionCount() {
         return remote != null ? -1 : simulator == null ? 0 : simulator.sessionCount();
