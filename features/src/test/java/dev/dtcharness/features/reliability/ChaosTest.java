@@ -49,17 +49,21 @@ class ChaosTest {
             List<OrderHandle> placed = new ArrayList<>();
             int refused = 0;
             for (int i = 0; i < orders; i++) {
-                faults.maybeInject();
+                if (faults.maybeInject()) {
+                    // A strategy stops sending once its link is down; orders written before it noticed are
+                    // the ones a real network loses in flight.
+                    await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(5)).until(() -> !client.isLoggedOn());
+                }
                 try {
                     placed.add(client.submit(order(random)));
                 } catch (DtcClientException offline) {
                     refused++;
                     await().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(20)).until(client::isLoggedOn);
                 }
-                // A bounded window in flight, as a real strategy keeps.
+                // A bounded window of acknowledged orders in flight, as a real strategy keeps.
                 await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(20))
                         .until(() -> placed.stream().filter(o -> !o.current().isTerminal()
-                        && !o.current().serverOrderId().isEmpty()).count() < 50);
+                                && !o.current().serverOrderId().isEmpty()).count() < 50);
             }
             simulator.faults().clear();
             await().atMost(Duration.ofSeconds(30)).until(client::isLoggedOn);
@@ -81,6 +85,9 @@ class ChaosTest {
             // Orders written just before a drop may never reach the server; DTC gives the client no way
             // to learn of them (fills carry no ClientOrderID), so they stay ORDER_SENT and are counted here.
             long unacknowledged = placed.size() - acknowledged.size();
+            LOG.info("chaos run: unacknowledged by status: {}", placed.stream().map(OrderHandle::current)
+                    .filter(o -> o.serverOrderId().isEmpty()).collect(java.util.stream.Collectors.groupingBy(
+                            o -> o.statusName() + " " + o.infoText().replaceAll("[0-9]+", "N"), java.util.stream.Collectors.counting())));
             LOG.info("chaos run: seed {}: {} orders placed, {} acknowledged, {} never acknowledged (lost in flight "
                     + "or failed locally), {} refused offline, {} fills, {}", seed, placed.size(), acknowledged.size(),
                     unacknowledged, refused, truth.size(), faults);
@@ -108,16 +115,19 @@ class ChaosTest {
             this.random = random;
         }
 
-        void maybeInject() {
+        /** True when the fault drops the connection. */
+        boolean maybeInject() {
             int dice = random.nextInt(160);
             switch (dice) {
                 case 0, 1 -> {
                     disconnects++;
                     simulator.faults().disconnect(0, false);
+                    return true;
                 }
                 case 2, 3 -> {
                     resets++;
                     simulator.faults().disconnect(0, true);
+                    return true;
                 }
                 case 4 -> {
                     delays++;
@@ -131,6 +141,7 @@ class ChaosTest {
                     // no fault this time
                 }
             }
+            return false;
         }
 
         int injected() {
