@@ -281,7 +281,7 @@ public final class DtcClientConfig {
             }
             Objects.requireNonNull(encoding, "encoding");
             if (!encoding.isImplemented()) {
-                throw new IllegalArgumentException(encoding + " is not implemented yet (BINARY_ENCODING and JSON_ENCODING are)");
+                throw new IllegalArgumentException(encoding + " is not implemented (binary, binary VLS, JSON and compact JSON are)");
             }
             if (heartbeatIntervalSeconds < 1) {
                 throw new IllegalArgumentException("heartbeat interval must be at least 1 s, was " + heartbeatIntervalSeconds);
