@@ -14,9 +14,14 @@ public class ParameterTypes {
         return Side.valueOf(side);
     }
 
-    @ParameterType("JSON|binary")
+    @ParameterType("JSON|binary|binary VLS|compact JSON")
     public DtcEncoding encoding(String encoding) {
-        return encoding.equals("JSON") ? DtcEncoding.JSON_ENCODING : DtcEncoding.BINARY_ENCODING;
+        return switch (encoding) {
+            case "JSON" -> DtcEncoding.JSON_ENCODING;
+            case "binary VLS" -> DtcEncoding.BINARY_WITH_VARIABLE_LENGTH_STRINGS;
+            case "compact JSON" -> DtcEncoding.JSON_COMPACT_ENCODING;
+            default -> DtcEncoding.BINARY_ENCODING;
+        };
     }
 
     /** An OrderStatusEnum constant without its prefix, as people say it: FILLED, PENDING_OPEN. */

@@ -14,6 +14,8 @@ Feature: Fills arrive
     And the order went through PENDING_OPEN, OPEN, FILLED
 
     Examples:
-      | encoding |
-      | JSON     |
-      | binary   |
+      | encoding     |
+      | JSON         |
+      | binary       |
+      | binary VLS   |
+      | compact JSON |
