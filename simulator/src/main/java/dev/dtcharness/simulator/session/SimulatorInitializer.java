@@ -2,6 +2,7 @@ package dev.dtcharness.simulator.session;
 
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.codec.DtcCodec;
+import dev.dtcharness.protocol.codec.DtcFraming;
 import dev.dtcharness.protocol.conformance.Finding;
 import dev.dtcharness.simulator.SimulatorConfig;
 import dev.dtcharness.simulator.exchange.OrderEngine;
@@ -66,6 +67,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
         Logon logon = new Logon(config, clock);
         DtcCodec codec = config.presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.presetEncoding());
         ch.pipeline()
+                .addLast(WebSocketDetector.NAME, new WebSocketDetector(DtcFraming.DEFAULT_MAX_FRAME))
                 .addLast(ReadWhileWritable.INSTANCE)
                 .addLast(slicer)
                 .addLast(ConformanceTap.NAME, new ConformanceTap(f -> told(session, f)))
