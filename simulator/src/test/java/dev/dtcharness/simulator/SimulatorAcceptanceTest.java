@@ -68,6 +68,28 @@ class SimulatorAcceptanceTest {
     }
 
     @Test
+    void shouldRenegotiateLaterInTheSessionAnsweringInTheEncodingCurrentAtThatMoment() {
+        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            client.send(encodingRequest(DtcEncoding.JSON_ENCODING));
+            assertThat(client.receive("ENCODING_RESPONSE").getLong("Encoding")).as("answered in binary")
+                    .isEqualTo(DtcEncoding.JSON_ENCODING.code());
+            client.switchTo(DtcEncoding.JSON_ENCODING);
+            client.send(limitOrder("RE-1", "BUY", 1, 10));
+            assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getInt("OrderStatus") == 7)
+                    .getString("ClientOrderID")).isEqualTo("RE-1");
+
+            // Back to binary: the request goes out in JSON, and the answer comes in JSON too (FACTS.md 1.7 step 6).
+            client.send(encodingRequest(DtcEncoding.BINARY_ENCODING));
+            assertThat(client.receive("ENCODING_RESPONSE").getLong("Encoding")).as("answered in JSON")
+                    .isEqualTo(DtcEncoding.BINARY_ENCODING.code());
+            client.switchTo(DtcEncoding.BINARY_ENCODING);
+            client.send(limitOrder("RE-2", "BUY", 1, 10));
+            assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getString("ClientOrderID").equals("RE-2")
+                    && m.getInt("OrderStatus") == 7).getDouble("FilledQuantity")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void shouldAnswerAnEncodingItDoesNotServeWithTheCurrentOne() {
         try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING)) {
             client.send(encodingRequest(DtcEncoding.PROTOCOL_BUFFERS));
