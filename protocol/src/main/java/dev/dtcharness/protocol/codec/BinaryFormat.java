@@ -8,6 +8,7 @@ import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * DTC binary encoding with fixed-length strings: each field at the spec's offset, little-endian,
@@ -17,9 +18,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BinaryFormat implements WireFormat {
     private final DtcSpec spec;
+    private final FieldGroups[] groups;
 
     public BinaryFormat(DtcSpec spec) {
         this.spec = spec;
+        this.groups = FieldGroups.index(spec.messages());
     }
 
     @Override
@@ -48,6 +51,11 @@ public final class BinaryFormat implements WireFormat {
             return new UnknownMessage(type, DtcEncoding.BINARY_ENCODING, size);
         }
         DtcMessage m = new DtcMessage(ms);
+        FieldGroups g = FieldGroups.of(groups, ms);
+        if (g != null && size >= g.fieldsEnd && frame.hasArray()) {
+            HeapFields.readAll(frame.array(), frame.arrayOffset() + start, g, m);
+            return m;
+        }
         for (FieldSpec f : ms.fields()) {
             if (f.offset() + f.size() > size) {
                 break;
@@ -60,11 +68,26 @@ public final class BinaryFormat implements WireFormat {
     /** Appends the message in the fixed binary encoding: exactly {@code binarySize} bytes. */
     public void encode(DtcMessage m, ByteBuf out) {
         MessageSpec ms = m.spec();
-        StringCapacity.check(m);
         int start = out.writerIndex();
-        out.ensureWritable(ms.binarySize());
-        out.writeZero(ms.binarySize());
-        out.setShortLE(start, ms.binarySize());
+        int size = ms.binarySize();
+        FieldGroups g = FieldGroups.of(groups, ms);
+        if (g != null && out.hasArray()) {
+            // Room for the whole message, then straight into the array. The writer index moves only once all
+            // is written, so a string too long for its field (checked as it is written) leaves out as it was.
+            out.ensureWritable(size);
+            byte[] a = out.array();
+            int base = out.arrayOffset() + start;
+            Arrays.fill(a, base, base + size, (byte) 0);
+            HeapFields.setShort(a, base, size);
+            HeapFields.setShort(a, base + 2, ms.type());
+            HeapFields.writeAll(a, base, g, m);
+            out.writerIndex(start + size);
+            return;
+        }
+        StringCapacity.check(m);
+        out.ensureWritable(size);
+        out.writeZero(size);
+        out.setShortLE(start, size);
         out.setShortLE(start + 2, ms.type());
         for (FieldSpec f : ms.fields()) {
             write(out, start + f.offset(), f, m.valueAt(f));
@@ -80,18 +103,24 @@ public final class BinaryFormat implements WireFormat {
             case INT32 -> (long) b.getIntLE(at);
             case UINT32 -> b.getUnsignedIntLE(at);
             case INT64, UINT64 -> b.getLongLE(at);
-            case FLOAT -> (double) Float.intBitsToFloat(b.getIntLE(at));
-            case DOUBLE -> Double.longBitsToDouble(b.getLongLE(at));
+            case FLOAT -> boxed(Float.intBitsToFloat(b.getIntLE(at)), f);
+            case DOUBLE -> boxed(Double.longBitsToDouble(b.getLongLE(at)), f);
             case STRING -> readString(b, at, f.capacity());
         };
     }
 
     private static String readString(ByteBuf b, int at, int capacity) {
-        int len = 0;
-        while (len < capacity && b.getByte(at + len) != 0) {
-            len++;
+        int nul = b.indexOf(at, at + capacity, (byte) 0);
+        return b.toString(at, nul < 0 ? capacity : nul - at, StandardCharsets.ISO_8859_1);
+    }
+
+    /** A value equal to the field's default (DBL_MAX for unset ORDER_UPDATE prices) shares its box. */
+    static Object boxed(double d, FieldSpec f) {
+        Object def = f.defaultValue();
+        if (def instanceof Double dd && Double.doubleToRawLongBits(dd) == Double.doubleToRawLongBits(d)) {
+            return def;
         }
-        return b.toString(at, len, StandardCharsets.ISO_8859_1);
+        return d;
     }
 
     static void write(ByteBuf b, int at, FieldSpec f, Object v) {
@@ -102,7 +131,7 @@ public final class BinaryFormat implements WireFormat {
             case INT64, UINT64 -> b.setLongLE(at, (Long) v);
             case FLOAT -> b.setIntLE(at, Float.floatToRawIntBits((float) (double) (Double) v));
             case DOUBLE -> b.setLongLE(at, Double.doubleToRawLongBits((Double) v));
-            case STRING -> b.setBytes(at, ((String) v).getBytes(StandardCharsets.ISO_8859_1));
+            case STRING -> Latin1.set(b, at, (String) v);
             default -> throw new IllegalStateException("unhandled kind " + f.kind());
         }
     }

@@ -9,8 +9,6 @@ import dev.dtcharness.protocol.spec.MessageSpec;
 import dev.dtcharness.protocol.spec.WireKind;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * DTC binary encoding with variable-length strings (encoding 1). Framing is binary's; strings are
@@ -23,28 +21,34 @@ public final class VlsFormat implements WireFormat {
     static final int MAX_STRING = 4096;
 
     private final DtcSpec spec;
-    private final Map<Integer, VlsLayout> layouts = new HashMap<>();
+    /** Indexed by type number, so a frame's layout costs no map lookup or boxing. */
+    private final VlsLayout[] layouts;
 
     public VlsFormat(DtcSpec spec) {
         this.spec = spec;
+        this.layouts = new VlsLayout[spec.messages().stream().mapToInt(MessageSpec::type).max().orElse(-1) + 1];
         for (MessageSpec m : spec.messages()) {
-            layouts.put(m.type(), VlsLayout.of(m));
+            layouts[m.type()] = VlsLayout.of(m);
         }
+    }
+
+    private VlsLayout layout(MessageSpec m) {
+        return layouts[m.type()];
     }
 
     /** The fixed part of a message in VLS: BaseSize, header included. */
     public int baseSize(MessageSpec m) {
-        return layouts.get(m.type()).baseSize;
+        return layout(m).baseSize;
     }
 
     /** Whether the message has strings, and so a BaseSize field after Type. */
     public boolean hasBaseSize(MessageSpec m) {
-        return layouts.get(m.type()).hasStrings;
+        return layout(m).hasStrings;
     }
 
     /** Where a field's value (or a string's Offset/Length slot) sits in the VLS form. */
     public int offset(FieldSpec f, MessageSpec m) {
-        return layouts.get(m.type()).offset(f);
+        return layout(m).offset(f);
     }
 
     @Override
@@ -66,7 +70,7 @@ public final class VlsFormat implements WireFormat {
         if (ms == null) {
             return new UnknownMessage(type, encoding(), size);
         }
-        VlsLayout layout = layouts.get(type);
+        VlsLayout layout = layout(ms);
         int fixedEnd = size;
         if (layout.hasStrings) {
             int baseSize = size >= VlsLayout.BASE_SIZE_OFFSET + 2 ? frame.getUnsignedShortLE(start + VlsLayout.BASE_SIZE_OFFSET) : 0;
@@ -97,17 +101,14 @@ public final class VlsFormat implements WireFormat {
                     + length + " (expected: inside the message's Size of " + size + " bytes)", false);
         }
         int limit = Math.min(length, MAX_STRING);
-        int len = 0;
-        while (len < limit && frame.getByte(start + offset + len) != 0) {
-            len++;
-        }
-        return frame.toString(start + offset, len, StandardCharsets.ISO_8859_1);
+        int nul = frame.indexOf(start + offset, start + offset + limit, (byte) 0);
+        return frame.toString(start + offset, nul < 0 ? limit : nul - start - offset, StandardCharsets.ISO_8859_1);
     }
 
     @Override
     public void writeFrame(DtcMessage m, ByteBuf out) {
         MessageSpec ms = m.spec();
-        VlsLayout layout = layouts.get(ms.type());
+        VlsLayout layout = layout(ms);
         StringCapacity.check(m);
         int total = layout.baseSize;
         for (FieldSpec f : ms.fields()) {

@@ -28,7 +28,8 @@ public final class DtcSpec {
     private final Map<Integer, String> nameByType;
     private final Map<String, EnumSpec> enums;
     private final Map<String, MessageSpec> messagesByName;
-    private final Map<Integer, MessageSpec> messagesByType;
+    /** Indexed by type number: the decoders look a type up for every frame, so no map and no boxing. */
+    private final MessageSpec[] messagesByType;
 
     private DtcSpec(int protocolVersion, Map<String, Integer> typeByName, Map<String, EnumSpec> enums,
                     List<MessageSpec> messages) {
@@ -45,7 +46,8 @@ public final class DtcSpec {
             byType.put(m.type(), m);
         }
         this.messagesByName = Collections.unmodifiableMap(byName);
-        this.messagesByType = Collections.unmodifiableMap(byType);
+        this.messagesByType = new MessageSpec[byType.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+        byType.forEach((t, m) -> messagesByType[t] = m);
     }
 
     /** The spec shipped with this module. */
@@ -73,7 +75,7 @@ public final class DtcSpec {
 
     /** The message body for a type number, or null when the type is unknown or has no body. */
     public MessageSpec messageOrNull(int type) {
-        return messagesByType.get(type);
+        return type >= 0 && type < messagesByType.length ? messagesByType[type] : null;
     }
 
     /** The type number of a message name listed in the spec (with or without a body). */
