@@ -3,6 +3,7 @@ package dev.dtcharness.features.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.dtcharness.client.ConnectionEvent;
 import dev.dtcharness.client.DtcClient;
 import dev.dtcharness.client.DtcClientConfig;
 import dev.dtcharness.client.DtcClientException;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,14 +47,22 @@ class ChaosTest {
                      .heartbeatIntervalSeconds(1).reconcileOnConnect(true).historicalFillDays(1)
                      .reconnect(ReconnectPolicy.backoff(Duration.ofMillis(20), Duration.ofMillis(200), 10_000)).build())) {
             client.connect();
+            AtomicInteger drops = new AtomicInteger();
+            client.onConnection(e -> {
+                if (e.state() == ConnectionEvent.State.DISCONNECTED) {
+                    drops.incrementAndGet();
+                }
+            });
             Faults faults = new Faults(simulator, random);
             List<OrderHandle> placed = new ArrayList<>();
             int refused = 0;
             for (int i = 0; i < orders; i++) {
+                int dropsBefore = drops.get();
                 if (faults.maybeInject()) {
                     // A strategy stops sending once its link is down; orders written before it noticed are
-                    // the ones a real network loses in flight.
-                    await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(5)).until(() -> !client.isLoggedOn());
+                    // the ones a real network loses in flight. (The client may be back before a poll sees it gone.)
+                    await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10))
+                            .until(() -> drops.get() > dropsBefore);
                 }
                 try {
                     placed.add(client.submit(order(random)));
