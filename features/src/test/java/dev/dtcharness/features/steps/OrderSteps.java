@@ -2,6 +2,7 @@ package dev.dtcharness.features.steps;
 
 import static dev.dtcharness.features.support.Waits.SOON;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;
@@ -134,8 +135,10 @@ public class OrderSteps {
     public void theCancelIsRejected() {
         ActionResult result = world.lastAction().await(WAIT);
         assertThat(result.accepted()).as("cancel accepted").isFalse();
-        assertThat(client.orderUpdates()).anySatisfy(u ->
-                assertThat(u.enumName("OrderUpdateReason")).isEqualTo("ORDER_CANCEL_REJECTED"));
+        // The action completes in the client's bookkeeping, before message listeners (ours) hear the
+        // update on the same loop: wait for the listener rather than race it.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(client.orderUpdates()).anySatisfy(u ->
+                assertThat(u.enumName("OrderUpdateReason")).isEqualTo("ORDER_CANCEL_REJECTED")));
     }
 
     @Then("the order stays FILLED")
