@@ -73,7 +73,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 if [[ -n $SESSIONS_ARGS ]]; then
   # shellcheck disable=SC2086
-  dtc dtc 0 "$DTC_JAR" $SESSIONS_ARGS
+  dtc dtc 0 "$DTC_JAR" $SESSIONS_ARGS || echo "many-sessions run failed (see above)" >&2
 fi
 python3 "$ROOT/loadtest/summarize_peers.py" "$RESULTS" | tee "$OUT/summary.txt"
 echo "summary: $OUT/summary.txt" >&2
