@@ -15,6 +15,7 @@ import dev.dtcharness.client.track.BalanceTracker;
 import dev.dtcharness.client.track.FillDetector;
 import dev.dtcharness.client.track.PositionTracker;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.codec.WriteBatcher;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -60,6 +61,7 @@ public final class DtcClient implements AutoCloseable {
     private final OfflineQueue queue;
     private final Reconnector reconnector;
     private volatile Channel channel;
+    private volatile WriteBatcher writes;
     private volatile SessionHandler session;
     private volatile String host;
     private volatile int port;
@@ -192,8 +194,9 @@ public final class DtcClient implements AutoCloseable {
      * {@link DtcClientConfig#offlineOrders()} says.
      */
     public OrderHandle submit(OrderRequest request) {
-        String what = "submit " + request.side() + " " + request.quantity() + " " + request.symbol();
-        requireSendable(what);
+        if (!isLoggedOn()) { // the words are built only when they may be needed
+            requireSendable("submit " + request.side() + " " + request.quantity() + " " + request.symbol());
+        }
         String id = request.clientOrderId() != null ? request.clientOrderId() : ids.next();
         String account = request.tradeAccount() != null ? request.tradeAccount() : config.tradeAccount();
         DtcMessage submit = request.toSubmit(id, account);
@@ -355,6 +358,7 @@ public final class DtcClient implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
                 .handler(new ClientInitializer(config, address, handler))
                 .connect(host, port);
+        writes = new WriteBatcher(connected.channel());
         channel = connected.channel();
         return new Attempt(connected, handler, logon);
     }
@@ -447,7 +451,17 @@ public final class DtcClient implements AutoCloseable {
     }
 
     private void write(Channel c, DtcMessage m, Consumer<String> onFailure) {
-        c.writeAndFlush(m).addListener(f -> {
+        WriteBatcher w = writes;
+        if (w == null || w.channel() != c) {
+            c.writeAndFlush(m).addListener(f -> {
+                if (!f.isSuccess()) {
+                    onFailure.accept("could not write to " + address() + ": " + f.cause());
+                }
+            });
+            return;
+        }
+        // Orders from app threads share one loop task and one flush per burst (see WriteBatcher).
+        w.send(m, f -> {
             if (!f.isSuccess()) {
                 onFailure.accept("could not write to " + address() + ": " + f.cause());
             }

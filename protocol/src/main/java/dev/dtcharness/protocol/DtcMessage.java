@@ -132,15 +132,14 @@ public final class DtcMessage {
     }
 
     private Object coerce(FieldSpec f, Object value) {
-        String where = spec.name() + "." + f.name();
         if (f.kind() == WireKind.STRING) {
             if (!(value instanceof CharSequence)) {
-                throw new IllegalArgumentException(where + ": " + value + " (expected: " + f.declaration() + " text)");
+                throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.declaration() + " text)");
             }
             return value.toString();
         }
         if (!(value instanceof Number n)) {
-            throw new IllegalArgumentException(where + ": \"" + value + "\" (expected: " + f.ctype() + " number)");
+            throw new IllegalArgumentException(where(f) + ": \"" + value + "\" (expected: " + f.ctype() + " number)");
         }
         if (f.kind().isFloatingPoint()) {
             return n.doubleValue();
@@ -148,13 +147,18 @@ public final class DtcMessage {
         double d = n.doubleValue();
         long l = n.longValue();
         if (!(n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) && d != (double) l) {
-            throw new IllegalArgumentException(where + ": " + value + " (expected: " + f.ctype() + " integer)");
+            throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.ctype() + " integer)");
         }
         if (f.kind() != WireKind.UINT64 && (l < f.kind().min() || l > f.kind().max())) {
-            throw new IllegalArgumentException(where + ": " + value + " is outside " + f.ctype()
+            throw new IllegalArgumentException(where(f) + ": " + value + " is outside " + f.ctype()
                     + " (" + f.kind().min() + " to " + f.kind().max() + ")");
         }
         return l;
+    }
+
+    /** "ORDER_UPDATE.Symbol": built only when a value is refused, not on every set. */
+    private String where(FieldSpec f) {
+        return spec.name() + "." + f.name();
     }
 
     /** Equal when the same type and every field reads the same, defaults included. */

@@ -337,8 +337,10 @@ public final class OrderBook {
             log.debug("order {}: {} again ({})", after.describe(), after.statusName(), after.lastReasonName());
             return;
         }
-        log.info("order {} {}: {} -> {} ({})", dash(after.clientOrderId()), dash(after.serverOrderId()),
-                OrderStatuses.shortName(before.status()), OrderStatuses.shortName(after.status()), after.lastReasonName());
+        if (log.isInfoEnabled()) { // one line per status change; its arguments cost nothing when INFO is off
+            log.info("order {} {}: {} -> {} ({})", dash(after.clientOrderId()), dash(after.serverOrderId()),
+                    OrderStatuses.shortName(before.status()), OrderStatuses.shortName(after.status()), after.lastReasonName());
+        }
     }
 
     private static String fillIdOf(DtcMessage update) {

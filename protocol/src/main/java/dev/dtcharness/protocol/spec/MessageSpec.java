@@ -1,7 +1,6 @@
 package dev.dtcharness.protocol.spec;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,11 +17,12 @@ public final class MessageSpec {
         this.type = type;
         this.binarySize = binarySize;
         this.fields = List.copyOf(fields);
-        Map<String, FieldSpec> map = new LinkedHashMap<>();
+        // A plain HashMap, never handed out: every get and set by field name looks here (a hot path).
+        Map<String, FieldSpec> map = new HashMap<>(fields.size() * 2);
         for (FieldSpec f : fields) {
             map.put(f.name(), f);
         }
-        this.byName = Collections.unmodifiableMap(map);
+        this.byName = map;
     }
 
     public String name() {

@@ -5,13 +5,20 @@ package dev.dtcharness.protocol.spec;
  * floating point as {@code Double}, {@code char[N]} as {@code String}.
  */
 public enum WireKind {
-    INT8(1), UINT8(1), INT16(2), UINT16(2), INT32(4), UINT32(4), INT64(8), UINT64(8),
-    FLOAT(4), DOUBLE(8), STRING(-1);
+    INT8(1, Byte.MIN_VALUE, Byte.MAX_VALUE), UINT8(1, 0, 0xFF), INT16(2, Short.MIN_VALUE, Short.MAX_VALUE),
+    UINT16(2, 0, 0xFFFF), INT32(4, Integer.MIN_VALUE, Integer.MAX_VALUE), UINT32(4, 0, 0xFFFF_FFFFL),
+    INT64(8, Long.MIN_VALUE, Long.MAX_VALUE), UINT64(8, Long.MIN_VALUE, Long.MAX_VALUE),
+    FLOAT(4, 0, Long.MAX_VALUE), DOUBLE(8, 0, Long.MAX_VALUE), STRING(-1, 0, Long.MAX_VALUE);
 
     private final int size;
+    // Held, not switched on: DtcMessage checks every integer it is given against them (a hot path).
+    private final long min;
+    private final long max;
 
-    WireKind(int size) {
+    WireKind(int size, long min, long max) {
         this.size = size;
+        this.min = min;
+        this.max = max;
     }
 
     /** Bytes on the binary wire; strings take their declared capacity instead. */
@@ -29,25 +36,11 @@ public enum WireKind {
 
     /** Smallest value the kind can hold; UINT64 is held in a signed long, so its range is not checked. */
     public long min() {
-        return switch (this) {
-            case INT8 -> Byte.MIN_VALUE;
-            case INT16 -> Short.MIN_VALUE;
-            case INT32 -> Integer.MIN_VALUE;
-            case INT64, UINT64 -> Long.MIN_VALUE;
-            default -> 0;
-        };
+        return min;
     }
 
     public long max() {
-        return switch (this) {
-            case INT8 -> Byte.MAX_VALUE;
-            case UINT8 -> 0xFF;
-            case INT16 -> Short.MAX_VALUE;
-            case UINT16 -> 0xFFFF;
-            case INT32 -> Integer.MAX_VALUE;
-            case UINT32 -> 0xFFFF_FFFFL;
-            default -> Long.MAX_VALUE;
-        };
+        return max;
     }
 
     /**

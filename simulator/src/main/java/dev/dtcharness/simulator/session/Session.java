@@ -5,6 +5,7 @@ import dev.dtcharness.simulator.exchange.SessionLink;
 import dev.dtcharness.simulator.fault.OutboundGate;
 import dev.dtcharness.simulator.script.Step;
 import io.netty.buffer.Unpooled;
+import dev.dtcharness.protocol.codec.WriteBatcher;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
@@ -24,6 +25,7 @@ public final class Session implements SessionLink {
 
     private final int id;
     private final Channel channel;
+    private final WriteBatcher writes;
     private final String remote;
     private final Random random;
     private volatile boolean loggedOn;
@@ -36,6 +38,7 @@ public final class Session implements SessionLink {
     Session(int id, Channel channel, long seed) {
         this.id = id;
         this.channel = channel;
+        this.writes = new WriteBatcher(channel);
         this.remote = Addresses.plain(channel.remoteAddress());
         this.random = new Random(seed + id);
     }
@@ -82,10 +85,13 @@ public final class Session implements SessionLink {
         return heartbeatSeconds;
     }
 
-    /** Writes a whole message now; a message that cannot be encoded is logged, never sent half. */
+    /**
+     * Writes a whole message now (from the exchange thread: queued in order, and the messages of one
+     * burst share one loop task and one flush); a message that cannot be encoded is logged, never sent half.
+     */
     @Override
     public void send(DtcMessage message) {
-        channel.writeAndFlush(message).addListener(f -> {
+        writes.send(message, f -> {
             if (!f.isSuccess() && channel.isActive()) {
                 LOG.warn("{}: could not send {}: {}", label(), message.name(), Failures.plain(f.cause()));
             }
