@@ -2,7 +2,6 @@ package dev.dtcharness.features.steps;
 
 import static dev.dtcharness.features.support.Waits.SOON;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;
