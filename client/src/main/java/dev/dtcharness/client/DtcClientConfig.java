@@ -4,6 +4,7 @@ import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
 import dev.dtcharness.client.order.OrderBook;
+import io.netty.handler.ssl.SslContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,6 +29,7 @@ public final class DtcClientConfig {
     private final Path stateFile;
     private final Path historyDatabase;
     private final int retainFinishedOrders;
+    private final SslContext tls;
 
     private DtcClientConfig(Builder b) {
         this.reconnect = b.reconnect;
@@ -38,6 +40,7 @@ public final class DtcClientConfig {
         this.stateFile = b.stateFile;
         this.historyDatabase = b.historyDatabase;
         this.retainFinishedOrders = b.retainFinishedOrders;
+        this.tls = b.tls;
         this.host = b.host;
         this.port = b.port;
         this.encoding = b.encoding;
@@ -53,6 +56,11 @@ public final class DtcClientConfig {
     /** Finished orders the order book keeps in memory; older ones live on only in the history database. */
     public int retainFinishedOrders() {
         return retainFinishedOrders;
+    }
+
+    /** The TLS context to connect with, or null for plain TCP. */
+    public SslContext tls() {
+        return tls;
     }
 
     public static Builder builder() {
@@ -167,6 +175,20 @@ public final class DtcClientConfig {
         private Path stateFile;
         private Path historyDatabase;
         private int retainFinishedOrders = OrderBook.DEFAULT_RETAIN_FINISHED;
+        private SslContext tls;
+
+        /**
+         * Connect over TLS with this client context (for example
+         * {@code SslContextBuilder.forClient().trustManager(serverCertificate).build()}); the host and
+         * port go to the TLS engine for SNI and host checks. Null, the default, is plain TCP.
+         */
+        public Builder tls(SslContext clientContext) {
+            if (clientContext != null && !clientContext.isClient()) {
+                throw new IllegalArgumentException("tls: a client SslContext is needed (SslContextBuilder.forClient)");
+            }
+            this.tls = clientContext;
+            return this;
+        }
 
         private Builder() {
         }

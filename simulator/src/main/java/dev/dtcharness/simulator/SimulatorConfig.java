@@ -2,6 +2,7 @@ package dev.dtcharness.simulator;
 
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.simulator.script.Scenario;
+import io.netty.handler.ssl.SslContext;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class SimulatorConfig implements Cloneable {
     private String username;
     private String password;
     private DtcEncoding presetEncoding;
+    private SslContext tls;
     private Set<DtcEncoding> refusedEncodings = Set.of();
     private int adminPort = -1;
 
@@ -196,6 +198,22 @@ public final class SimulatorConfig implements Cloneable {
             c.username = requiredUsername;
             c.password = requiredPassword;
         });
+    }
+
+    /**
+     * Serve DTC over TLS on the DTC port with this server context (for example from
+     * {@code SslContextBuilder.forServer(certificate, key)}); null, the default, serves plain TCP.
+     */
+    public SimulatorConfig tls(SslContext serverContext) {
+        if (serverContext != null && !serverContext.isServer()) {
+            throw new IllegalArgumentException("tls: a server SslContext is needed (SslContextBuilder.forServer)");
+        }
+        return with(c -> c.tls = serverContext);
+    }
+
+    /** The TLS context of the DTC port, or null for plain TCP. */
+    public SslContext tls() {
+        return tls;
     }
 
     /**

@@ -66,6 +66,10 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
         slicer.maxBytes(faults.sliceMaxBytes());
         Logon logon = new Logon(config, clock);
         DtcCodec codec = config.presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.presetEncoding());
+        if (config.tls() != null) {
+            // TLS first: everything after it, WebSocket detection included, sees the decrypted stream.
+            ch.pipeline().addLast("tls", config.tls().newHandler(ch.alloc()));
+        }
         ch.pipeline()
                 .addLast(WebSocketDetector.NAME, new WebSocketDetector(DtcFraming.DEFAULT_MAX_FRAME))
                 .addLast(ReadWhileWritable.INSTANCE)
