@@ -10,26 +10,12 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class DtcClientTest {
+class DtcClientTest extends AgainstFakeServer {
     private static final Duration WAIT = Duration.ofSeconds(5);
-
-    private FakeServer server;
-    private DtcClient client;
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(value = DtcEncoding.class, names = {"BINARY_ENCODING", "JSON_ENCODING"})

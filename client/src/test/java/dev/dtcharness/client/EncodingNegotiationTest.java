@@ -5,23 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dtcharness.protocol.DtcEncoding;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class EncodingNegotiationTest {
-    private FakeServer server;
-    private DtcClient client;
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class EncodingNegotiationTest extends AgainstFakeServer {
     @Test
     void shouldGiveUpWhenNoEncodingResponseComes() {
         server = new FakeServer((m, peer) -> { }).neverAnswerEncoding();

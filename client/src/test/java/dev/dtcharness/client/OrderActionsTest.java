@@ -7,24 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dtcharness.protocol.DtcMessage;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class OrderActionsTest {
+class OrderActionsTest extends AgainstFakeServer {
     private static final Duration WAIT = Duration.ofSeconds(5);
-
-    private FakeServer server;
-    private DtcClient client;
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void shouldCancelAWorkingOrder() {

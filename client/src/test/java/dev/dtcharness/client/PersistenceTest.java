@@ -15,28 +15,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PersistenceTest {
+class PersistenceTest extends AgainstFakeServer {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     @TempDir
     Path dir;
-    private FakeServer server;
-    private DtcClient client;
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void shouldKeepEveryFillExactlyOnceAcrossARestart() throws Exception {
         server = new FakeServer((m, peer) -> {
