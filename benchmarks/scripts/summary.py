@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Prints a JMH JSON result (run with -prof gc) as two compact tables: ns/op and B/op.
+"""Prints a JMH JSON result (run with -prof gc) as compact tables: ns/op, best iteration, B/op.
 
 Usage: summary.py reports/bench/codec-jmh.json [--markdown OUT.md]
-Rows are benchmarks, columns the @Param encoding; standard library only.
+Rows are benchmarks, columns the @Param encoding; standard library only. On a shared machine the
+best iteration is the figure least disturbed by other work; the mean and its error show the spread.
 """
 import json
 import sys
@@ -21,21 +22,30 @@ def load(path):
     rows, cols, cells = [], [], {}
     for r in runs:
         name = r["benchmark"].rsplit(".", 1)[-1]
-        enc = r.get("params", {}).get("encoding", "-")
+        params = r.get("params", {})
+        enc = SHORT.get(params.get("encoding"), params.get("encoding", "-"))
+        if params.get("buffer", "heap") != "heap":
+            enc += " " + params["buffer"]
         if name not in rows:
             rows.append(name)
         if enc not in cols:
             cols.append(enc)
         pm = r["primaryMetric"]
         alloc = next((m for k, m in r.get("secondaryMetrics", {}).items() if k.endswith("gc.alloc.rate.norm")), None)
-        cells[(name, enc)] = (pm["score"], pm.get("scoreError"), pm["scoreUnit"], alloc["score"] if alloc else None)
+        raw = [x for fork in pm.get("rawData", []) for x in fork]
+        cells[(name, enc)] = (pm["score"], pm.get("scoreError"), pm["scoreUnit"], alloc["score"] if alloc else None,
+                              min(raw) if raw else None)
     return rows, cols, cells
 
 
 def fmt_time(cell):
-    score, err, unit, _ = cell
+    score, err, unit = cell[:3]
     e = "" if err is None or err != err else " ±%.0f" % err  # NaN error with one iteration
     return "%.0f%s" % (score, e) if unit == "ns/op" else "%.3g %s" % (score, unit)
+
+
+def fmt_best(cell):
+    return "-" if cell[4] is None else "%.0f" % cell[4]
 
 
 def fmt_alloc(cell):
@@ -44,7 +54,7 @@ def fmt_alloc(cell):
 
 
 def table(title, rows, cols, cells, fmt, markdown):
-    head = [title] + [SHORT.get(c, c) for c in cols]
+    head = [title] + list(cols)
     body = [[r] + [fmt(cells[(r, c)]) if (r, c) in cells else "-" for c in cols] for r in rows]
     if markdown:
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -64,13 +74,15 @@ def main(argv):
     md = "--markdown" in argv
     text = "\n\n".join([
         table("ns/op (±99.9% CI)", rows, cols, cells, fmt_time, False),
+        table("ns/op, best iteration", rows, cols, cells, fmt_best, False),
         table("B/op (gc.alloc.rate.norm)", rows, cols, cells, fmt_alloc, False),
     ])
     print(text)
     if md:
         out = argv[argv.index("--markdown") + 1]
         with open(out, "w", encoding="utf-8") as f:
-            f.write(table("ns/op", rows, cols, cells, fmt_time, True) + "\n\n"
+            f.write(table("ns/op (±99.9% CI)", rows, cols, cells, fmt_time, True) + "\n\n"
+                    + table("ns/op, best iteration", rows, cols, cells, fmt_best, True) + "\n\n"
                     + table("B/op", rows, cols, cells, fmt_alloc, True) + "\n")
     return 0
 

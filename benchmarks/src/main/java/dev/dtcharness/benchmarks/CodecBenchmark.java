@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * Encode, decode and round trip of a filled ORDER_UPDATE and a limit SUBMIT_NEW_SINGLE_ORDER in
  * each implemented encoding, through the same {@link WireFormat} calls {@code DtcCodec} makes:
  * <ul>
- *   <li>encode: {@code writeFrame} into a heap buffer cleared and reused every op;</li>
+ *   <li>encode: {@code writeFrame} into an unpooled buffer cleared and reused every op;</li>
  *   <li>decode: {@code nextFrame} (cutting the frame, as the codec does) and {@code decode} of a
  *       frame encoded once at setup, rewound every op; the result is a new {@link DtcMessage};</li>
  *   <li>round trip: both, the decode reading the frame the encode has just written.</li>
@@ -40,6 +40,14 @@ public class CodecBenchmark {
     @Param({"BINARY_ENCODING", "BINARY_WITH_VARIABLE_LENGTH_STRINGS", "JSON_ENCODING", "JSON_COMPACT_ENCODING"})
     public DtcEncoding encoding;
 
+    /**
+     * heap (the default run) or direct: {@code -p buffer=heap,direct}. The codecs write and read heap
+     * buffers straight on their arrays; direct buffers, which a live Netty channel usually hands
+     * the codec, take the general ByteBuf path.
+     */
+    @Param({"heap"})
+    public String buffer;
+
     private WireFormat format;
     private DtcMessage orderUpdate;
     private DtcMessage submitOrder;
@@ -54,7 +62,7 @@ public class CodecBenchmark {
         format = WireFormats.of(encoding);
         orderUpdate = Samples.filledOrderUpdate();
         submitOrder = Samples.limitOrder();
-        out = Unpooled.buffer(4096, 4096);
+        out = allocate(4096);
         orderUpdateWire = encodeOnce(orderUpdate);
         submitOrderWire = encodeOnce(submitOrder);
         // Measure only a codec that works: every path must give the message back.
@@ -116,15 +124,23 @@ public class CodecBenchmark {
         return decodeFrom(encode(m));
     }
 
+    private ByteBuf allocate(int capacity) {
+        return switch (buffer) {
+            case "heap" -> Unpooled.buffer(capacity, capacity);
+            case "direct" -> Unpooled.directBuffer(capacity, capacity);
+            default -> throw new IllegalArgumentException("buffer is heap or direct, not " + buffer);
+        };
+    }
+
     private ByteBuf encodeOnce(DtcMessage m) {
-        ByteBuf wire = Unpooled.buffer(1024);
+        ByteBuf wire = allocate(1024);
         format.writeFrame(m, wire);
         return wire;
     }
 
     private void check(DtcMessage expected, Object decoded) {
         if (!expected.equals(decoded)) {
-            throw new IllegalStateException(encoding + ": " + expected + " came back as " + decoded);
+            throw new IllegalStateException(encoding + " on " + buffer + ": " + expected + " came back as " + decoded);
         }
     }
 }
