@@ -47,6 +47,7 @@ public final class SimulatorConfig implements Cloneable {
     private SslContext tls;
     private Set<DtcEncoding> refusedEncodings = Set.of();
     private int adminPort = -1;
+    private String adminToken;
 
     private SimulatorConfig() {
     }
@@ -240,6 +241,21 @@ public final class SimulatorConfig implements Cloneable {
     }
 
     /** The admin API's port, 0 for any, or -1 when it is off. */
+    /**
+     * Requires {@code Authorization: Bearer <token>} on every admin request (401 otherwise); null,
+     * the default, requires none, which is safe only while the admin API listens on loopback.
+     */
+    public SimulatorConfig adminToken(String token) {
+        if (token != null && token.isBlank()) {
+            throw new IllegalArgumentException("adminToken is blank (expected: null for none, or a secret)");
+        }
+        return with(c -> c.adminToken = token);
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
     public int adminPort() {
         return adminPort;
     }

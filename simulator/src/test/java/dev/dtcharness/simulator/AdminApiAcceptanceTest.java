@@ -79,10 +79,30 @@ class AdminApiAcceptanceTest {
         assertThat(badScenario.body()).contains("explode");
     }
 
+    @Test
+    void shouldRefuseRequestsWithoutTheTokenWhenOneIsSet() {
+        try (DtcSimulator guarded = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().adminPort(0)
+                .adminToken("s3cret"))) {
+            HttpResponse<String> none = call(guarded, "GET", "/sessions", "", null);
+            assertThat(none.statusCode()).isEqualTo(401);
+            assertThat(none.body()).contains("Authorization: Bearer");
+            assertThat(call(guarded, "GET", "/sessions", "", "wrong").statusCode()).isEqualTo(401);
+            assertThat(call(guarded, "GET", "/sessions", "", "s3cret").statusCode()).isEqualTo(200);
+        }
+    }
+
     private HttpResponse<String> call(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.adminPort() + path))
+        return call(simulator, method, path, body, null);
+    }
+
+    private HttpResponse<String> call(DtcSimulator target, String method, String path, String body, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.adminPort() + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

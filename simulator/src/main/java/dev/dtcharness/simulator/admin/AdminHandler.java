@@ -43,6 +43,13 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String token = sim.config().adminToken();
+        if (token != null && !authorized(request, token)) {
+            LOG.warn("admin: {} {} refused: no valid token", request.method(), request.uri());
+            respond(ctx, request, HttpResponseStatus.UNAUTHORIZED,
+                    Map.of("error", "this admin API needs the header 'Authorization: Bearer <token>'"));
+            return;
+        }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String body = request.content().toString(StandardCharsets.UTF_8);
         Object result;
@@ -61,6 +68,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             result = Map.of("error", String.valueOf(e.getMessage()));
         }
         respond(ctx, request, status, result);
+    }
+
+    /** Constant-time comparison, so the token cannot be guessed from response times. */
+    private static boolean authorized(FullHttpRequest request, String token) {
+        String header = request.headers().get("Authorization", "");
+        byte[] given = header.getBytes(StandardCharsets.UTF_8);
+        byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        return java.security.MessageDigest.isEqual(given, expected);
     }
 
     private Object route(HttpMethod method, String path, Params p, String body) {

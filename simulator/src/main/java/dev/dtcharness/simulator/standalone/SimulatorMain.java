@@ -53,6 +53,10 @@ public final class SimulatorMain implements Callable<Integer> {
             + "(default: off).")
     Integer adminPort;
 
+    @Option(names = "--admin-token", description = "Require 'Authorization: Bearer <token>' on every admin request "
+            + "(default: none; the admin API listens on --host, loopback by default).")
+    String adminToken;
+
     @Option(names = "--accounts", split = ",", description = "Trade accounts to list (default: SIM1).")
     String[] accounts = {"SIM1"};
 
@@ -96,7 +100,7 @@ public final class SimulatorMain implements Callable<Integer> {
             config = config.scenario(ScenarioLoader.load(scenario));
         }
         if (adminPort != null) {
-            config = config.adminPort(adminPort);
+            config = config.adminPort(adminPort).adminToken(adminToken);
         }
         if (credentials != null) {
             int colon = credentials.indexOf(':');
