@@ -41,6 +41,12 @@ class BufferKindTest {
         byte[] onHeap = write(format, message, Unpooled.buffer(16));
         byte[] direct = write(format, message, Unpooled.directBuffer(16));
         assertThat(onHeap).isEqualTo(direct);
+        // A reused buffer holds old bytes: every byte of the frame must still be written.
+        byte[] dirty = new byte[8192];
+        java.util.Arrays.fill(dirty, (byte) 0xAB);
+        assertThat(write(format, message, Unpooled.buffer(8192).writeBytes(dirty).clear())).isEqualTo(onHeap);
+        assertThat(write(format, DtcMessage.of(name), Unpooled.buffer(8192).writeBytes(dirty).clear()))
+                .isEqualTo(write(format, DtcMessage.of(name), Unpooled.directBuffer(16)));
 
         // After other bytes, so the frame starts neither at index 0 nor at the array's start.
         ByteBuf heap = Unpooled.buffer().writeBytes(new byte[7]).writeBytes(onHeap);
