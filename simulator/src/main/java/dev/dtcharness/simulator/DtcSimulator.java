@@ -21,6 +21,8 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -64,9 +66,10 @@ public final class DtcSimulator implements AutoCloseable {
     /** Binds and returns once the simulator accepts connections; throws when the address cannot be bound. */
     public static DtcSimulator start(SimulatorConfig config) {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
+                new DefaultThreadFactory("dtc-sim-io"), NioIoHandler.newFactory());
         ChannelGroup sessions = new DefaultChannelGroup("dtc-sessions", GlobalEventExecutor.INSTANCE);
-        Parts parts = parts(config);
+        Parts parts = parts(config, workers.next());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -96,10 +99,10 @@ public final class DtcSimulator implements AutoCloseable {
         return simulator;
     }
 
-    private static Parts parts(SimulatorConfig config) {
+    private static Parts parts(SimulatorConfig config, EventExecutor exchangeLoop) {
         SessionRegistry registry = new SessionRegistry();
         SimulatorFaults faults = new SimulatorFaults(registry::all, id -> control(registry.get(id)));
-        return new Parts(new OrderEngine(config), registry, new Journal(config.journalCapacity()), faults);
+        return new Parts(new OrderEngine(config, exchangeLoop), registry, new Journal(config.journalCapacity()), faults);
     }
 
     private static SimulatorFaults.SessionControl control(Session session) {

@@ -39,6 +39,7 @@ public final class SimulatorConfig implements Cloneable {
     private int fillHistoryCapacity = 100_000;
     private boolean conformanceReplies = true;
     private long seed = 42;
+    private int ioThreads = 1;
     private Scenario scenario;
     private LogonOutcome logonOutcome = LogonOutcome.SUCCESS;
     private String username;
@@ -88,6 +89,7 @@ public final class SimulatorConfig implements Cloneable {
         positive("journalCapacity", journalCapacity);
         positive("finishedOrdersKept", finishedOrdersKept);
         positive("fillHistoryCapacity", fillHistoryCapacity);
+        positive("ioThreads", ioThreads);
     }
 
     private static void positive(String name, int value) {
@@ -182,6 +184,19 @@ public final class SimulatorConfig implements Cloneable {
     /** Seed of every random choice (garbage bytes, slice sizes), so a failing run can be repeated. */
     public SimulatorConfig seed(long newSeed) {
         return with(c -> c.seed = newSeed);
+    }
+
+    /**
+     * Event-loop threads for the sessions (default 1). The exchange runs on the first of them, so with
+     * one thread an order is read, matched and answered without a hand-off between threads; more
+     * threads spread decoding and encoding over cores, and their sessions hand orders to that loop.
+     */
+    public SimulatorConfig ioThreads(int threads) {
+        return with(c -> c.ioThreads = threads);
+    }
+
+    public int ioThreads() {
+        return ioThreads;
     }
 
     /** Rules that decide how orders are answered; null for the fill policy alone. */

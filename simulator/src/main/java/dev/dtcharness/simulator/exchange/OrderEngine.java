@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -24,15 +26,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The simulated exchange shared by every session: orders by ServerOrderID, per-account positions,
  * balances and fill history, answered as FACTS.md 3.2 to 3.7 describe. Everything runs on one
- * thread of its own, like a matching engine, so state needs no locks and every order's updates
- * keep their order; sessions and the API hand work to that thread.
+ * thread, like a matching engine, so state needs no locks and every order's updates keep their
+ * order. That thread is a session event loop of the simulator's: a session on that loop is
+ * answered in the same pass that read its order (no hand-off, one flush per read); sessions on
+ * other loops and the Java API hand their work to it.
  */
 public final class OrderEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderEngine.class);
 
     final SimulatorConfig config;
     final Clock clock;
-    private final ScheduledExecutorService thread;
+    private final EventExecutor loop;
+    private final boolean ownsLoop;
+    // True while a piece of exchange work runs: work that arrives meanwhile (a channel closed by a
+    // send, say) waits its turn instead of running inside the work that caused it.
+    private boolean busy;
     final Map<Integer, SessionLink> sessions = new LinkedHashMap<>();
     final Map<String, Order> working = new LinkedHashMap<>();
     final Map<String, Order> finished;
@@ -45,13 +53,21 @@ public final class OrderEngine implements AutoCloseable {
     private long serverOrderIds;
     private long executionIds;
 
+    /** An exchange on a thread of its own ("dtc-sim-exchange"), closed with it. */
     public OrderEngine(SimulatorConfig config) {
-        this(config, Clock.systemUTC());
+        this(config, Clock.systemUTC(), new DefaultEventExecutor(new DefaultThreadFactory("dtc-sim-exchange", true)), true);
     }
 
-    public OrderEngine(SimulatorConfig config, Clock clock) {
+    /** An exchange that runs on {@code loop}, a session event loop that the caller owns and shuts down. */
+    public OrderEngine(SimulatorConfig config, EventExecutor loop) {
+        this(config, Clock.systemUTC(), loop, false);
+    }
+
+    OrderEngine(SimulatorConfig config, Clock clock, EventExecutor loop, boolean ownsLoop) {
         this.config = config;
         this.clock = clock;
+        this.loop = loop;
+        this.ownsLoop = ownsLoop;
         this.scenario = config.scenario();
         this.accounts = new Accounts(config.tradeAccounts(), config.startingCashBalance());
         this.fills = new FillHistory(config.fillHistoryCapacity());
@@ -63,35 +79,52 @@ public final class OrderEngine implements AutoCloseable {
                 return size() > kept;
             }
         };
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "dtc-sim-exchange");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     // ---- handing work to the exchange thread
 
-    /** Runs {@code work} on the exchange thread, later. */
+    /** Runs {@code work} on the exchange thread: at once when called there between two pieces of work, else later. */
     public void execute(Runnable work) {
+        if (!busy && loop.inEventLoop()) {
+            runGuarded(work);
+            return;
+        }
         try {
-            thread.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    LOG.error("exchange: unexpected failure; state kept, the request is lost", e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+            loop.execute(() -> runGuarded(work));
+        } catch (RejectedExecutionException e) {
             // Only after close(): the simulator is stopping and nobody is left to answer.
             LOG.debug("exchange closed; work dropped");
         }
     }
 
+    private void runGuarded(Runnable work) {
+        boolean outer = !busy;
+        busy = true;
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.error("exchange: unexpected failure; state kept, the request is lost", e);
+        } finally {
+            if (outer) {
+                busy = false;
+            }
+        }
+    }
+
     /** Runs {@code work} on the exchange thread and waits for its result (5 s at most). */
     public <T> T call(Callable<T> work) {
+        if (loop.inEventLoop()) {
+            // A caller on the exchange's own loop (a listener in a session handler) would wait for itself.
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try {
-            return thread.submit(work).get(5, TimeUnit.SECONDS);
+            return loop.submit(work).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the exchange", e);
@@ -102,11 +135,17 @@ public final class OrderEngine implements AutoCloseable {
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("the exchange did not answer within 5 s", e);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the exchange is closed", e);
         }
     }
 
     void schedule(long millis, Runnable work) {
-        thread.schedule(() -> execute(work), millis, TimeUnit.MILLISECONDS);
+        try {
+            loop.schedule(() -> execute(work), millis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("exchange closed; timed step dropped");
+        }
     }
 
     // ---- sessions
@@ -425,6 +464,8 @@ public final class OrderEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        if (ownsLoop) {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
     }
 }

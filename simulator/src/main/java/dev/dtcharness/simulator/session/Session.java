@@ -91,12 +91,16 @@ public final class Session implements SessionLink {
      */
     @Override
     public void send(DtcMessage message) {
-        writes.send(message, f -> {
-            if (!f.isSuccess() && channel.isActive()) {
-                LOG.warn("{}: could not send {}: {}", label(), message.name(), Failures.plain(f.cause()));
-            }
-        });
+        writes.send(message, sendFailures);
     }
+
+    // One listener for every write: a lambda per message cost an allocation on the hottest path.
+    // The codec's failure text names the message and the field it could not encode.
+    private final ChannelFutureListener sendFailures = f -> {
+        if (!f.isSuccess() && f.channel().isActive()) {
+            LOG.warn("{}: could not send a message: {}", label(), Failures.plain(f.cause()));
+        }
+    };
 
     /** Marks the session logged on and (re)starts the server's heartbeats at the client's interval. */
     void loggedOn(String client, int heartbeatSeconds, Runnable sendHeartbeat) {

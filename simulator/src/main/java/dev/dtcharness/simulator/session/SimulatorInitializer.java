@@ -16,6 +16,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,6 +67,8 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
         slicer.maxBytes(faults.sliceMaxBytes());
         Logon logon = new Logon(config, clock);
         DtcCodec codec = config.presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.presetEncoding());
+        // Answers written while an inbound batch is read go out in one flush when the batch ends.
+        ch.pipeline().addLast("flush-consolidation", new FlushConsolidationHandler(256, true));
         if (config.tls() != null) {
             // TLS first: everything after it, WebSocket detection included, sees the decrypted stream.
             ch.pipeline().addLast("tls", config.tls().newHandler(ch.alloc()));
