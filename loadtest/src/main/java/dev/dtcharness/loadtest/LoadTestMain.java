@@ -124,12 +124,15 @@ public final class LoadTestMain implements Callable<Integer> {
                     for (int n : inflight) {
                         int orders = n == 1 ? Math.max(1, tputOrders / 10) : tputOrders;
                         double[] reps = new double[tputReps];
-                        long cpuBefore = ProcessCpu.nanos();
+                        ProcessCpu cpuBefore = ProcessCpu.now();
                         for (int k = 0; k < tputReps; k++) {
                             reps[k] = bench.pipelined(client, n, orders);
                         }
                         // CPU per order says what the code costs even when another process shares the cores.
-                        double cpuUsPerOrder = (ProcessCpu.nanos() - cpuBefore) / 1000.0 / ((double) orders * tputReps);
+                        ProcessCpu cpuAfter = ProcessCpu.now();
+                        double perOrder = 1000.0 * orders * tputReps;
+                        double cpuUsPerOrder = cpuAfter.processNanosSince(cpuBefore) / perOrder;
+                        double appCpuUsPerOrder = cpuAfter.applicationNanosSince(cpuBefore) / perOrder;
                         double[] sorted = reps.clone();
                         Arrays.sort(sorted);
                         Map<String, Object> r = row("pipelined", enc);
@@ -140,6 +143,7 @@ public final class LoadTestMain implements Callable<Integer> {
                         r.put("tput_max", Math.round(sorted[sorted.length - 1]));
                         r.put("tput_reps", tputReps);
                         r.put("cpu_us_per_order", Math.round(cpuUsPerOrder * 100) / 100.0);
+                        r.put("app_cpu_us_per_order", Math.round(appCpuUsPerOrder * 100) / 100.0);
                         emit(r, rows, jsonl, progress);
                     }
                 }

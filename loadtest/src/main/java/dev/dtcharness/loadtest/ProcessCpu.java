@@ -1,16 +1,58 @@
 package dev.dtcharness.loadtest;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
 
-/** CPU time of this whole process (every thread: client, simulator, driver, JIT and GC), in nanoseconds. */
+/**
+ * CPU time spent, for figures that say what the code costs even when another process shares the
+ * cores: the whole process (JIT and GC included), and the application's own threads (client and
+ * simulator event loops, the driver), which other processes and the JIT do not inflate much.
+ */
 final class ProcessCpu {
-    private ProcessCpu() {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final long processNanos;
+    private final Map<Long, Long> threadNanos;
+
+    private ProcessCpu(long processNanos, Map<Long, Long> threadNanos) {
+        this.processNanos = processNanos;
+        this.threadNanos = threadNanos;
     }
 
-    static long nanos() {
+    static ProcessCpu now() {
+        long process = -1;
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
+            process = os.getProcessCpuTime();
         }
-        return -1;
+        Map<Long, Long> app = new HashMap<>();
+        for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t != null && isApplication(t.getThreadName())) {
+                app.put(t.getThreadId(), THREADS.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return new ProcessCpu(process, app);
+    }
+
+    private static boolean isApplication(String name) {
+        return name.equals("main") || name.startsWith("dtc-") || name.startsWith("multiThreadIoEventLoopGroup");
+    }
+
+    long processNanosSince(ProcessCpu before) {
+        return processNanos - before.processNanos;
+    }
+
+    /** CPU of application threads alive at both moments. */
+    long applicationNanosSince(ProcessCpu before) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : threadNanos.entrySet()) {
+            Long then = before.threadNanos.get(e.getKey());
+            if (then != null && e.getValue() >= 0 && then >= 0) {
+                sum += e.getValue() - then;
+            }
+        }
+        return sum;
     }
 }

@@ -142,7 +142,11 @@ public final class DtcMessage {
             throw new IllegalArgumentException(where(f) + ": \"" + value + "\" (expected: " + f.ctype() + " number)");
         }
         if (f.kind().isFloatingPoint()) {
-            return n.doubleValue();
+            // The caller's box is kept when it is already a Double: most sets pass one.
+            return value instanceof Double ? value : n.doubleValue();
+        }
+        if (value instanceof Long l && (f.kind() == WireKind.UINT64 || (l >= f.kind().min() && l <= f.kind().max()))) {
+            return value;
         }
         double d = n.doubleValue();
         long l = n.longValue();

@@ -52,8 +52,16 @@ public final class BinaryFormat implements WireFormat {
         }
         DtcMessage m = new DtcMessage(ms);
         FieldGroups g = FieldGroups.of(groups, ms);
-        if (g != null && size >= g.fieldsEnd && frame.hasArray()) {
-            HeapFields.readAll(frame.array(), frame.arrayOffset() + start, g, m);
+        if (g != null && size >= g.fieldsEnd) {
+            if (frame.hasArray()) {
+                HeapFields.readAll(frame.array(), frame.arrayOffset() + start, g, m);
+            } else {
+                // Sockets hand over direct buffers: one bulk copy into an array, then the array path, is
+                // much cheaper than reading field by field through the buffer's checked accessors.
+                byte[] a = Scratch.array(g.fieldsEnd);
+                frame.getBytes(start, a, 0, g.fieldsEnd);
+                HeapFields.readAll(a, 0, g, m);
+            }
             return m;
         }
         for (FieldSpec f : ms.fields()) {
@@ -82,6 +90,16 @@ public final class BinaryFormat implements WireFormat {
             HeapFields.setShort(a, base + 2, ms.type());
             HeapFields.writeAll(a, base, g, m);
             out.writerIndex(start + size);
+            return;
+        }
+        if (g != null) {
+            // A direct buffer (what a socket writes from): build the frame in an array, then one bulk copy.
+            byte[] a = Scratch.array(size);
+            Arrays.fill(a, 0, size, (byte) 0);
+            HeapFields.setShort(a, 0, size);
+            HeapFields.setShort(a, 2, ms.type());
+            HeapFields.writeAll(a, 0, g, m);
+            out.writeBytes(a, 0, size);
             return;
         }
         StringCapacity.check(m);
@@ -116,12 +134,19 @@ public final class BinaryFormat implements WireFormat {
 
     /** A value equal to the field's default (DBL_MAX for unset ORDER_UPDATE prices) shares its box. */
     static Object boxed(double d, FieldSpec f) {
+        long bits = Double.doubleToRawLongBits(d);
+        if (bits == 0) {
+            // Most prices and quantities of a message are 0 or the default: neither needs a box of its own.
+            return ZERO;
+        }
         Object def = f.defaultValue();
-        if (def instanceof Double dd && Double.doubleToRawLongBits(dd) == Double.doubleToRawLongBits(d)) {
+        if (def instanceof Double dd && Double.doubleToRawLongBits(dd) == bits) {
             return def;
         }
         return d;
     }
+
+    private static final Double ZERO = 0.0;
 
     static void write(ByteBuf b, int at, FieldSpec f, Object v) {
         switch (f.kind()) {

@@ -126,7 +126,7 @@ public final class DtcSpec {
         root.path("enums").fields().forEachRemaining(e -> {
             Map<String, Long> values = new LinkedHashMap<>();
             for (JsonNode v : e.getValue().path("values")) {
-                values.put(v.path("name").asText(), v.path("value").asLong());
+                values.put(v.path("name").asText().intern(), v.path("value").asLong());
             }
             enums.put(e.getKey(), new EnumSpec(e.getKey(), WireKind.ofCType(e.getValue().path("base").asText()), values));
         });
@@ -139,11 +139,12 @@ public final class DtcSpec {
                 EnumSpec enumSpec = enums.get(ctype);
                 WireKind kind = enumSpec != null ? enumSpec.base() : WireKind.ofCType(ctype);
                 String rawDefault = f.hasNonNull("default") ? f.get("default").asText() : null;
-                fields.add(new FieldSpec(fields.size(), f.path("name").asText(), ctype, kind,
+                // Interned names: lookups with a literal ("ServerOrderID") then match by identity, not char by char.
+                fields.add(new FieldSpec(fields.size(), f.path("name").asText().intern(), ctype, kind,
                         f.path("length").asInt(0), f.path("offset").asInt(), f.path("size").asInt(),
                         defaults.resolve(rawDefault, kind, enumSpec), enumSpec));
             }
-            messages.add(new MessageSpec(m.path("name").asText(), m.path("type").asInt(),
+            messages.add(new MessageSpec(m.path("name").asText().intern(), m.path("type").asInt(),
                     m.path("binarySize").asInt(), fields));
         }
         return new DtcSpec(version, types, enums, messages);

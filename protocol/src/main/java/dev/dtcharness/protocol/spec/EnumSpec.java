@@ -1,14 +1,35 @@
 package dev.dtcharness.protocol.spec;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One DTC enum from the spec: its base type and its named values. */
-public record EnumSpec(String name, WireKind base, Map<String, Long> values) {
+public final class EnumSpec {
+    private final String name;
+    private final WireKind base;
+    private final Map<String, Long> values;
+    // nameOf runs for every status and reason of every ORDER_UPDATE: a scan of boxed values was a hot spot.
+    private final Map<Long, String> names = new HashMap<>();
 
-    public EnumSpec {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    public EnumSpec(String name, WireKind base, Map<String, Long> values) {
+        this.name = name;
+        this.base = base;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.values.forEach((constant, value) -> names.putIfAbsent(value, constant));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public WireKind base() {
+        return base;
+    }
+
+    public Map<String, Long> values() {
+        return values;
     }
 
     /** The value of a named constant; throws naming the enum when the constant does not exist. */
@@ -20,14 +41,9 @@ public record EnumSpec(String name, WireKind base, Map<String, Long> values) {
         return value;
     }
 
-    /** The constant's name for a value, or null when the value is outside the enum. */
+    /** The constant's name for a value (the first declared, where two share it), or null when the value is outside the enum. */
     public String nameOf(long value) {
-        for (Map.Entry<String, Long> e : values.entrySet()) {
-            if (e.getValue() == value) {
-                return e.getKey();
-            }
-        }
-        return null;
+        return names.get(value);
     }
 
     /** "BUY = 1 or SELL = 2": the enum's meaningful values in words, for error messages. */
@@ -40,5 +56,20 @@ public record EnumSpec(String name, WireKind base, Map<String, Long> values) {
             sb.append(k).append(" = ").append(v);
         });
         return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EnumSpec e && e.name.equals(name) && e.base == base && e.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "EnumSpec[" + name + " " + base + " " + values + "]";
     }
 }

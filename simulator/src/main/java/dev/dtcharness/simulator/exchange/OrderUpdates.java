@@ -1,7 +1,9 @@
 package dev.dtcharness.simulator.exchange;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
+import dev.dtcharness.protocol.spec.MessageSpec;
 
 /**
  * Builds the ORDER_UPDATE (301) messages of FACTS.md 3.2 and 3.3: real-time ones unsolicited
@@ -10,6 +12,7 @@ import dev.dtcharness.protocol.spec.FieldSpec;
  */
 final class OrderUpdates {
     private static final String ORDER_UPDATE = "ORDER_UPDATE";
+    private static final MessageSpec SPEC = DtcSpec.v8().message(ORDER_UPDATE);
 
     private OrderUpdates() {
     }
@@ -116,7 +119,7 @@ final class OrderUpdates {
     }
 
     static String fit(String field, String value) {
-        FieldSpec f = DtcMessage.of(ORDER_UPDATE).spec().field(field);
+        FieldSpec f = SPEC.field(field);
         return value.length() <= f.maxStringLength() ? value : value.substring(0, f.maxStringLength());
     }
 }
