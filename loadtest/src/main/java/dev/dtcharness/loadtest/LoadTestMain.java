@@ -144,6 +144,7 @@ public final class LoadTestMain implements Callable<Integer> {
                         r.put("tput_reps", tputReps);
                         r.put("cpu_us_per_order", Math.round(cpuUsPerOrder * 100) / 100.0);
                         r.put("app_cpu_us_per_order", Math.round(appCpuUsPerOrder * 100) / 100.0);
+                        r.put("alloc_bytes_per_order", Math.round(cpuAfter.applicationBytesSince(cpuBefore) / (perOrder / 1000.0)));
                         emit(r, rows, jsonl, progress);
                     }
                 }

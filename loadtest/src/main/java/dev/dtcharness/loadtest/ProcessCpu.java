@@ -16,10 +16,12 @@ final class ProcessCpu {
 
     private final long processNanos;
     private final Map<Long, Long> threadNanos;
+    private final Map<Long, Long> threadBytes;
 
-    private ProcessCpu(long processNanos, Map<Long, Long> threadNanos) {
+    private ProcessCpu(long processNanos, Map<Long, Long> threadNanos, Map<Long, Long> threadBytes) {
         this.processNanos = processNanos;
         this.threadNanos = threadNanos;
+        this.threadBytes = threadBytes;
     }
 
     static ProcessCpu now() {
@@ -28,12 +30,16 @@ final class ProcessCpu {
             process = os.getProcessCpuTime();
         }
         Map<Long, Long> app = new HashMap<>();
+        Map<Long, Long> bytes = new HashMap<>();
         for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (t != null && isApplication(t.getThreadName())) {
                 app.put(t.getThreadId(), THREADS.getThreadCpuTime(t.getThreadId()));
+                if (THREADS instanceof com.sun.management.ThreadMXBean sun) {
+                    bytes.put(t.getThreadId(), sun.getThreadAllocatedBytes(t.getThreadId()));
+                }
             }
         }
-        return new ProcessCpu(process, app);
+        return new ProcessCpu(process, app, bytes);
     }
 
     private static boolean isApplication(String name) {
@@ -46,9 +52,18 @@ final class ProcessCpu {
 
     /** CPU of application threads alive at both moments. */
     long applicationNanosSince(ProcessCpu before) {
+        return sumSince(threadNanos, before.threadNanos);
+    }
+
+    /** Heap bytes allocated by application threads alive at both moments: a figure the machine's load does not move. */
+    long applicationBytesSince(ProcessCpu before) {
+        return sumSince(threadBytes, before.threadBytes);
+    }
+
+    private static long sumSince(Map<Long, Long> now, Map<Long, Long> before) {
         long sum = 0;
-        for (Map.Entry<Long, Long> e : threadNanos.entrySet()) {
-            Long then = before.threadNanos.get(e.getKey());
+        for (Map.Entry<Long, Long> e : now.entrySet()) {
+            Long then = before.get(e.getKey());
             if (then != null && e.getValue() >= 0 && then >= 0) {
                 sum += e.getValue() - then;
             }

@@ -330,11 +330,13 @@ public final class OrderBook {
         } else if (t.verdict() == Transition.Verdict.STALE) {
             problems.warn(log, "order {}: stale update kept out of the status: {}", after.describe(), t);
         }
-        if (fillId != null && a.newFill() == null) {
+        if (fillId != null && a.newFill() == null && log.isInfoEnabled()) {
             log.info("order {}: fill {} already counted, not counted again", after.describe(), fillId);
         }
         if (before.status() == after.status()) {
-            log.debug("order {}: {} again ({})", after.describe(), after.statusName(), after.lastReasonName());
+            if (log.isDebugEnabled()) {
+                log.debug("order {}: {} again ({})", after.describe(), after.statusName(), after.lastReasonName());
+            }
             return;
         }
         if (log.isInfoEnabled()) { // one line per status change; its arguments cost nothing when INFO is off
