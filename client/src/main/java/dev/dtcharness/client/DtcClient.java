@@ -21,6 +21,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -46,7 +47,9 @@ public final class DtcClient implements AutoCloseable {
     private static final int MAX_REDIRECTS = 3;
 
     private final DtcClientConfig config;
-    private final EventLoopGroup group;
+    /** The one loop every part of this client runs on; its group is shut down on close when the client made it. */
+    private final EventLoop loop;
+    private final EventLoopGroup ownGroup;
     private final ProblemCounter problems = new ProblemCounter();
     private final OrderBook book;
     private final MessageRouter router;
@@ -75,12 +78,13 @@ public final class DtcClient implements AutoCloseable {
         this.book = new OrderBook(problems, config.retainFinishedOrders());
         this.router = new MessageRouter(book, problems);
         this.fillDetector = new FillDetector(config.retainFinishedOrders());
-        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.ownGroup = config.eventLoopGroup() == null ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : null;
+        this.loop = (ownGroup != null ? ownGroup : config.eventLoopGroup()).next();
         this.host = config.host();
         this.port = config.port();
         this.reconciliation = new Reconciliation(config, book, problems, router::publish);
         this.queue = new OfflineQueue(config.offlineOrders(), problems);
-        this.reconnector = new Reconnector(config.reconnect(), group, new Reconnector.Connections() {
+        this.reconnector = new Reconnector(config.reconnect(), loop, new Reconnector.Connections() {
             @Override
             public void attempt(int attempt) {
                 reconnect(attempt);
@@ -337,7 +341,9 @@ public final class DtcClient implements AutoCloseable {
             c.closeFuture().awaitUninterruptibly(config.connectTimeout().toMillis());
         }
         queue.failAll("the client was closed before it could send it");
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (ownGroup != null) {
+            ownGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
         persistence.close();
         log.debug("client for {} closed", address());
     }
@@ -352,7 +358,7 @@ public final class DtcClient implements AutoCloseable {
         event(ConnectionEvent.State.CONNECTING, "", attempt);
         session = handler;
         ChannelFuture connected = new Bootstrap()
-                .group(group)
+                .group(loop)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
@@ -403,7 +409,7 @@ public final class DtcClient implements AutoCloseable {
                 reconnector.connectFailed();
                 return;
             }
-            group.schedule(() -> {
+            loop.schedule(() -> {
                 if (!a.logon().isDone()) {
                     a.handler().giveUpWaiting("no answer within " + config.connectTimeout().toMillis() + " ms while "
                             + a.handler().stage());

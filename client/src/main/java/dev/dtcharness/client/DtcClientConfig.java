@@ -4,6 +4,7 @@ import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
 import dev.dtcharness.client.order.OrderBook;
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +31,10 @@ public final class DtcClientConfig {
     private final Path historyDatabase;
     private final int retainFinishedOrders;
     private final SslContext tls;
+    private final EventLoopGroup eventLoopGroup;
 
     private DtcClientConfig(Builder b) {
+        this.eventLoopGroup = b.eventLoopGroup;
         this.reconnect = b.reconnect;
         this.offlineOrders = b.offlineOrders;
         this.reconcileOnConnect = b.reconcileOnConnect;
@@ -61,6 +64,11 @@ public final class DtcClientConfig {
     /** The TLS context to connect with, or null for plain TCP. */
     public SslContext tls() {
         return tls;
+    }
+
+    /** The shared event-loop group the client takes one loop from, or null for a loop of its own. */
+    public EventLoopGroup eventLoopGroup() {
+        return eventLoopGroup;
     }
 
     public static Builder builder() {
@@ -176,6 +184,17 @@ public final class DtcClientConfig {
         private Path historyDatabase;
         private int retainFinishedOrders = OrderBook.DEFAULT_RETAIN_FINISHED;
         private SslContext tls;
+        private EventLoopGroup eventLoopGroup;
+
+        /**
+         * Runs the client on one loop of {@code shared}, which the caller owns and shuts down after
+         * closing its clients. By default each client has a thread of its own: fine for a few, but a
+         * test holding a thousand sessions wants a thousand clients on a few threads.
+         */
+        public Builder eventLoopGroup(EventLoopGroup shared) {
+            this.eventLoopGroup = shared;
+            return this;
+        }
 
         /**
          * Connect over TLS with this client context (for example

@@ -22,6 +22,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.HdrHistogram.Histogram;
 
 /** The three load figures, each against a fresh in-process simulator, the real client over loopback. */
@@ -43,7 +47,12 @@ final class Bench {
     }
 
     static DtcClient client(DtcSimulator sim, DtcEncoding encoding, int heartbeatSeconds) {
+        return client(sim, encoding, heartbeatSeconds, null);
+    }
+
+    static DtcClient client(DtcSimulator sim, DtcEncoding encoding, int heartbeatSeconds, EventLoopGroup loops) {
         DtcClient c = new DtcClient(DtcClientConfig.builder().host("127.0.0.1").port(sim.port()).encoding(encoding)
+                .eventLoopGroup(loops)
                 .heartbeatIntervalSeconds(heartbeatSeconds).reconnect(ReconnectPolicy.NEVER)
                 .retainFinishedOrders(1_000).connectTimeout(Duration.ofSeconds(30)).build());
         c.connect();
@@ -127,9 +136,22 @@ final class Bench {
      * {@code m} clients, each heartbeating every second and keeping {@code perSession} orders in flight,
      * refilled by {@code drivers} driver threads, for {@code seconds}.
      */
-    SessionsResult sessions(DtcEncoding encoding, int m, int perSession, int seconds) throws Exception {
+    SessionsResult sessions(DtcEncoding encoding, int m, int perSession, int seconds, int clientLoops) throws Exception {
+        EventLoopGroup loops = clientLoops > 0
+                ? new MultiThreadIoEventLoopGroup(clientLoops, new DefaultThreadFactory("dtc-clients"), NioIoHandler.newFactory())
+                : null;
+        try {
+            return sessions(encoding, m, perSession, seconds, loops, clientLoops > 0 ? clientLoops : m);
+        } finally {
+            if (loops != null) {
+                loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+            }
+        }
+    }
+
+    private SessionsResult sessions(DtcEncoding encoding, int m, int perSession, int seconds, EventLoopGroup loops,
+                                    int clientThreads) throws Exception {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         try (DtcSimulator sim = DtcSimulator.start(simulatorConfig())) {
             for (int i = 0; i < 3; i++) {
                 System.gc();
@@ -139,7 +161,7 @@ final class Bench {
             LongAdder heartbeats = new LongAdder();
             try {
                 for (int i = 0; i < m; i++) {
-                    DtcClient c = client(sim, encoding, 1);
+                    DtcClient c = client(sim, encoding, 1, loops);
                     c.onMessage("HEARTBEAT", (msg) -> heartbeats.increment());
                     clients.add(c);
                     if (i % 50 == 0) {
@@ -201,8 +223,9 @@ final class Bench {
                 if (bad.sum() > 0) {
                     throw new IllegalStateException(bad.sum() + " orders did not end FILLED");
                 }
-                int simThreads = countThreads("dtc-sim") + simulatorLoopThreads(jvmThreads, threadsBefore, m, driverCount);
-                return new SessionsResult(m, measured / elapsed, measured, heapMb, (heapMb - baselineMb) * 1024 / m, jvmThreads, simThreads, m,
+                int simThreads = countThreads("dtc-sim");
+                return new SessionsResult(m, measured / elapsed, measured, heapMb, (heapMb - baselineMb) * 1024 / m, jvmThreads, simThreads,
+                        clientThreads,
                         heartbeats.sum());
             } finally {
                 for (DtcClient c : clients) {
@@ -220,10 +243,5 @@ final class Bench {
             }
         }
         return n;
-    }
-
-    /** Threads that are neither there before, nor a client's loop, nor a driver, nor named dtc-sim*: the simulator's loops. */
-    private static int simulatorLoopThreads(int jvmThreads, int before, int clients, int drivers) {
-        return Math.max(0, jvmThreads - before - clients - drivers - countThreads("dtc-sim"));
     }
 }

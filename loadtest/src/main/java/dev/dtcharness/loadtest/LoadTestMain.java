@@ -66,6 +66,9 @@ public final class LoadTestMain implements Callable<Integer> {
     @Option(names = "--per-session", description = "Orders in flight per session in the many-sessions test (default: ${DEFAULT-VALUE}).")
     int perSession = 4;
 
+    @Option(names = "--client-loops", description = "Event-loop threads the many-sessions clients share; 0 gives each client a thread of its own (default: ${DEFAULT-VALUE}).")
+    int clientLoops = 2;
+
     @Option(names = "--session-seconds", description = "Seconds of load per session count (default: ${DEFAULT-VALUE}).")
     int sessionSeconds = 10;
 
@@ -156,7 +159,7 @@ public final class LoadTestMain implements Callable<Integer> {
         if (tests.contains("sessions")) {
             for (DtcEncoding enc : sessionsEncodings != null ? sessionsEncodings : encodings) {
                 for (int m : sessions) {
-                    Bench.SessionsResult s = bench.sessions(enc, m, perSession, sessionSeconds);
+                    Bench.SessionsResult s = bench.sessions(enc, m, perSession, sessionSeconds, clientLoops);
                     Map<String, Object> r = row("sessions", enc);
                     r.put("sessions", s.sessions());
                     r.put("per_session_inflight", perSession);

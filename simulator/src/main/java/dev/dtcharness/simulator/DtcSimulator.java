@@ -65,7 +65,7 @@ public final class DtcSimulator implements AutoCloseable {
 
     /** Binds and returns once the simulator accepts connections; throws when the address cannot be bound. */
     public static DtcSimulator start(SimulatorConfig config) {
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("dtc-sim-accept"), NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
                 new DefaultThreadFactory("dtc-sim-io"), NioIoHandler.newFactory());
         ChannelGroup sessions = new DefaultChannelGroup("dtc-sessions", GlobalEventExecutor.INSTANCE);
