@@ -53,18 +53,20 @@ final class OrderUpdateApplier {
      * Makes FilledQuantity never go down, agree with the counted fills when they cover it (their VWAP
      * is then the average), and RemainingQuantity = OrderQuantity - FilledQuantity.
      */
-    static Order consistent(Order before, Order after, List<Fill> fills, Fill newFill) {
+    static Order consistent(Order before, Order after, List<Fill> fills, Fill newFill, boolean behind) {
         double counted = fills.stream().mapToDouble(Fill::quantity).sum();
         double filled = Math.max(Math.max(before.filledQuantity(), after.filledQuantity()), counted);
-        double average = after.averageFillPrice();
+        // An update that is behind the book (it reports less filled) must not move the average or the last fill back.
+        double average = behind ? before.averageFillPrice() : after.averageFillPrice();
         if (counted > 0 && counted >= filled - EPSILON) {
             average = fills.stream().mapToDouble(f -> f.quantity() * f.price()).sum() / counted;
         }
-        Order o = with(after, filled, average, after.status(), after.updateCount(),
-                newFill != null ? newFill.price() : after.lastFillPrice(),
-                newFill != null ? newFill.quantity() : after.lastFillQuantity(),
-                newFill != null ? newFill.executionId() : after.lastFillExecutionId());
-        return o;
+        Order last = behind ? before : after;
+        boolean latest = newFill != null && !behind;
+        return with(after, filled, average, after.status(), after.updateCount(),
+                latest ? newFill.price() : last.lastFillPrice(),
+                latest ? newFill.quantity() : last.lastFillQuantity(),
+                latest ? newFill.executionId() : last.lastFillExecutionId());
     }
 
     /** The fill this update reports, or null: by reason, or by a LastFillExecutionID with a quantity. */
