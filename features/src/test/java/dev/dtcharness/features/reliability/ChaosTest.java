@@ -80,7 +80,7 @@ class ChaosTest {
                 // would say so and leave them ORDER_SENT; UnansweredOrdersReconnectTest covers that).
                 OrderHandle previous = awaitingAnswer.get(request.side());
                 if (previous != null) {
-                    await().alias("an answer for " + previous.clientOrderId() + ", seed " + seed).pollDelay(Duration.ZERO)
+                    await().alias("an answer for " + previous.clientOrderId() + " (or its settlement by reconciliation after a drop), seed " + seed).pollDelay(Duration.ZERO)
                             .pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(30))
                             .until(() -> previous.current().status() != OrderStatuses.ORDER_SENT);
                 }
