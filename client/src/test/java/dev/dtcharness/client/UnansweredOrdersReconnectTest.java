@@ -44,11 +44,14 @@ class UnansweredOrdersReconnectTest extends AgainstFakeServer {
         });
         assertThat(lost.fills()).isEmpty();
         assertThat(lost.transitions()).extracting(Transition::toString).last().asString().contains("SENT -> REJECTED");
-        assertThat(heard).as("listeners hear it").anyMatch(o -> o.clientOrderId().equals(lost.clientOrderId())
-                && o.statusName().equals("ORDER_STATUS_REJECTED"));
+        // The handle completes first; listeners and the history hear of it right after, on the event loop.
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(heard).as("listeners hear it").anyMatch(o -> o.clientOrderId().equals(lost.clientOrderId())
+                    && o.statusName().equals("ORDER_STATUS_REJECTED"));
+            assertThat(client.historyDatabase().orders()).as("recorded in history").anyMatch(o ->
+                    o.clientOrderId().equals(lost.clientOrderId()) && o.statusName().equals("ORDER_STATUS_REJECTED"));
+        });
         assertThat(client.problems().warningCount()).as("counted as a problem").isGreaterThan(warningsBefore);
-        assertThat(client.historyDatabase().orders()).as("recorded in history")
-                .anyMatch(o -> o.clientOrderId().equals(lost.clientOrderId()) && o.statusName().equals("ORDER_STATUS_REJECTED"));
     }
 
     @Test
