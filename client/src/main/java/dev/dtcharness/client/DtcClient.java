@@ -382,7 +382,7 @@ public final class DtcClient implements AutoCloseable {
         event(ConnectionEvent.State.LOGGED_ON, "", attempt);
         Channel c = channel;
         if (again || config.reconcileOnConnect()) {
-            reconciliation.start(m -> write(c, m, why -> problems.warn(log, "could not send {}: {}", m.name(), why)));
+            reconciliation.start(c, m -> write(c, m, why -> problems.warn(log, "could not send {}: {}", m.name(), why)));
         }
         List<OfflineQueue.Held> held = queue.drain();
         if (!held.isEmpty()) {
@@ -457,6 +457,8 @@ public final class DtcClient implements AutoCloseable {
     }
 
     private void write(Channel c, DtcMessage m, Consumer<String> onFailure) {
+        // Before the bytes leave, so a reconciliation on a later connection knows where this order went.
+        reconciliation.written(m, c);
         WriteBatcher w = writes;
         if (w == null || w.channel() != c) {
             c.writeAndFlush(m).addListener(f -> {

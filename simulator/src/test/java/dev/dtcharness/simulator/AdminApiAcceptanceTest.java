@@ -61,6 +61,13 @@ class AdminApiAcceptanceTest {
             assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getString("ClientOrderID").equals("A-2"))
                     .getString("InfoText")).isEqualTo("halted");
 
+            assertThat(call("POST", "/faults/duplicate?session=1&n=1", "").statusCode()).isEqualTo(200);
+            client.send(limitOrder("A-3", "BUY", 1, 1));
+            DtcMessage first = client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getString("ClientOrderID").equals("A-3"));
+            DtcMessage again = client.receive("ORDER_UPDATE");
+            assertThat(again.toString()).as("the same update twice").isEqualTo(first.toString());
+            assertThat(call("POST", "/faults/reorder?session=1&n=1", "").statusCode()).isEqualTo(200);
+
             assertThat(call("POST", "/faults/disconnect?session=1", "").statusCode()).isEqualTo(200);
             assertThat(client.closedWithin(Duration.ofSeconds(5))).isTrue();
         }

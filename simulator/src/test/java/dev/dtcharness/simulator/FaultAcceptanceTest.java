@@ -7,6 +7,10 @@ import static org.awaitility.Awaitility.await;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
 import java.time.Duration;
+import dev.dtcharness.simulator.dsl.Scenarios;
+import dev.dtcharness.simulator.script.Step;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +107,59 @@ class FaultAcceptanceTest {
             assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getInt("OrderStatus") == 7)
                     .getString("ClientOrderID")).isEqualTo("SL-1");
         }
+    }
+
+    @Test
+    void shouldSendTheNextOrderUpdateTwice() {
+        try (WireClient client = client()) {
+            simulator.faults().duplicateOrderUpdates(1, 1);
+            client.send(limitOrder("DU-1", "BUY", 1, 10));
+            List<String> statuses = statusesUntilFilled(client);
+            assertThat(statuses).containsExactly("ORDER_STATUS_PENDING_OPEN", "ORDER_STATUS_PENDING_OPEN",
+                    "ORDER_STATUS_OPEN", "ORDER_STATUS_FILLED");
+            assertThat(simulator.faults().duplicatedUpdates()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldSendAnOrderUpdateAfterTheOneBehindIt() {
+        try (WireClient client = client()) {
+            simulator.faults().reorderOrderUpdates(1, 1);
+            client.send(limitOrder("RO-1", "BUY", 1, 10));
+            List<String> statuses = statusesUntilCount(client, 3);
+            assertThat(statuses).containsExactly("ORDER_STATUS_OPEN", "ORDER_STATUS_PENDING_OPEN", "ORDER_STATUS_FILLED");
+            assertThat(simulator.faults().reorderedUpdates()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldDuplicateAndReorderAsScenarioSteps() {
+        simulator.exchange().useScenario(Scenarios.scenario("shuffled")
+                .otherwise(Step.reorder(1), Step.accept(), Step.duplicate(1), Step.fill()).build());
+        try (WireClient client = client()) {
+            client.send(limitOrder("SC-1", "BUY", 1, 10));
+            List<String> statuses = statusesUntilCount(client, 4);
+            assertThat(statuses).containsExactly("ORDER_STATUS_OPEN", "ORDER_STATUS_PENDING_OPEN",
+                    "ORDER_STATUS_FILLED", "ORDER_STATUS_FILLED");
+        }
+    }
+
+    private static List<String> statusesUntilFilled(WireClient client) {
+        List<String> statuses = new ArrayList<>();
+        DtcMessage m;
+        do {
+            m = client.receive("ORDER_UPDATE");
+            statuses.add(m.enumName("OrderStatus"));
+        } while (m.getInt("OrderStatus") != 7);
+        return statuses;
+    }
+
+    private static List<String> statusesUntilCount(WireClient client, int count) {
+        List<String> statuses = new ArrayList<>();
+        while (statuses.size() < count) {
+            statuses.add(client.receive("ORDER_UPDATE").enumName("OrderStatus"));
+        }
+        return statuses;
     }
 
     private WireClient client() {

@@ -143,7 +143,9 @@ public final class OrderBook {
                 fields = OrderUpdateApplier.with(fields, fields.filledQuantity(), fields.averageFillPrice(), fields.status(),
                         fields.updateCount(), before.lastFillPrice(), before.lastFillQuantity(), before.lastFillExecutionId());
             }
-            Order after = OrderUpdateApplier.consistent(before, fields, tracked.fillsView(), newFill);
+            // An update reporting less filled than the book holds is older news (a reordered or repeated one).
+            boolean behind = OrderUpdateApplier.number(update, "FilledQuantity", before.filledQuantity()) < before.filledQuantity();
+            Order after = OrderUpdateApplier.consistent(before, fields, tracked.fillsView(), newFill, behind);
             tracked.update(after);
             index(tracked, after);
             retireIfFinished(tracked, before, after);
@@ -175,7 +177,7 @@ public final class OrderBook {
             }
             Order before = tracked.current();
             tracked.addFill(fill);
-            Order after = OrderUpdateApplier.consistent(before, before, tracked.fillsView(), fill);
+            Order after = OrderUpdateApplier.consistent(before, before, tracked.fillsView(), fill, false);
             if (!after.isTerminal() && after.orderQuantity() > 0 && after.filledQuantity() >= after.orderQuantity()) {
                 after = OrderUpdateApplier.with(after, after.filledQuantity(), after.averageFillPrice(), OrderStatuses.FILLED,
                         after.updateCount(), after.lastFillPrice(), after.lastFillQuantity(), after.lastFillExecutionId());
@@ -232,6 +234,80 @@ public final class OrderBook {
                 after.describe(), after.statusName());
         tracked.completeIfTerminal(after);
         return Optional.of(new AppliedUpdate(before, after, t, null, tracked));
+    }
+
+    /** Fills counted whose ServerOrderID names no order in the book (their 301s never reached the client). */
+    public synchronized List<Fill> unattributedFills() {
+        return orphans.values().stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * Gives an order still ORDER_SENT the ServerOrderID its counted-but-unattributed fills carry (its
+     * answers were lost with the connection): FILLED when they cover it, else CANCELED, since it is
+     * not among the open orders. The fills were counted when they arrived and are not counted again.
+     */
+    public Optional<AppliedUpdate> attribute(String clientOrderId, String serverOrderId, String why) {
+        TrackedOrder tracked;
+        Order before;
+        Order after;
+        Transition t;
+        synchronized (this) {
+            tracked = byClientOrderId.get(clientOrderId);
+            List<Fill> fills = orphans.get(serverOrderId);
+            if (tracked == null || tracked.current().status() != OrderStatuses.ORDER_SENT || fills == null
+                    || byServerOrderId.containsKey(serverOrderId)) {
+                return Optional.empty();
+            }
+            orphans.remove(serverOrderId);
+            fills.forEach(tracked::addFill);
+            before = tracked.current();
+            double filled = fills.stream().mapToDouble(Fill::quantity).sum();
+            int status = before.orderQuantity() > 0 && filled >= before.orderQuantity() ? OrderStatuses.FILLED : OrderStatuses.CANCELED;
+            Fill last = fills.get(fills.size() - 1);
+            Order named = ended(before, serverOrderId, status, why);
+            after = OrderUpdateApplier.consistent(before, named, tracked.fillsView(), last, false);
+            t = new Transition(before.status(), status, 0, Transition.Verdict.ACCEPTED);
+            tracked.addTransition(t);
+            tracked.update(after);
+            index(tracked, after);
+            retireIfFinished(tracked, before, after);
+        }
+        problems.warn(log, "order {}: its answers were lost with the connection; {}", after.describe(), why);
+        tracked.completeIfTerminal(after);
+        return Optional.of(new AppliedUpdate(before, after, t, null, tracked));
+    }
+
+    /**
+     * Ends an order still ORDER_SENT that reconciliation showed is neither working nor filled on the
+     * server: REJECTED locally with {@code why} as InfoText.
+     */
+    public Optional<AppliedUpdate> endUnanswered(String clientOrderId, String why) {
+        TrackedOrder tracked;
+        Order before;
+        Order after;
+        Transition t;
+        synchronized (this) {
+            tracked = byClientOrderId.get(clientOrderId);
+            if (tracked == null || tracked.current().status() != OrderStatuses.ORDER_SENT) {
+                return Optional.empty();
+            }
+            before = tracked.current();
+            after = ended(before, "", OrderStatuses.REJECTED, why);
+            t = new Transition(before.status(), OrderStatuses.REJECTED, 0, Transition.Verdict.ACCEPTED);
+            tracked.addTransition(t);
+            tracked.update(after);
+            retireIfFinished(tracked, before, after);
+        }
+        problems.warn(log, "order {} ended REJECTED locally: {}", clientOrderId, why);
+        tracked.completeIfTerminal(after);
+        return Optional.of(new AppliedUpdate(before, after, t, null, tracked));
+    }
+
+    private static Order ended(Order o, String serverOrderId, int status, String why) {
+        return new Order(o.clientOrderId(), serverOrderId.isEmpty() ? o.serverOrderId() : serverOrderId, o.symbol(),
+                o.exchange(), o.tradeAccount(), o.side(), o.orderType(), o.price1(), o.orderQuantity(), o.filledQuantity(),
+                o.remainingQuantity(), o.averageFillPrice(), o.lastFillPrice(), o.lastFillQuantity(),
+                o.lastFillExecutionId(), status, o.lastReason(), why, o.updateCount());
     }
 
     /** Puts back an order saved before a restart, with its fills, without counting anything twice. */

@@ -53,7 +53,7 @@ final class OrderUpdateApplier {
      * Makes FilledQuantity never go down, agree with the counted fills when they cover it (their VWAP
      * is then the average), and RemainingQuantity = OrderQuantity - FilledQuantity.
      */
-    static Order consistent(Order before, Order after, List<Fill> fills, Fill newFill) {
+    static Order consistent(Order before, Order after, List<Fill> fills, Fill newFill, boolean behind) {
         // Plain loops: this runs for every ORDER_UPDATE, and streams cost five objects a call.
         double counted = 0;
         double notional = 0;
@@ -63,15 +63,17 @@ final class OrderUpdateApplier {
             notional += f.quantity() * f.price();
         }
         double filled = Math.max(Math.max(before.filledQuantity(), after.filledQuantity()), counted);
-        double average = after.averageFillPrice();
+        // An update that is behind the book (it reports less filled) must not move the average or the last fill back.
+        double average = behind ? before.averageFillPrice() : after.averageFillPrice();
         if (counted > 0 && counted >= filled - EPSILON) {
             average = notional / counted;
         }
-        Order o = with(after, filled, average, after.status(), after.updateCount(),
-                newFill != null ? newFill.price() : after.lastFillPrice(),
-                newFill != null ? newFill.quantity() : after.lastFillQuantity(),
-                newFill != null ? newFill.executionId() : after.lastFillExecutionId());
-        return o;
+        Order last = behind ? before : after;
+        boolean latest = newFill != null && !behind;
+        return with(after, filled, average, after.status(), after.updateCount(),
+                latest ? newFill.price() : last.lastFillPrice(),
+                latest ? newFill.quantity() : last.lastFillQuantity(),
+                latest ? newFill.executionId() : last.lastFillExecutionId());
     }
 
     /** The fill this update reports, or null: by reason, or by a LastFillExecutionID with a quantity. */

@@ -8,7 +8,11 @@ import dev.dtcharness.client.Side;
 import dev.dtcharness.client.order.AppliedUpdate;
 import dev.dtcharness.client.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.client.order.OrderStatuses;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -21,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * OPEN_ORDERS_REQUEST (300) restates every working order, and an order the book thought working
  * that is not restated has ended; HISTORICAL_ORDER_FILLS_REQUEST (303) lists the fills, merged
  * into the ledger by execution id so none is lost or counted twice; CURRENT_POSITIONS_REQUEST (305)
- * refreshes the server's positions. Runs on the event loop.
+ * refreshes the server's positions. Once both answers are in, orders still ORDER_SENT from a
+ * dropped connection are settled by {@link UnansweredOrders}. Runs on the event loop.
  */
 public final class Reconciliation {
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
@@ -38,6 +43,9 @@ public final class Reconciliation {
     private boolean fillsDone;
     private DtcMessage lastAnswer;
     private final Set<String> restated = new HashSet<>();
+    private final SentOn sentOn = new SentOn();
+    private final List<UnansweredOrders.UnknownWorking> unknownWorking = new ArrayList<>();
+    private Set<String> inDoubt = Set.of();
     private volatile int rounds;
 
     /** {@code publish} tells the client's listeners about a change the book made (a missed fill). */
@@ -49,10 +57,20 @@ public final class Reconciliation {
         this.publish = publish;
     }
 
-    /** Sends both requests; call right after LOGON_SUCCESS, before anything queued goes out. */
-    public synchronized void start(Consumer<DtcMessage> send) {
+    /** Notes a message written on {@code connection}: new orders are remembered with it until answered. */
+    public void written(DtcMessage m, Object connection) {
+        sentOn.written(m, connection);
+    }
+
+    /**
+     * Sends the three requests on {@code connection}; call right after LOGON_SUCCESS, before
+     * anything queued goes out.
+     */
+    public synchronized void start(Object connection, Consumer<DtcMessage> send) {
         liveBefore = new HashSet<>(book.live().stream().map(Order::serverOrderId).toList());
+        inDoubt = sentOn.before(connection);
         restated.clear();
+        unknownWorking.clear();
         openOrdersDone = false;
         fillsDone = false;
         openOrdersRequest = requestIds.incrementAndGet();
@@ -74,6 +92,9 @@ public final class Reconciliation {
 
     /** Looks at every inbound message after the router applied it. */
     public synchronized void afterRouted(DtcMessage m) {
+        if (m.is("ORDER_UPDATE") && m.isSet("ClientOrderID")) {
+            sentOn.answered(m.getString("ClientOrderID"));
+        }
         if (m.is("ORDER_UPDATE") && openOrdersRequest != 0 && m.getLong("RequestID") == openOrdersRequest) {
             onOpenOrder(m);
         } else if (m.is("OPEN_ORDERS_REJECT") && m.getLong("RequestID") == openOrdersRequest) {
@@ -95,6 +116,11 @@ public final class Reconciliation {
         boolean none = m.isSet("NoOrders") && m.getLong("NoOrders") != 0;
         if (!none && !m.getString("ServerOrderID").isEmpty()) {
             restated.add(m.getString("ServerOrderID"));
+            if (m.getString("ClientOrderID").isEmpty()) {
+                Side side = Side.ofCode(m.getLong("BuySell"));
+                unknownWorking.add(new UnansweredOrders.UnknownWorking(m.getString("TradeAccount"), m.getString("Symbol"),
+                        side == null ? "" : side.name()));
+            }
         }
         long total = m.getLong("TotalNumMessages");
         if (none || total <= 0 || m.getLong("MessageNumber") >= total) {
@@ -118,12 +144,46 @@ public final class Reconciliation {
                 }).orElse(0);
             }
         }
+        settleUnanswered();
         log.info("reconciled: {} order(s) restated, {} ended while away, {} fill(s) counted in all", restated.size(),
                 ended, book.ledger().size());
         openOrdersRequest = 0;
         fillsRequest = 0;
         rounds++;
     }
+
+    /** Orders still ORDER_SENT from a dropped connection: attributed, ended, or reported (see {@link UnansweredOrders}). */
+    private void settleUnanswered() {
+        List<Order> doubtful = new ArrayList<>();
+        for (String id : inDoubt) {
+            Optional<Order> o = book.byClientOrderId(id);
+            if (o.isPresent() && o.get().status() == OrderStatuses.ORDER_SENT) {
+                doubtful.add(o.get());
+            } else {
+                sentOn.answered(id);
+            }
+        }
+        if (doubtful.isEmpty()) {
+            return;
+        }
+        UnansweredOrders.Verdicts v = UnansweredOrders.judge(doubtful, book.unattributedFills(), unknownWorking);
+        v.serverOrderIdByClientOrderId().forEach((clientId, serverId) -> {
+            book.attribute(clientId, serverId, "its 301s were lost when the connection dropped; ServerOrderID " + serverId
+                    + " taken from the only unattributed fills that fit it (account, symbol, side, quantity, price)")
+                    .ifPresent(applied -> publish.accept(applied, lastAnswer));
+            sentOn.answered(clientId);
+        });
+        for (String clientId : v.neverReceived()) {
+            book.endUnanswered(clientId, NOT_RECEIVED).ifPresent(applied -> publish.accept(applied, lastAnswer));
+            sentOn.answered(clientId);
+        }
+        v.undecided().forEach((clientId, why) -> problems.warn(log, "order {} stays ORDER_SENT: it is not working, and {}; "
+                + "DTC fills carry no ClientOrderID, so the client will not guess", clientId, why));
+    }
+
+    /** InfoText of an order the server never took: what reconciliation proved, and the likely cause. */
+    static final String NOT_RECEIVED = "not received by the server before the connection dropped: absent from open "
+            + "orders and fills after reconciliation";
 
     private void onHistoricalFill(DtcMessage m) {
         countHistoricalFill(m);

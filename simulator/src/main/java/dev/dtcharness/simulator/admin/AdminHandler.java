@@ -149,11 +149,13 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "logoff" -> faults.logoff(session, p.text("reason", "logged off by the simulator"));
             case "garbage" -> faults.sendGarbage(session, p.integer("bytes", 16));
             case "delay" -> faults.delayNthMessage(session, p.integer("n", 1), Duration.ofMillis(p.integer("millis", 1000)));
+            case "duplicate" -> faults.duplicateOrderUpdates(session, p.integer("n", 1));
+            case "reorder" -> faults.reorderOrderUpdates(session, p.integer("n", 1));
             case "refuse" -> faults.refuseConnectionsFor(Duration.ofMillis(p.integer("millis", 5000)));
             case "slice" -> faults.sliceFrames(p.integer("bytes", 1));
             case "clear" -> faults.clear();
             default -> throw new NotFound("no fault '" + kind + "' (expected: disconnect, reset, silence, logoff,"
-                    + " garbage, delay, refuse, slice, clear)");
+                    + " garbage, delay, duplicate, reorder, refuse, slice, clear)");
         }
         return Map.of("fault", kind, "session", session == 0 ? "all" : session);
     }

@@ -21,6 +21,15 @@ public final class SimulatedExchange {
         return engine.call(() -> engine.working.values().stream().map(OrderView::of).toList());
     }
 
+    /**
+     * Every order the exchange still remembers, working ones first, then finished ones (the newest
+     * {@code finishedOrdersKept}), oldest first in each: what a test compares a client's book with.
+     */
+    public List<OrderView> orders() {
+        return engine.call(() -> java.util.stream.Stream.concat(engine.working.values().stream(),
+                engine.finished.values().stream()).map(OrderView::of).toList());
+    }
+
     /** The working order with this ClientOrderID, or null. */
     public OrderView workingOrder(String clientOrderId) {
         return workingOrders().stream().filter(o -> o.clientOrderId().equals(clientOrderId)).findFirst().orElse(null);

@@ -4,14 +4,16 @@ import dev.dtcharness.simulator.exchange.SessionLink;
 import dev.dtcharness.simulator.script.Step;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Faults on demand, for tests and the admin API: the same faults scenario steps can trigger, plus
- * refusing connections, delaying a message and slicing frames. A session id of 0 means every
+ * Faults on demand, for tests and the admin API: the same faults scenario steps can trigger
+ * (duplicated and reordered ORDER_UPDATEs among them), plus refusing connections, delaying a
+ * message and slicing frames. A session id of 0 means every
  * connected session.
  */
 public final class SimulatorFaults {
@@ -21,6 +23,8 @@ public final class SimulatorFaults {
     private final IntFunction<SessionControl> control;
     private volatile long refuseUntilNanos;
     private volatile int sliceMaxBytes;
+    private final LongAdder duplicated = new LongAdder();
+    private final LongAdder reordered = new LongAdder();
 
     /** What faults need of a session beyond {@link SessionLink}. */
     public interface SessionControl {
@@ -62,6 +66,38 @@ public final class SimulatorFaults {
             SessionControl c = control.apply(s.id());
             c.runOnLoop(() -> c.gate().delayNth(n, delay.toMillis()));
         });
+    }
+
+    /** Each of the session's next {@code updates} ORDER_UPDATEs (301) goes out twice, as a retransmitting server sends it. */
+    public void duplicateOrderUpdates(int sessionId, int updates) {
+        apply(sessionId, Step.duplicate(updates));
+    }
+
+    /**
+     * Each of the session's next {@code updates} ORDER_UPDATEs is held back and sent right after the
+     * update that follows it (at most 200 ms later), so a client reads a newer update before an older one.
+     */
+    public void reorderOrderUpdates(int sessionId, int updates) {
+        apply(sessionId, Step.reorder(updates));
+    }
+
+    /** ORDER_UPDATEs really sent twice so far, every session counted (a fault armed on a closing session may never act). */
+    public long duplicatedUpdates() {
+        return duplicated.sum();
+    }
+
+    /** ORDER_UPDATEs really sent after a newer one so far. */
+    public long reorderedUpdates() {
+        return reordered.sum();
+    }
+
+    /** For the sessions' {@link OrderUpdateFaults}. */
+    public LongAdder duplicatedCounter() {
+        return duplicated;
+    }
+
+    public LongAdder reorderedCounter() {
+        return reordered;
     }
 
     /** From now on every session's (and every new session's) bytes go out in writes of 1 to {@code maxBytes}; 0 stops. */

@@ -9,10 +9,10 @@ import java.util.Objects;
  * {@code {step: partial_fill, quantity: 1, price: 4500.25}}. Fields a kind does not use stay null.
  *
  * @param step     what to do
- * @param quantity PARTIAL_FILL: how much; GARBAGE: how many bytes
+ * @param quantity PARTIAL_FILL: how much; GARBAGE: how many bytes; DUPLICATE, REORDER: how many updates (null: 1)
  * @param price    PARTIAL_FILL and FILL: at what price (null: the limit price, or the market price)
  * @param text     REJECT and CANCEL: InfoText; LOGOFF: Reason
- * @param millis   WAIT: how long; SILENCE: for how long
+ * @param millis   WAIT: how long; SILENCE: for how long; REORDER: longest hold (null: 200 ms)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Step(Kind step, Double quantity, Double price, String text, Long millis) {
@@ -40,12 +40,16 @@ public record Step(Kind step, Double quantity, Double price, String text, Long m
         /** Fault: LOGOFF with DoNotReconnect = 1 and {@code text} as Reason, then close. */
         LOGOFF,
         /** Fault: {@code quantity} random (seeded) bytes on the owner's connection. */
-        GARBAGE
+        GARBAGE,
+        /** Fault: the owner's next {@code quantity} (default 1) ORDER_UPDATEs each go out twice. */
+        DUPLICATE,
+        /** Fault: each of the owner's next {@code quantity} (default 1) ORDER_UPDATEs goes out after the one behind it. */
+        REORDER
     }
 
     public Step {
         Objects.requireNonNull(step, "step (expected: one of accept, partial_fill, fill, reject, cancel, wait, "
-                + "disconnect, reset, silence, logoff, garbage)");
+                + "disconnect, reset, silence, logoff, garbage, duplicate, reorder)");
         if (step == Kind.PARTIAL_FILL && (quantity == null || !(quantity > 0))) {
             throw new IllegalArgumentException("partial_fill needs a quantity above 0 (found: " + quantity + ")");
         }
@@ -54,6 +58,13 @@ public record Step(Kind step, Double quantity, Double price, String text, Long m
         }
         if (step == Kind.GARBAGE && (quantity == null || quantity < 1)) {
             throw new IllegalArgumentException("garbage needs a quantity (bytes) of 1 or more (found: " + quantity + ")");
+        }
+        if ((step == Kind.DUPLICATE || step == Kind.REORDER) && quantity != null && !(quantity >= 1)) {
+            throw new IllegalArgumentException(step.name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs a quantity (updates) of 1 or more, or none for 1 (found: " + quantity + ")");
+        }
+        if (step == Kind.REORDER && millis != null && millis < 0) {
+            throw new IllegalArgumentException("reorder needs millis (longest hold) of 0 or more (found: " + millis + ")");
         }
     }
 
@@ -108,6 +119,22 @@ public record Step(Kind step, Double quantity, Double price, String text, Long m
 
     public static Step garbage(int bytes) {
         return new Step(Kind.GARBAGE, (double) bytes, null, null, null);
+    }
+
+    /** The owner's next {@code updates} ORDER_UPDATEs each go out twice. */
+    public static Step duplicate(int updates) {
+        return new Step(Kind.DUPLICATE, (double) updates, null, null, null);
+    }
+
+    /** Each of the owner's next {@code updates} ORDER_UPDATEs goes out right after the one that follows it. */
+    public static Step reorder(int updates) {
+        return new Step(Kind.REORDER, (double) updates, null, null, null);
+    }
+
+    /** How many updates a DUPLICATE or REORDER step concerns. */
+    @JsonIgnore
+    public int updates() {
+        return quantity == null ? 1 : quantity.intValue();
     }
 
     /** True for the steps that act on the connection rather than on the order. */

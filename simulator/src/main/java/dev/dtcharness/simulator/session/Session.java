@@ -2,6 +2,7 @@ package dev.dtcharness.simulator.session;
 
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.simulator.exchange.SessionLink;
+import dev.dtcharness.simulator.fault.OrderUpdateFaults;
 import dev.dtcharness.simulator.fault.OutboundGate;
 import dev.dtcharness.simulator.script.Step;
 import io.netty.buffer.Unpooled;
@@ -133,6 +134,14 @@ public final class Session implements SessionLink {
 
     @Override
     public void fault(Step fault) {
+        if (fault.step() == Step.Kind.DUPLICATE || fault.step() == Step.Kind.REORDER) {
+            // Queued with the messages, so it applies to exactly the updates sent after this call.
+            LOG.info("{}: fault {}", label(), fault);
+            boolean duplicate = fault.step() == Step.Kind.DUPLICATE;
+            writes.send(new OrderUpdateFaults.Arm(duplicate ? fault.updates() : 0, duplicate ? 0 : fault.updates(),
+                    fault.millis() == null ? OrderUpdateFaults.DEFAULT_MAX_HOLD_MILLIS : fault.millis()), null);
+            return;
+        }
         channel.eventLoop().execute(() -> applyFault(fault));
     }
 

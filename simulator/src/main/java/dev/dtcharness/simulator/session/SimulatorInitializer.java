@@ -7,6 +7,7 @@ import dev.dtcharness.protocol.conformance.Finding;
 import dev.dtcharness.simulator.SimulatorConfig;
 import dev.dtcharness.simulator.exchange.OrderEngine;
 import dev.dtcharness.simulator.fault.FrameSlicer;
+import dev.dtcharness.simulator.fault.OrderUpdateFaults;
 import dev.dtcharness.simulator.fault.OutboundGate;
 import dev.dtcharness.simulator.fault.SimulatorFaults;
 import dev.dtcharness.simulator.journal.Journal;
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds each session's pipeline, head to tail: the frame slicer (outbound bytes), the conformance
- * tap (inbound bytes), the codec, the journal, the fault gate, the silence detector, then the
- * session logic. Sessions share only the exchange, the journal and the fault switches.
+ * tap (inbound bytes), the codec, the journal, the fault gate, the update duplicator/reorderer, the
+ * silence detector, then the session logic. Sessions share only the exchange, the journal and the fault switches.
  */
 public final class SimulatorInitializer extends ChannelInitializer<SocketChannel> {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorInitializer.class);
@@ -81,6 +82,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 .addLast(DtcCodec.NAME, codec)
                 .addLast(new JournalHandler(journal, session.id()))
                 .addLast(new OutboundGate())
+                .addLast(new OrderUpdateFaults(faults.duplicatedCounter(), faults.reorderedCounter()))
                 // Before logon there is no agreed interval: a client silent that long never meant to log on.
                 .addLast(SilenceDetector.NAME, SilenceDetector.create(config, Logon.DEFAULT_HEARTBEAT_SECONDS))
                 .addLast(new SessionHandler(session, logon, engine, registry, config));

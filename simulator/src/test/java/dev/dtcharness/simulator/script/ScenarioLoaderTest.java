@@ -39,6 +39,23 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void shouldReadDuplicateAndReorderStepsAsTheDslWritesThem() {
+        Scenario fromFile = ScenarioLoader.parseYaml("""
+                name: shuffled
+                rules:
+                  - replies: [{step: reorder}, {step: accept}, {step: duplicate, quantity: 2}, {step: fill}]
+                """);
+        Scenario fromDsl = scenario("shuffled").otherwise(Step.reorder(1), accept(), Step.duplicate(2), fill()).build();
+
+        assertThat(fromFile.rules().get(0).replies()).extracting(Step::step, Step::updates).containsExactlyElementsOf(
+                fromDsl.rules().get(0).replies().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.step(), r.updates()))
+                        .toList());
+        assertThat(fromFile.rules().get(0).replies()).filteredOn(Step::isFault).hasSize(2);
+        assertThatThrownBy(() -> ScenarioLoader.parseYaml("rules: [{replies: [{step: duplicate, quantity: 0}]}]"))
+                .hasMessageContaining("duplicate needs a quantity (updates) of 1 or more");
+    }
+
+    @Test
     void shouldNameTheStepAndPlaceOfABadFile() {
         assertThatThrownBy(() -> ScenarioLoader.parseYaml("""
                 name: bad
