@@ -124,6 +124,11 @@ public final class DtcSimulator implements AutoCloseable {
             public void runOnLoop(Runnable r) {
                 session.runOnLoop(r);
             }
+
+            @Override
+            public boolean inLoop() {
+                return session.pipeline().channel().eventLoop().inEventLoop();
+            }
         };
     }
 

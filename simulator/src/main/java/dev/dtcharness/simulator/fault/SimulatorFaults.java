@@ -4,6 +4,11 @@ import dev.dtcharness.simulator.exchange.SessionLink;
 import dev.dtcharness.simulator.script.Step;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -33,6 +38,8 @@ public final class SimulatorFaults {
         FrameSlicer slicer();
 
         void runOnLoop(Runnable r);
+
+        boolean inLoop();
     }
 
     public SimulatorFaults(Supplier<Collection<? extends SessionLink>> sessions, IntFunction<SessionControl> control) {
@@ -65,6 +72,7 @@ public final class SimulatorFaults {
         forEach(sessionId, s -> {
             SessionControl c = control.apply(s.id());
             c.runOnLoop(() -> c.gate().delayNth(n, delay.toMillis()));
+            inForce(s);
         });
     }
 
@@ -128,7 +136,37 @@ public final class SimulatorFaults {
     }
 
     private void apply(int sessionId, Step fault) {
-        forEach(sessionId, s -> s.fault(fault));
+        forEach(sessionId, s -> {
+            s.fault(fault);
+            inForce(s);
+        });
+    }
+
+    /**
+     * Returns once the session's loop has run what was queued on it so far, so a fault asked for is
+     * in force when the call returns: a test that silences a session and then sends an order must
+     * not see the order answered because the loop read it before it ran the fault.
+     */
+    private void inForce(SessionLink s) {
+        SessionControl c;
+        try {
+            c = control.apply(s.id());
+        } catch (IllegalArgumentException gone) {
+            return;
+        }
+        if (c.inLoop()) {
+            return;
+        }
+        CompletableFuture<Void> ran = new CompletableFuture<>();
+        try {
+            c.runOnLoop(() -> ran.complete(null));
+            ran.get(5, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException | ExecutionException | TimeoutException closed) {
+            // The session's loop is gone or stuck: the fault's effect, a closed session, is there anyway.
+            LOG.debug("session {}: loop did not confirm the fault: {}", s.id(), closed.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void forEach(int sessionId, java.util.function.Consumer<SessionLink> action) {
