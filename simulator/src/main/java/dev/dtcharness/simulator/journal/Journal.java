@@ -40,7 +40,7 @@ public final class Journal {
     }
 
     private synchronized void add(int sessionId, JournalEntry.Kind kind, DtcMessage m, String text) {
-        entries.addLast(new JournalEntry(++seq, clock.instant(), sessionId, kind, m, text));
+        entries.addLast(new JournalEntry(++seq, clock.millis(), sessionId, kind, m, text));
         if (entries.size() > capacity) {
             entries.removeFirst();
         }

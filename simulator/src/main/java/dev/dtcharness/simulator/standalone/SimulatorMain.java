@@ -79,6 +79,10 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--journal-size", description = "Messages the journal keeps (default: ${DEFAULT-VALUE}).")
     int journalSize = 10_000;
 
+    @Option(names = "--io-threads", description = "Event-loop threads for the sessions; the exchange runs on the first "
+            + "(default: ${DEFAULT-VALUE}: every order read, matched and answered on one thread).")
+    int ioThreads = 1;
+
     public static void main(String[] args) {
         // Set before the first logger exists; a file given with -Dlogback.configurationFile still wins.
         if (System.getProperty("logback.configurationFile") == null) {
@@ -95,7 +99,8 @@ public final class SimulatorMain implements Callable<Integer> {
             config = config.marketPrice(price.getKey(), price.getValue());
         }
         config = config.fillPolicy(fillPolicy).tradeAccounts(accounts).sierraStrictFillRequests(strictFillRequests)
-                .logonOutcome(logon).presetEncoding(encoding).seed(seed).journalCapacity(journalSize);
+                .logonOutcome(logon).presetEncoding(encoding).seed(seed).journalCapacity(journalSize)
+                .ioThreads(ioThreads);
         if (scenario != null) {
             config = config.scenario(ScenarioLoader.load(scenario));
         }
