@@ -8,6 +8,7 @@ import dev.dtcharness.client.OrderRequest;
 import dev.dtcharness.client.ReconnectPolicy;
 import dev.dtcharness.client.Side;
 import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.simulator.AcceptVariant;
 import dev.dtcharness.simulator.DtcSimulator;
 import dev.dtcharness.simulator.SimulatorConfig;
 import java.lang.management.ManagementFactory;
@@ -35,14 +36,16 @@ final class Bench {
     private static final int FILLED = 7;
 
     private final Progress progress;
+    private final AcceptVariant accept;
 
-    Bench(Progress progress) {
+    Bench(Progress progress, AcceptVariant accept) {
         this.progress = progress;
+        this.accept = accept;
     }
 
-    static SimulatorConfig simulatorConfig() {
+    SimulatorConfig simulatorConfig() {
         // Keep the simulator's by-design histories small, so a long run measures the hot path, not the heap.
-        return SimulatorConfig.defaults().host("127.0.0.1").dynamicPort()
+        return SimulatorConfig.defaults().host("127.0.0.1").dynamicPort().acceptVariant(accept)
                 .journalCapacity(1_000).finishedOrdersKept(1_000).fillHistoryCapacity(1_000);
     }
 

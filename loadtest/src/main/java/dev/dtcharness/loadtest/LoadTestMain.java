@@ -2,6 +2,7 @@ package dev.dtcharness.loadtest;
 
 import dev.dtcharness.client.DtcClient;
 import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.simulator.AcceptVariant;
 import dev.dtcharness.simulator.DtcSimulator;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -66,6 +67,11 @@ public final class LoadTestMain implements Callable<Integer> {
     @Option(names = "--per-session", description = "Orders in flight per session in the many-sessions test (default: ${DEFAULT-VALUE}).")
     int perSession = 4;
 
+    @Option(names = "--accept", description = "How the simulator acknowledges each order: OPEN (one NEW_ORDER_ACCEPTED, "
+            + "then the fill: the peers' shape, an acknowledgement then a fill) or PENDING_OPEN_THEN_OPEN (one more "
+            + "ORDER_UPDATE per order) (default: ${DEFAULT-VALUE}).")
+    AcceptVariant accept = AcceptVariant.OPEN;
+
     @Option(names = "--client-loops", description = "Event-loop threads the many-sessions clients share; 0 gives each client a thread of its own (default: ${DEFAULT-VALUE}).")
     int clientLoops = 2;
 
@@ -95,7 +101,7 @@ public final class LoadTestMain implements Callable<Integer> {
         Files.createDirectories(dir);
         Path jsonl = dir.resolve("results.jsonl");
         Progress progress = new Progress();
-        Bench bench = new Bench(progress);
+        Bench bench = new Bench(progress, accept);
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<DtcEncoding, Histogram> latencies = new LinkedHashMap<>();
         progress.line("dtc-loadtest run " + run + " -> " + dir.toAbsolutePath() + " (JVM: "
@@ -104,7 +110,7 @@ public final class LoadTestMain implements Callable<Integer> {
             if (!tests.contains("sequential") && !tests.contains("pipelined")) {
                 break;
             }
-            try (DtcSimulator sim = DtcSimulator.start(Bench.simulatorConfig()); DtcClient client = Bench.client(sim, enc, 10)) {
+            try (DtcSimulator sim = DtcSimulator.start(bench.simulatorConfig()); DtcClient client = Bench.client(sim, enc, 10)) {
                 progress.line("== " + enc + ": pipelined warm-up of " + warmupOrders + " orders");
                 if (warmupOrders > 0) {
                     bench.pipelined(client, 100, warmupOrders);
@@ -187,6 +193,7 @@ public final class LoadTestMain implements Callable<Integer> {
         r.put("label", label);
         r.put("test", test);
         r.put("encoding", enc.name());
+        r.put("accept", accept.name());
         return r;
     }
 
