@@ -7,6 +7,7 @@
 # Env:   JVM_FLAGS     default "-Xms2g -Xmx2g -XX:+AlwaysPreTouch" (the peers' flags)
 #        BENCH_DIR     default /work/shared/bench (quickfixj-peer/ and netty-ceiling/ built there)
 #        VARIANTS      default "qfj_default netty_app qfj_lean dtc"; dtc_before runs $BEFORE_JAR the same way
+#                      (or with $BEFORE_ARGS); dtc_pending runs ours with --accept PENDING_OPEN_THEN_OPEN
 #        DTC_ARGS      our jar's options per round, default: sequential and pipelined, every encoding
 #        SESSIONS_ARGS run once after the rounds (many sessions, no peer equivalent); "" skips it
 #        BEFORE_JAR    an older dtc-loadtest.jar for before/after figures in the same sitting
@@ -66,7 +67,8 @@ for round in $(seq 1 "$ROUNDS"); do
       netty_app)   peer $v "$round" "$NETTY_JAR" -Ddrive=app -Dtransport=nio ;;
       netty_loop)  peer $v "$round" "$NETTY_JAR" -Ddrive=loop -Dtransport=nio ;;
       dtc)         dtc $v "$round" "$DTC_JAR" $DTC_ARGS ;;
-      dtc_before)  dtc $v "$round" "${BEFORE_JAR:?set BEFORE_JAR}" $DTC_ARGS ;;
+      dtc_before)  dtc $v "$round" "${BEFORE_JAR:?set BEFORE_JAR}" ${BEFORE_ARGS:-$DTC_ARGS} ;;
+      dtc_pending) dtc $v "$round" "$DTC_JAR" $DTC_ARGS --accept PENDING_OPEN_THEN_OPEN ;;
       *) echo "unknown variant $v" >&2; exit 1 ;;
     esac
   done

@@ -26,6 +26,7 @@ public final class DtcClientConfig {
     private final OfflineOrders offlineOrders;
     private final boolean reconcileOnConnect;
     private final int historicalFillDays;
+    private final Duration fillsOverlap;
     private final boolean trace;
     private final Path stateFile;
     private final Path historyDatabase;
@@ -39,6 +40,7 @@ public final class DtcClientConfig {
         this.offlineOrders = b.offlineOrders;
         this.reconcileOnConnect = b.reconcileOnConnect;
         this.historicalFillDays = b.historicalFillDays;
+        this.fillsOverlap = b.fillsOverlap;
         this.trace = b.trace;
         this.stateFile = b.stateFile;
         this.historyDatabase = b.historyDatabase;
@@ -144,6 +146,14 @@ public final class DtcClientConfig {
         return historicalFillDays;
     }
 
+    /**
+     * After a reconnect, how far before the last fill the client saw the fills request starts
+     * (StartDateTime), or null to ask for {@link #historicalFillDays} days every time.
+     */
+    public Duration fillsOverlap() {
+        return fillsOverlap;
+    }
+
     /** One log line per DTC message in and out. */
     public boolean trace() {
         return trace;
@@ -179,6 +189,7 @@ public final class DtcClientConfig {
         private OfflineOrders offlineOrders = OfflineOrders.REFUSE;
         private boolean reconcileOnConnect;
         private int historicalFillDays = 1;
+        private Duration fillsOverlap = Duration.ofHours(1);
         private boolean trace = traceRequestedByEnvironment();
         private Path stateFile;
         private Path historyDatabase;
@@ -239,6 +250,23 @@ public final class DtcClientConfig {
 
         public Builder reconcileOnConnect(boolean on) {
             this.reconcileOnConnect = on;
+            return this;
+        }
+
+        /**
+         * After a reconnect, ask only for fills from {@code overlap} before the last fill the client
+         * saw (StartDateTime) instead of every fill of {@link #historicalFillDays} days: what a
+         * dropped connection loses is the tail of its stream, so older fills were read already, and
+         * a busy day's thousands of fills need not come again at every reconnect. The overlap
+         * covers fill times that are not in the order the server sent them (exchange time stamps);
+         * 1 hour by default; null asks for the whole days every time. The first round of a process
+         * always asks for the whole days.
+         */
+        public Builder fillsOverlap(Duration overlap) {
+            if (overlap != null && overlap.isNegative()) {
+                throw new IllegalArgumentException("fillsOverlap " + overlap + " (expected: zero or more, or null)");
+            }
+            this.fillsOverlap = overlap;
             return this;
         }
 

@@ -47,6 +47,13 @@ public final class Reconciliation {
     private final List<UnansweredOrders.UnknownWorking> unknownWorking = new ArrayList<>();
     private Set<String> inDoubt = Set.of();
     private volatile int rounds;
+    /** The latest fill time (epoch ms, the server's clock) the client has read, or 0: where the next fills request may start. */
+    private long lastFillMillis;
+    /**
+     * Fill times read while a fills answer is still coming: they count only once it is complete, for
+     * a dropped connection cuts an answer anywhere, and its fills need not come oldest first.
+     */
+    private long pendingFillMillis;
 
     /** {@code publish} tells the client's listeners about a change the book made (a missed fill). */
     public Reconciliation(DtcClientConfig config, OrderBook book, ProblemCounter problems,
@@ -73,6 +80,7 @@ public final class Reconciliation {
         unknownWorking.clear();
         openOrdersDone = false;
         fillsDone = false;
+        pendingFillMillis = 0;
         openOrdersRequest = requestIds.incrementAndGet();
         fillsRequest = requestIds.incrementAndGet();
         log.info("reconciling with the server: {} order(s) were working", liveBefore.size());
@@ -81,8 +89,16 @@ public final class Reconciliation {
         // The positions answer goes to the PositionTracker like any POSITION_UPDATE: the server's view beside ours.
         send.accept(DtcMessage.of("CURRENT_POSITIONS_REQUEST").set("RequestID", requestIds.incrementAndGet())
                 .set("TradeAccount", config.tradeAccount()));
-        send.accept(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", fillsRequest)
-                .set("NumberOfDays", config.historicalFillDays()).set("TradeAccount", config.tradeAccount()));
+        DtcMessage fills = DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", fillsRequest)
+                .set("NumberOfDays", config.historicalFillDays()).set("TradeAccount", config.tradeAccount());
+        if (config.fillsOverlap() != null && lastFillMillis > 0) {
+            // StartDateTime wins over NumberOfDays (FACTS 3.4); NumberOfDays stays for servers that need it set.
+            long startSeconds = Math.max(1, (lastFillMillis - config.fillsOverlap().toMillis()) / 1000);
+            fills.set("StartDateTime", startSeconds);
+            log.info("asking for fills from {} on (the last fill read, less {})", java.time.Instant.ofEpochSecond(startSeconds),
+                    config.fillsOverlap());
+        }
+        send.accept(fills);
     }
 
     /** How many open-orders answers have been fully applied: tests and features wait on it. */
@@ -94,6 +110,9 @@ public final class Reconciliation {
     public synchronized void afterRouted(DtcMessage m) {
         if (m.is("ORDER_UPDATE") && m.isSet("ClientOrderID")) {
             sentOn.answered(m.getString("ClientOrderID"));
+        }
+        if (m.is("ORDER_UPDATE") && m.isSet("LastFillDateTime")) {
+            sawFillAt(m.getLong("LastFillDateTime"));
         }
         if (m.is("ORDER_UPDATE") && openOrdersRequest != 0 && m.getLong("RequestID") == openOrdersRequest) {
             onOpenOrder(m);
@@ -189,6 +208,7 @@ public final class Reconciliation {
         countHistoricalFill(m);
         long total = m.getLong("TotalNumberMessages");
         if ((m.isSet("NoOrderFills") && m.getLong("NoOrderFills") != 0) || total <= 0 || m.getLong("MessageNumber") >= total) {
+            lastFillMillis = Math.max(lastFillMillis, pendingFillMillis);
             fillsDone = true;
             finishIfDone(m);
         }
@@ -204,9 +224,24 @@ public final class Reconciliation {
             return;
         }
         long seconds = m.getLong("DateTime");
+        long millis = seconds > 0 && seconds < 100_000_000_000L ? seconds * 1000 : seconds;
+        sawFillAt(millis);
         Fill fill = new Fill(executionId, m.getString("ServerOrderID"), "", m.getString("Symbol"),
                 m.getString("TradeAccount"), Side.ofCode(m.getLong("BuySell")), m.getDouble("Quantity"),
-                m.getDouble("Price"), seconds > 0 && seconds < 100_000_000_000L ? seconds * 1000 : seconds, m.name());
+                m.getDouble("Price"), millis, m.name());
         book.applyFill(fill).ifPresent(applied -> publish.accept(applied, m));
+    }
+
+    /** v8 fill times are milliseconds; older servers send seconds (FACTS 3.1). Unset (0 or DBL_MAX-like) is ignored. */
+    private void sawFillAt(long time) {
+        long millis = time > 0 && time < 100_000_000_000L ? time * 1000 : time;
+        if (millis <= 0 || millis >= 32_503_680_000_000L) {
+            return;
+        }
+        if (fillsRequest != 0) {
+            pendingFillMillis = Math.max(pendingFillMillis, millis);
+        } else {
+            lastFillMillis = Math.max(lastFillMillis, millis);
+        }
     }
 }
