@@ -1,12 +1,14 @@
 package dev.dtcharness.simulator;
 
 import dev.dtcharness.simulator.admin.AdminServer;
+import dev.dtcharness.simulator.exchange.ExchangeStore;
 import dev.dtcharness.simulator.exchange.OrderEngine;
 import dev.dtcharness.simulator.exchange.SimulatedExchange;
 import dev.dtcharness.simulator.fault.FrameSlicer;
 import dev.dtcharness.simulator.fault.OutboundGate;
 import dev.dtcharness.simulator.fault.SimulatorFaults;
 import dev.dtcharness.simulator.journal.Journal;
+import dev.dtcharness.simulator.persist.JsonLinesExchangeStore;
 import dev.dtcharness.simulator.session.Session;
 import dev.dtcharness.simulator.session.SessionRegistry;
 import dev.dtcharness.simulator.session.SimulatorInitializer;
@@ -23,6 +25,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -63,10 +66,11 @@ public final class DtcSimulator implements AutoCloseable {
 
     /** Binds and returns once the simulator accepts connections; throws when the address cannot be bound. */
     public static DtcSimulator start(SimulatorConfig config) {
+        // First, so a state directory that cannot be opened leaves no threads behind.
+        Parts parts = parts(config);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ChannelGroup sessions = new DefaultChannelGroup("dtc-sessions", GlobalEventExecutor.INSTANCE);
-        Parts parts = parts(config);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -99,7 +103,9 @@ public final class DtcSimulator implements AutoCloseable {
     private static Parts parts(SimulatorConfig config) {
         SessionRegistry registry = new SessionRegistry();
         SimulatorFaults faults = new SimulatorFaults(registry::all, id -> control(registry.get(id)));
-        return new Parts(new OrderEngine(config), registry, new Journal(config.journalCapacity()), faults);
+        ExchangeStore store = config.stateDirectory() == null ? ExchangeStore.NONE
+                : new JsonLinesExchangeStore(config.stateDirectory());
+        return new Parts(new OrderEngine(config, Clock.systemUTC(), store), registry, new Journal(config.journalCapacity()), faults);
     }
 
     private static SimulatorFaults.SessionControl control(Session session) {

@@ -3,6 +3,7 @@ package dev.dtcharness.simulator;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.simulator.script.Scenario;
 import io.netty.handler.ssl.SslContext;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class SimulatorConfig implements Cloneable {
     private Set<DtcEncoding> refusedEncodings = Set.of();
     private int adminPort = -1;
     private String adminToken;
+    private Path stateDirectory;
 
     private SimulatorConfig() {
     }
@@ -250,6 +252,20 @@ public final class SimulatorConfig implements Cloneable {
             throw new IllegalArgumentException("adminToken is blank (expected: null for none, or a secret)");
         }
         return with(c -> c.adminToken = token);
+    }
+
+    /**
+     * Keeps the exchange's orders, fills, positions, balances, used ClientOrderIDs and id counters in
+     * this directory, written before the client hears of them, so a simulator started again on it (even
+     * after kill -9) carries on where the last one stopped. Null (the default): memory only.
+     */
+    public SimulatorConfig stateDirectory(Path directory) {
+        return with(c -> c.stateDirectory = directory);
+    }
+
+    /** Where the exchange's state is kept, or null when only in memory. */
+    public Path stateDirectory() {
+        return stateDirectory;
     }
 
     public String adminToken() {

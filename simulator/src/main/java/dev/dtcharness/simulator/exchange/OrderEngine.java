@@ -36,20 +36,26 @@ public final class OrderEngine implements AutoCloseable {
     final Map<Integer, SessionLink> sessions = new LinkedHashMap<>();
     final Map<String, Order> working = new LinkedHashMap<>();
     final Map<String, Order> finished;
-    private final ClientOrderIds usedClientOrderIds = new ClientOrderIds(100_000);
+    final ClientOrderIds usedClientOrderIds = new ClientOrderIds(100_000);
     final Accounts accounts;
     final FillHistory fills;
     // By identity: two equal rules in one scenario count their matches apart.
     private final Map<Rule, Integer> ruleHits = new java.util.IdentityHashMap<>();
     private Scenario scenario;
-    private long serverOrderIds;
-    private long executionIds;
+    long serverOrderIds;
+    long executionIds;
+    private final EngineStore store;
 
     public OrderEngine(SimulatorConfig config) {
         this(config, Clock.systemUTC());
     }
 
     public OrderEngine(SimulatorConfig config, Clock clock) {
+        this(config, clock, ExchangeStore.NONE);
+    }
+
+    /** An engine that keeps its state in {@code store} and starts from what the store already holds. */
+    public OrderEngine(SimulatorConfig config, Clock clock, ExchangeStore store) {
         this.config = config;
         this.clock = clock;
         this.scenario = config.scenario();
@@ -68,6 +74,8 @@ public final class OrderEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.store = new EngineStore(this, store);
+        this.store.restore();
     }
 
     // ---- handing work to the exchange thread
@@ -171,6 +179,9 @@ public final class OrderEngine implements AutoCloseable {
         // Ids are unique per trading session, not per connection (FACTS.md 3.1), so the set spans sessions.
         if (problem == null && !usedClientOrderIds.add(clientOrderId)) {
             problem = "ClientOrderID " + clientOrderId + " was already used (expected: a new id for each order)";
+        }
+        if (problem == null) {
+            store.clientOrderId(clientOrderId);
         }
         return problem;
     }
@@ -299,6 +310,7 @@ public final class OrderEngine implements AutoCloseable {
         Fill f = new Fill("E" + (++executionIds), o.serverOrderId, o.clientOrderId, o.account, o.symbol,
                 o.request.getString("Exchange"), o.side(), quantity, price, now(), after.quantity());
         fills.add(f);
+        store.fill(o, f);
         deliver(o, OrderUpdates.fill(o, f));
         deliver(o, PositionUpdates.unsolicited(o.account, o.symbol, o.request.getString("Exchange"), after));
         double cash = accounts.cashBalance(o.account);
@@ -394,12 +406,14 @@ public final class OrderEngine implements AutoCloseable {
         fills.clear();
         ruleHits.clear();
         scenario = config.scenario();
+        store.reset();
     }
 
     // ---- sending
 
     /** To the order's session while it is connected, else to every logged-on session (FACTS.md 3.1 L). */
     void deliver(Order o, DtcMessage m) {
+        store.beforeSending(o, m);
         SessionLink owner = sessions.get(o.ownerSession);
         if (owner != null && owner.isLoggedOn()) {
             send(owner, m);
@@ -426,5 +440,12 @@ public final class OrderEngine implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        try {
+            // The store closes once no event is half written.
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
     }
 }
