@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * The client's record on disk (history database, state file) against the exchange's fills: every
  * fill there exactly once and equal field for field, the filled quantity of each order the client
- * knows by ServerOrderID and the position equal to what the fills add up to.
+ * knows by ServerOrderID and the position equal to what the fills add up to. {@code doubled}
+ * counts fills recorded twice and orders whose FilledQuantity counts more than their fills.
  */
 record FillRecordCheck(int fillsChecked, int lost, int doubled, List<String> problems) {
 
@@ -51,7 +52,11 @@ record FillRecordCheck(int fillsChecked, int lost, int doubled, List<String> pro
         }
         byId.values().forEach(f -> problems.add("the exchange never made: " + f));
         for (Order o : orders) {
-            if (!o.serverOrderId().isEmpty() && o.filledQuantity() != filledByOrder.getOrDefault(o.serverOrderId(), 0.0)) {
+            double fills = filledByOrder.getOrDefault(o.serverOrderId(), 0.0);
+            if (!o.serverOrderId().isEmpty() && o.filledQuantity() > fills) {
+                doubled++;
+            }
+            if (!o.serverOrderId().isEmpty() && o.filledQuantity() != fills) {
                 problems.add("order " + o.clientOrderId() + "/" + o.serverOrderId() + " has FilledQuantity "
                         + o.filledQuantity() + ", its fills add up to " + filledByOrder.getOrDefault(o.serverOrderId(), 0.0));
             }
