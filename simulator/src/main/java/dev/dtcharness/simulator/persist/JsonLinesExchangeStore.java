@@ -91,6 +91,9 @@ public final class JsonLinesExchangeStore implements ExchangeStore {
             start = end + 1;
         }
         channel.position(channel.size());
+        if (!lines.isEmpty()) {
+            LOG.info("{}: carrying on from {} events ({} bytes)", file, lines.size(), channel.size());
+        }
         return lines;
     }
 
