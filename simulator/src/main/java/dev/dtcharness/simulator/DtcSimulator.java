@@ -104,7 +104,7 @@ public final class DtcSimulator implements AutoCloseable {
         SessionRegistry registry = new SessionRegistry();
         SimulatorFaults faults = new SimulatorFaults(registry::all, id -> control(registry.get(id)));
         ExchangeStore store = config.stateDirectory() == null ? ExchangeStore.NONE
-                : new JsonLinesExchangeStore(config.stateDirectory());
+                : new JsonLinesExchangeStore(config.stateDirectory(), config.stateCompactAfterEvents());
         return new Parts(new OrderEngine(config, Clock.systemUTC(), store), registry, new Journal(config.journalCapacity()), faults);
     }
 

@@ -50,6 +50,7 @@ public final class SimulatorConfig implements Cloneable {
     private int adminPort = -1;
     private String adminToken;
     private Path stateDirectory;
+    private int stateCompactAfterEvents = 100_000;
 
     private SimulatorConfig() {
     }
@@ -90,6 +91,7 @@ public final class SimulatorConfig implements Cloneable {
         positive("journalCapacity", journalCapacity);
         positive("finishedOrdersKept", finishedOrdersKept);
         positive("fillHistoryCapacity", fillHistoryCapacity);
+        positive("stateCompactAfterEvents", stateCompactAfterEvents);
     }
 
     private static void positive(String name, int value) {
@@ -261,6 +263,18 @@ public final class SimulatorConfig implements Cloneable {
      */
     public SimulatorConfig stateDirectory(Path directory) {
         return with(c -> c.stateDirectory = directory);
+    }
+
+    /**
+     * With a state directory: replace the events kept by a snapshot of the state once this many (and
+     * twice the last snapshot's) have been written since the last one (default 100 000).
+     */
+    public SimulatorConfig stateCompactAfterEvents(int events) {
+        return with(c -> c.stateCompactAfterEvents = events);
+    }
+
+    public int stateCompactAfterEvents() {
+        return stateCompactAfterEvents;
     }
 
     /** Where the exchange's state is kept, or null when only in memory. */

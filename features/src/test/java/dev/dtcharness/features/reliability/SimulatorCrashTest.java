@@ -84,8 +84,8 @@ class SimulatorCrashTest {
                 throw new AssertionError("seed " + seed + " (replay with -Dcrash.seed=" + seed + "): " + check.get(), e);
             }
             assertThat(kept).as("the simulator kept fills").isNotEmpty();
-            LOG.info("simulator crash run: seed {}, {} kills, {}, position {}, in {} s", seed, kills, check.get(),
-                    position, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            LOG.info("simulator crash run: seed {}, {} kills, {}, position {}, {} compactions, in {} s", seed, kills,
+                    check.get(), position, compactions(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
         } finally {
             simulator.close();
         }
@@ -96,6 +96,19 @@ class SimulatorCrashTest {
                 Integer.toString(port), state.toString(), mode);
         jvm.awaitLine("READY", Duration.ofSeconds(60));
         return jvm;
+    }
+
+    /** Compactions the simulators logged: kills land before, during and after them. */
+    private long compactions() throws IOException {
+        try (var logs = java.nio.file.Files.list(dir)) {
+            return logs.filter(p -> p.getFileName().toString().startsWith("simulator-")).mapToLong(p -> {
+                try {
+                    return java.nio.file.Files.readAllLines(p).stream().filter(l -> l.contains("compacted")).count();
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
     }
 
     private static int freePort() throws IOException {

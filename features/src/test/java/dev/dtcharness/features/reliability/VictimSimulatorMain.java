@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The simulator {@link SimulatorCrashTest} kills: limit orders rest, its state lives in a state
- * directory, and with "fill" the exchange works resting orders one lot every 4 ms; "quiet" only
+ * directory (compacted every 100 events), and with "fill" the exchange works resting orders one lot every 4 ms; "quiet" only
  * answers. Prints READY once the port is open. Arguments: port, state directory, fill|quiet.
  */
 public final class VictimSimulatorMain {
@@ -17,7 +17,9 @@ public final class VictimSimulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().port(Integer.parseInt(args[0]))
-                .stateDirectory(Path.of(args[1])).fillPolicy(FillPolicy.REST_LIMIT_ORDERS));
+                .stateDirectory(Path.of(args[1])).fillPolicy(FillPolicy.REST_LIMIT_ORDERS)
+                // Compacts every few dozen fills, so kills also land in and around compactions.
+                .stateCompactAfterEvents(100));
         if (args[2].equals("fill")) {
             new SteadyFiller(simulator.exchange(), 4);
         }

@@ -23,6 +23,7 @@ final class EngineStore implements StoreEvents {
     void beforeSending(Order o, DtcMessage m) {
         if (on && m.is("ORDER_UPDATE") && !isFill(m)) {
             store.orderChanged(StoredOrder.of(o));
+            compactWhenDue();
         }
     }
 
@@ -34,12 +35,14 @@ final class EngineStore implements StoreEvents {
     void fill(Order o, Fill f) {
         if (on) {
             store.filled(f, StoredOrder.of(o));
+            compactWhenDue();
         }
     }
 
     void clientOrderId(String id) {
         if (on) {
             store.clientOrderIdUsed(id);
+            compactWhenDue();
         }
     }
 
@@ -55,7 +58,28 @@ final class EngineStore implements StoreEvents {
             replaying = true;
             store.replay(this);
             replaying = false;
+            compactWhenDue();
         }
+    }
+
+    /** Between two events the state is whole, so a snapshot of it can replace every event so far. */
+    private void compactWhenDue() {
+        if (store.compactionDue()) {
+            store.compact(this::writeState);
+        }
+    }
+
+    /** The whole state as events that rebuild it: counters, used ids, accounts, fills, then orders. */
+    private void writeState(StoreEvents out) {
+        out.reset(engine.serverOrderIds, engine.executionIds);
+        engine.usedClientOrderIds.all().forEach(out::clientOrderIdUsed);
+        for (String account : engine.accounts.names()) {
+            out.accountState(account, engine.accounts.realised(account), engine.accounts.positions(account));
+        }
+        engine.fills.all().forEach(out::fillKept);
+        // Finished first: replayed in this order, each map keeps the order it has now.
+        engine.finished.values().forEach(o -> out.orderChanged(StoredOrder.of(o)));
+        engine.working.values().forEach(o -> out.orderChanged(StoredOrder.of(o)));
     }
 
     void close() {
@@ -101,6 +125,17 @@ final class EngineStore implements StoreEvents {
         engine.reset();
         engine.serverOrderIds = Math.max(engine.serverOrderIds, serverOrderIds);
         engine.executionIds = Math.max(engine.executionIds, executionIds);
+    }
+
+    @Override
+    public void fillKept(Fill f) {
+        engine.fills.add(f);
+        engine.executionIds = Math.max(engine.executionIds, number(f.executionId()));
+    }
+
+    @Override
+    public void accountState(String account, double realisedPnl, java.util.Map<String, Position> positions) {
+        engine.accounts.restore(account, realisedPnl, positions);
     }
 
     private void count(String serverOrderId) {

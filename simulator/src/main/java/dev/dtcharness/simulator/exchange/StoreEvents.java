@@ -1,5 +1,7 @@
 package dev.dtcharness.simulator.exchange;
 
+import java.util.Map;
+
 /**
  * The changes of the exchange's state that outlive a restart, in the order they happened: a store
  * is told them live, and tells them back to a new engine when it starts on the same state.
@@ -16,4 +18,10 @@ public interface StoreEvents {
 
     /** Orders, fills, positions and used ids forgotten; the counters go on from these values. */
     void reset(long serverOrderIds, long executionIds);
+
+    /** Snapshot only: a fill still in the history; its effect on positions is in {@link #accountState}. */
+    void fillKept(Fill fill);
+
+    /** Snapshot only: an account's positions by symbol and realised profit or loss, as they stand. */
+    void accountState(String account, double realisedPnl, Map<String, Position> positions);
 }

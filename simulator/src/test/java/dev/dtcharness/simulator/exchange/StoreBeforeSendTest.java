@@ -101,6 +101,23 @@ class StoreBeforeSendTest {
         }
 
         @Override
+        public void fillKept(Fill fill) {
+        }
+
+        @Override
+        public void accountState(String account, double realisedPnl, java.util.Map<String, Position> positions) {
+        }
+
+        @Override
+        public boolean compactionDue() {
+            return false;
+        }
+
+        @Override
+        public void compact(java.util.function.Consumer<StoreEvents> writeState) {
+        }
+
+        @Override
         public void close() {
         }
     }
