@@ -1,12 +1,14 @@
 package dev.dtcharness.simulator;
 
 import dev.dtcharness.simulator.admin.AdminServer;
+import dev.dtcharness.simulator.exchange.ExchangeStore;
 import dev.dtcharness.simulator.exchange.OrderEngine;
 import dev.dtcharness.simulator.exchange.SimulatedExchange;
 import dev.dtcharness.simulator.fault.FrameSlicer;
 import dev.dtcharness.simulator.fault.OutboundGate;
 import dev.dtcharness.simulator.fault.SimulatorFaults;
 import dev.dtcharness.simulator.journal.Journal;
+import dev.dtcharness.simulator.persist.JsonLinesExchangeStore;
 import dev.dtcharness.simulator.session.Session;
 import dev.dtcharness.simulator.session.SessionRegistry;
 import dev.dtcharness.simulator.session.SimulatorInitializer;
@@ -65,11 +67,22 @@ public final class DtcSimulator implements AutoCloseable {
 
     /** Binds and returns once the simulator accepts connections; throws when the address cannot be bound. */
     public static DtcSimulator start(SimulatorConfig config) {
+        // The state directory first: one that cannot be opened leaves no threads behind.
+        ExchangeStore store = config.stateDirectory() == null ? ExchangeStore.NONE
+                : new JsonLinesExchangeStore(config.stateDirectory(), config.stateCompactAfterEvents());
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("dtc-sim-accept"), NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
                 new DefaultThreadFactory("dtc-sim-io"), NioIoHandler.newFactory());
         ChannelGroup sessions = new DefaultChannelGroup("dtc-sessions", GlobalEventExecutor.INSTANCE);
-        Parts parts = parts(config, workers.next());
+        Parts parts;
+        try {
+            parts = parts(config, workers.next(), store);
+        } catch (RuntimeException e) {
+            // A state file that cannot be read back: nothing may be left running or locked.
+            shutdown(boss, workers);
+            store.close();
+            throw e;
+        }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -99,10 +112,10 @@ public final class DtcSimulator implements AutoCloseable {
         return simulator;
     }
 
-    private static Parts parts(SimulatorConfig config, EventExecutor exchangeLoop) {
+    private static Parts parts(SimulatorConfig config, EventExecutor exchangeLoop, ExchangeStore store) {
         SessionRegistry registry = new SessionRegistry();
         SimulatorFaults faults = new SimulatorFaults(registry::all, id -> control(registry.get(id)));
-        return new Parts(new OrderEngine(config, exchangeLoop), registry, new Journal(config.journalCapacity()), faults);
+        return new Parts(new OrderEngine(config, exchangeLoop, store), registry, new Journal(config.journalCapacity()), faults);
     }
 
     private static SimulatorFaults.SessionControl control(Session session) {

@@ -3,6 +3,7 @@ package dev.dtcharness.simulator;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.simulator.script.Scenario;
 import io.netty.handler.ssl.SslContext;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,8 @@ public final class SimulatorConfig implements Cloneable {
     private Set<DtcEncoding> refusedEncodings = Set.of();
     private int adminPort = -1;
     private String adminToken;
+    private Path stateDirectory;
+    private int stateCompactAfterEvents = 100_000;
 
     private SimulatorConfig() {
     }
@@ -90,6 +93,7 @@ public final class SimulatorConfig implements Cloneable {
         positive("finishedOrdersKept", finishedOrdersKept);
         positive("fillHistoryCapacity", fillHistoryCapacity);
         positive("ioThreads", ioThreads);
+        positive("stateCompactAfterEvents", stateCompactAfterEvents);
     }
 
     private static void positive(String name, int value) {
@@ -265,6 +269,32 @@ public final class SimulatorConfig implements Cloneable {
             throw new IllegalArgumentException("adminToken is blank (expected: null for none, or a secret)");
         }
         return with(c -> c.adminToken = token);
+    }
+
+    /**
+     * Keeps the exchange's orders, fills, positions, balances, used ClientOrderIDs and id counters in
+     * this directory, written before the client hears of them, so a simulator started again on it (even
+     * after kill -9) carries on where the last one stopped. Null (the default): memory only.
+     */
+    public SimulatorConfig stateDirectory(Path directory) {
+        return with(c -> c.stateDirectory = directory);
+    }
+
+    /**
+     * With a state directory: replace the events kept by a snapshot of the state once this many (and
+     * twice the last snapshot's) have been written since the last one (default 100 000).
+     */
+    public SimulatorConfig stateCompactAfterEvents(int events) {
+        return with(c -> c.stateCompactAfterEvents = events);
+    }
+
+    public int stateCompactAfterEvents() {
+        return stateCompactAfterEvents;
+    }
+
+    /** Where the exchange's state is kept, or null when only in memory. */
+    public Path stateDirectory() {
+        return stateDirectory;
     }
 
     public String adminToken() {

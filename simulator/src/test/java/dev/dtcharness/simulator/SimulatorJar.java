@@ -74,6 +74,12 @@ final class SimulatorJar implements AutoCloseable {
     record ScriptRun(int exitStatus, String output) {
     }
 
+    /** SIGKILL: no shutdown hook runs, as when the machine's OOM killer or an operator's kill -9 strikes. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("the jar dies on SIGKILL").isTrue();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

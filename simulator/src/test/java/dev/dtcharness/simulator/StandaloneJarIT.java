@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.protocol.DtcMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -81,6 +84,28 @@ class StandaloneJarIT {
             assertThat(run.exitStatus()).as("exit status; output:%n%s%nsimulator:%n%s", run.output(),
                     String.join("\n", resting.output())).isZero();
             assertThat(run.output()).contains("RECONCILED S").contains("filled 2.0 at 4400.0 while away");
+        }
+    }
+
+    @Test
+    void theJarCarriesOnFromItsStateDirAfterKillMinus9(@TempDir Path state) throws Exception {
+        SimulatorJar first = new SimulatorJar("--state-dir", state.toString());
+        String execution;
+        try (WireClient client = new WireClient(first.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            client.send(OrderEngineAcceptanceTest.marketOrder("JAR-1", "BUY", 2));
+            execution = client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getInt("OrderStatus") == 7)
+                    .getString("LastFillExecutionID");
+        } finally {
+            first.kill();
+        }
+        SimulatorJar second = new SimulatorJar("--state-dir", state.toString());
+        try (WireClient client = new WireClient(second.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            client.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 1).set("TradeAccount", "SIM1"));
+            assertThat(client.receive("HISTORICAL_ORDER_FILL_RESPONSE").getString("UniqueExecutionID")).isEqualTo(execution);
+            client.send(OrderEngineAcceptanceTest.marketOrder("JAR-1", "BUY", 1));
+            assertThat(client.receive("ORDER_UPDATE").getString("InfoText")).contains("JAR-1 was already used");
+        } finally {
+            second.close();
         }
     }
 }

@@ -45,6 +45,22 @@ final class Accounts {
         return after;
     }
 
+    /** Every position of one account, flat ones included, by symbol. */
+    Map<String, Position> positions(String account) {
+        return new LinkedHashMap<>(positions.getOrDefault(account, Map.of()));
+    }
+
+    double realised(String account) {
+        return realised.getOrDefault(account, 0.0);
+    }
+
+    /** Sets an account as a snapshot recorded it. */
+    void restore(String account, double realisedPnl, Map<String, Position> bySymbol) {
+        know(account);
+        positions.put(account, new LinkedHashMap<>(bySymbol));
+        realised.put(account, realisedPnl);
+    }
+
     Position position(String account, String symbol) {
         return positions.getOrDefault(account, Map.of()).getOrDefault(symbol, Position.FLAT);
     }

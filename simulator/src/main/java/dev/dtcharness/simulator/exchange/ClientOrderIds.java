@@ -23,6 +23,11 @@ final class ClientOrderIds {
         return true;
     }
 
+    /** Oldest first. */
+    java.util.List<String> all() {
+        return java.util.List.copyOf(used);
+    }
+
     void clear() {
         used.clear();
     }

@@ -7,14 +7,14 @@ import dev.dtcharness.simulator.SimulatorConfig;
 import dev.dtcharness.simulator.script.Rule;
 import dev.dtcharness.simulator.script.Scenario;
 import dev.dtcharness.simulator.script.Step;
+import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.netty.util.concurrent.DefaultEventExecutor;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -44,26 +44,36 @@ public final class OrderEngine implements AutoCloseable {
     final Map<Integer, SessionLink> sessions = new LinkedHashMap<>();
     final Map<String, Order> working = new LinkedHashMap<>();
     final Map<String, Order> finished;
-    private final ClientOrderIds usedClientOrderIds = new ClientOrderIds(100_000);
+    final ClientOrderIds usedClientOrderIds = new ClientOrderIds(100_000);
     final Accounts accounts;
     final FillHistory fills;
     // By identity: two equal rules in one scenario count their matches apart.
     private final Map<Rule, Integer> ruleHits = new java.util.IdentityHashMap<>();
     private Scenario scenario;
-    private long serverOrderIds;
-    private long executionIds;
+    long serverOrderIds;
+    long executionIds;
+    private final EngineStore store;
 
-    /** An exchange on a thread of its own ("dtc-sim-exchange"), closed with it. */
+    /** An exchange on a thread of its own ("dtc-sim-exchange"), closed with it; state in memory only. */
     public OrderEngine(SimulatorConfig config) {
-        this(config, Clock.systemUTC(), new DefaultEventExecutor(new DefaultThreadFactory("dtc-sim-exchange", true)), true);
+        this(config, Clock.systemUTC());
+    }
+
+    public OrderEngine(SimulatorConfig config, Clock clock) {
+        this(config, clock, ExchangeStore.NONE);
+    }
+
+    /** An engine on a thread of its own that keeps its state in {@code store} and starts from what the store already holds. */
+    public OrderEngine(SimulatorConfig config, Clock clock, ExchangeStore store) {
+        this(config, clock, new DefaultEventExecutor(new DefaultThreadFactory("dtc-sim-exchange", true)), true, store);
     }
 
     /** An exchange that runs on {@code loop}, a session event loop that the caller owns and shuts down. */
-    public OrderEngine(SimulatorConfig config, EventExecutor loop) {
-        this(config, Clock.systemUTC(), loop, false);
+    public OrderEngine(SimulatorConfig config, EventExecutor loop, ExchangeStore store) {
+        this(config, Clock.systemUTC(), loop, false, store);
     }
 
-    OrderEngine(SimulatorConfig config, Clock clock, EventExecutor loop, boolean ownsLoop) {
+    private OrderEngine(SimulatorConfig config, Clock clock, EventExecutor loop, boolean ownsLoop, ExchangeStore store) {
         this.config = config;
         this.clock = clock;
         this.loop = loop;
@@ -79,6 +89,8 @@ public final class OrderEngine implements AutoCloseable {
                 return size() > kept;
             }
         };
+        this.store = new EngineStore(this, store);
+        this.store.restore();
     }
 
     // ---- handing work to the exchange thread
@@ -211,6 +223,9 @@ public final class OrderEngine implements AutoCloseable {
         if (problem == null && !usedClientOrderIds.add(clientOrderId)) {
             problem = "ClientOrderID " + clientOrderId + " was already used (expected: a new id for each order)";
         }
+        if (problem == null) {
+            store.clientOrderId(clientOrderId);
+        }
         return problem;
     }
 
@@ -338,6 +353,7 @@ public final class OrderEngine implements AutoCloseable {
         Fill f = new Fill("E" + (++executionIds), o.serverOrderId, o.clientOrderId, o.account, o.symbol,
                 o.request.getString("Exchange"), o.side(), quantity, price, now(), after.quantity());
         fills.add(f);
+        store.fill(o, f);
         deliver(o, OrderUpdates.fill(o, f));
         deliver(o, PositionUpdates.unsolicited(o.account, o.symbol, o.request.getString("Exchange"), after));
         double cash = accounts.cashBalance(o.account);
@@ -433,12 +449,14 @@ public final class OrderEngine implements AutoCloseable {
         fills.clear();
         ruleHits.clear();
         scenario = config.scenario();
+        store.reset();
     }
 
     // ---- sending
 
     /** To the order's session while it is connected, else to every logged-on session (FACTS.md 3.1 L). */
     void deliver(Order o, DtcMessage m) {
+        store.beforeSending(o, m);
         SessionLink owner = sessions.get(o.ownerSession);
         if (owner != null && owner.isLoggedOn()) {
             send(owner, m);
@@ -466,6 +484,10 @@ public final class OrderEngine implements AutoCloseable {
     public void close() {
         if (ownsLoop) {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            // The store closes once no event is half written. A shared loop is the caller's: it is
+            // shut down and finished before the engine is closed (DtcSimulator.close).
+            loop.terminationFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
+        store.close();
     }
 }

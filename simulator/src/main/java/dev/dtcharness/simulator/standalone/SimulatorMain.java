@@ -7,6 +7,7 @@ import dev.dtcharness.simulator.LogonOutcome;
 import dev.dtcharness.simulator.DtcSimulator;
 import dev.dtcharness.simulator.SimulatorConfig;
 import dev.dtcharness.simulator.script.ScenarioLoader;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -76,6 +77,11 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of random faults (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Keep orders, fills, positions, balances and "
+            + "used ClientOrderIDs in DIR (written before the client is told) and carry on from them when started "
+            + "again on DIR, even after kill -9 (default: memory only).")
+    Path stateDir;
+
     @Option(names = "--journal-size", description = "Messages the journal keeps (default: ${DEFAULT-VALUE}).")
     int journalSize = 10_000;
 
@@ -101,6 +107,9 @@ public final class SimulatorMain implements Callable<Integer> {
         config = config.fillPolicy(fillPolicy).tradeAccounts(accounts).sierraStrictFillRequests(strictFillRequests)
                 .logonOutcome(logon).presetEncoding(encoding).seed(seed).journalCapacity(journalSize)
                 .ioThreads(ioThreads);
+        if (stateDir != null) {
+            config = config.stateDirectory(stateDir);
+        }
         if (scenario != null) {
             config = config.scenario(ScenarioLoader.load(scenario));
         }
