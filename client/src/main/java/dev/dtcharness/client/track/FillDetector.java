@@ -4,8 +4,9 @@ import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.FillListener;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.OrderListener;
-import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.client.order.OrderBook;
+import dev.dtcharness.client.order.OrderStatuses;
+import dev.dtcharness.protocol.DtcMessage;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,14 +64,20 @@ public final class FillDetector implements FillListener, OrderListener {
 
     @Override
     public void onOrderUpdate(Order after, DtcMessage update) {
-        Kind kind = after.isFilled() ? Kind.FILLED : after.statusName().equals("ORDER_STATUS_CANCELED") ? Kind.CANCELED : null;
+        Kind kind = after.isFilled() ? Kind.FILLED : after.status() == OrderStatuses.CANCELED ? Kind.CANCELED : null;
+        if (kind == null) {
+            // Most updates end nothing: they cost no id, no lock and no log line here.
+            return;
+        }
         String id = after.clientOrderId().isEmpty() ? "S:" + after.serverOrderId() : after.clientOrderId();
         boolean first;
         synchronized (this) {
-            first = kind != null && ended.add(id);
+            first = ended.add(id);
         }
         if (first) {
-            log.info("order {} detected: {}", kind == Kind.FILLED ? "filled" : "canceled", after.describe());
+            if (log.isInfoEnabled()) {
+                log.info("order {} detected: {}", kind == Kind.FILLED ? "filled" : "canceled", after.describe());
+            }
             remember(new Event(kind, after, null));
         }
     }

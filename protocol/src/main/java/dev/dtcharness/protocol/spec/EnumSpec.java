@@ -10,14 +10,23 @@ public final class EnumSpec {
     private final String name;
     private final WireKind base;
     private final Map<String, Long> values;
-    // nameOf runs for every status and reason of every ORDER_UPDATE: a scan of boxed values was a hot spot.
+    // nameOf runs for every status and reason of every ORDER_UPDATE: a scan of boxed values was a hot
+    // spot, and so was a map keyed by boxed values. DTC enums are small non-negative numbers: an array.
     private final Map<Long, String> names = new HashMap<>();
+    private final String[] smallNames;
 
     public EnumSpec(String name, WireKind base, Map<String, Long> values) {
         this.name = name;
         this.base = base;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.values.forEach((constant, value) -> names.putIfAbsent(value, constant));
+        long max = this.values.values().stream().mapToLong(Long::longValue).filter(v -> v >= 0 && v < 4096).max().orElse(-1);
+        this.smallNames = new String[(int) max + 1];
+        names.forEach((value, constant) -> {
+            if (value >= 0 && value < smallNames.length) {
+                smallNames[(int) (long) value] = constant;
+            }
+        });
     }
 
     public String name() {
@@ -43,7 +52,7 @@ public final class EnumSpec {
 
     /** The constant's name for a value (the first declared, where two share it), or null when the value is outside the enum. */
     public String nameOf(long value) {
-        return names.get(value);
+        return value >= 0 && value < smallNames.length ? smallNames[(int) value] : names.get(value);
     }
 
     /** "BUY = 1 or SELL = 2": the enum's meaningful values in words, for error messages. */
