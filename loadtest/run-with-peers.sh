@@ -8,6 +8,7 @@
 #        BENCH_DIR     default /work/shared/bench (quickfixj-peer/ and netty-ceiling/ built there)
 #        VARIANTS      default "qfj_default netty_app qfj_lean dtc"; dtc_before runs $BEFORE_JAR the same way
 #                      (or with $BEFORE_ARGS); dtc_pending runs ours with --accept PENDING_OPEN_THEN_OPEN
+#                      (or with $PENDING_ARGS), the shape the before jar measures
 #        DTC_ARGS      our jar's options per round, default: sequential and pipelined, every encoding
 #        SESSIONS_ARGS run once after the rounds (many sessions, no peer equivalent); "" skips it
 #        BEFORE_JAR    an older dtc-loadtest.jar for before/after figures in the same sitting
@@ -68,7 +69,7 @@ for round in $(seq 1 "$ROUNDS"); do
       netty_loop)  peer $v "$round" "$NETTY_JAR" -Ddrive=loop -Dtransport=nio ;;
       dtc)         dtc $v "$round" "$DTC_JAR" $DTC_ARGS ;;
       dtc_before)  dtc $v "$round" "${BEFORE_JAR:?set BEFORE_JAR}" ${BEFORE_ARGS:-$DTC_ARGS} ;;
-      dtc_pending) dtc $v "$round" "$DTC_JAR" $DTC_ARGS --accept PENDING_OPEN_THEN_OPEN ;;
+      dtc_pending) dtc $v "$round" "$DTC_JAR" ${PENDING_ARGS:-$DTC_ARGS} --accept PENDING_OPEN_THEN_OPEN ;;
       *) echo "unknown variant $v" >&2; exit 1 ;;
     esac
   done
