@@ -133,15 +133,15 @@ public final class LoadTestMain implements Callable<Integer> {
                     for (int n : inflight) {
                         int orders = n == 1 ? Math.max(1, tputOrders / 10) : tputOrders;
                         double[] reps = new double[tputReps];
-                        ProcessCpu cpuBefore = ProcessCpu.now();
+                        CostSnapshot costBefore = CostSnapshot.now();
                         for (int k = 0; k < tputReps; k++) {
                             reps[k] = bench.pipelined(client, n, orders);
                         }
                         // CPU per order says what the code costs even when another process shares the cores.
-                        ProcessCpu cpuAfter = ProcessCpu.now();
+                        CostSnapshot costAfter = CostSnapshot.now();
                         double perOrder = 1000.0 * orders * tputReps;
-                        double cpuUsPerOrder = cpuAfter.processNanosSince(cpuBefore) / perOrder;
-                        double appCpuUsPerOrder = cpuAfter.applicationNanosSince(cpuBefore) / perOrder;
+                        double cpuUsPerOrder = costAfter.processNanosSince(costBefore) / perOrder;
+                        double appCpuUsPerOrder = costAfter.applicationNanosSince(costBefore) / perOrder;
                         double[] sorted = reps.clone();
                         Arrays.sort(sorted);
                         Map<String, Object> r = row("pipelined", enc);
@@ -153,7 +153,7 @@ public final class LoadTestMain implements Callable<Integer> {
                         r.put("tput_reps", tputReps);
                         r.put("cpu_us_per_order", Math.round(cpuUsPerOrder * 100) / 100.0);
                         r.put("app_cpu_us_per_order", Math.round(appCpuUsPerOrder * 100) / 100.0);
-                        r.put("alloc_bytes_per_order", Math.round(cpuAfter.applicationBytesSince(cpuBefore) / (perOrder / 1000.0)));
+                        r.put("alloc_bytes_per_order", Math.round(costAfter.applicationBytesSince(costBefore) / (perOrder / 1000.0)));
                         emit(r, rows, jsonl, progress);
                     }
                 }

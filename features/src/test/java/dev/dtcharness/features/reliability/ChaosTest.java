@@ -53,6 +53,9 @@ class ChaosTest {
                      .finishedOrdersKept(orders + 1_000));
              DtcClient client = new DtcClient(DtcClientConfig.builder().port(simulator.port()).tradeAccount(ACCOUNT)
                      .heartbeatIntervalSeconds(1).reconcileOnConnect(true).historicalFillDays(1)
+                     // One clock (the simulator's) and a run of minutes: a short overlap puts the fills window
+                     // under test too, since a fill it skipped wrongly would show as lost in the comparison.
+                     .fillsOverlap(Duration.ofSeconds(2))
                      .retainFinishedOrders(orders + 1_000)
                      .reconnect(ReconnectPolicy.backoff(Duration.ofMillis(20), Duration.ofMillis(200), 10_000)).build())) {
             client.connect();

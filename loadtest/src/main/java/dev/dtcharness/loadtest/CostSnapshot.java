@@ -7,24 +7,25 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * CPU time spent, for figures that say what the code costs even when another process shares the
- * cores: the whole process (JIT and GC included), and the application's own threads (client and
- * simulator event loops, the driver), which other processes and the JIT do not inflate much.
+ * CPU time spent and heap bytes allocated so far, for figures that say what the code costs even
+ * when another process shares the cores: the whole process's CPU (JIT and GC included), and the
+ * CPU and allocations of the application's own threads (client and simulator event loops, the
+ * driver), which other processes and the JIT do not inflate much.
  */
-final class ProcessCpu {
+final class CostSnapshot {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final long processNanos;
     private final Map<Long, Long> threadNanos;
     private final Map<Long, Long> threadBytes;
 
-    private ProcessCpu(long processNanos, Map<Long, Long> threadNanos, Map<Long, Long> threadBytes) {
+    private CostSnapshot(long processNanos, Map<Long, Long> threadNanos, Map<Long, Long> threadBytes) {
         this.processNanos = processNanos;
         this.threadNanos = threadNanos;
         this.threadBytes = threadBytes;
     }
 
-    static ProcessCpu now() {
+    static CostSnapshot now() {
         long process = -1;
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             process = os.getProcessCpuTime();
@@ -39,24 +40,24 @@ final class ProcessCpu {
                 }
             }
         }
-        return new ProcessCpu(process, app, bytes);
+        return new CostSnapshot(process, app, bytes);
     }
 
     private static boolean isApplication(String name) {
         return name.equals("main") || name.startsWith("dtc-") || name.startsWith("multiThreadIoEventLoopGroup");
     }
 
-    long processNanosSince(ProcessCpu before) {
+    long processNanosSince(CostSnapshot before) {
         return processNanos - before.processNanos;
     }
 
     /** CPU of application threads alive at both moments. */
-    long applicationNanosSince(ProcessCpu before) {
+    long applicationNanosSince(CostSnapshot before) {
         return sumSince(threadNanos, before.threadNanos);
     }
 
     /** Heap bytes allocated by application threads alive at both moments: a figure the machine's load does not move. */
-    long applicationBytesSince(ProcessCpu before) {
+    long applicationBytesSince(CostSnapshot before) {
         return sumSince(threadBytes, before.threadBytes);
     }
 
