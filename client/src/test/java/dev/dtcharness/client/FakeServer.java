@@ -94,6 +94,12 @@ final class FakeServer implements AutoCloseable {
         clients.close().awaitUninterruptibly();
     }
 
+    /** Resets every client connection (TCP RST), as a server killed or a network dropping it would. */
+    void resetClients() {
+        clients.forEach(c -> c.config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0));
+        clients.close().awaitUninterruptibly();
+    }
+
     /** From now on accept each connection and close it at once (or stop doing so). */
     FakeServer hangUpOnConnect(boolean on) {
         hangUpOnConnect = on;

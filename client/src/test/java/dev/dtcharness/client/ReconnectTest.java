@@ -128,6 +128,19 @@ class ReconnectTest {
     }
 
     @Test
+    void shouldTakeAResetConnectionAsAWarningAndComeBack() {
+        server = new FakeServer((m, peer) -> { });
+        client = connect(DtcClientConfig.builder());
+        long warningsBefore = client.problems().warningCount();
+
+        server.resetClients();
+
+        await().atMost(WAIT).until(() -> server.connections() == 2 && client.isLoggedOn());
+        assertThat(client.problems().errorCount()).as("a reset is what reconnecting is for, not an error").isZero();
+        assertThat(client.problems().warningCount()).isGreaterThan(warningsBefore);
+    }
+
+    @Test
     void shouldGiveUpWhenTheServerLogsOffWithDoNotReconnect() {
         server = new FakeServer((m, peer) -> { });
         client = connect(DtcClientConfig.builder());

@@ -9,6 +9,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -153,7 +154,13 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
         String reason = cause instanceof DtcCodecException
                 ? "cannot read the server's stream any more: " + cause.getMessage()
                 : "connection failed: " + cause;
-        problems.error(log, "{} {}", address, reason);
+        if (cause instanceof IOException) {
+            // A reset or broken connection is the network's doing, and what reconnecting is for: a
+            // warning. Giving up on it is the error (Reconnector); so is a server that sends garbage.
+            problems.warn(log, "{} {}", address, reason);
+        } else {
+            problems.error(log, "{} {}", address, reason);
+        }
         closeBecause(ctx, reason);
     }
 
