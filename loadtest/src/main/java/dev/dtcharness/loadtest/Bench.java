@@ -23,6 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -95,7 +96,7 @@ final class Bench {
         AtomicLong lastFill = new AtomicLong();
         CompletableFuture<Void> all = new CompletableFuture<>();
         AtomicLong left = new AtomicLong(orders);
-        java.util.function.BiConsumer<Order, Throwable> onEnd = (o, e) -> {
+        BiConsumer<Order, Throwable> onEnd = (o, e) -> {
             if (e != null || o.status() != FILLED) {
                 bad.increment();
             }

@@ -217,18 +217,11 @@ public final class OrderBook {
             if (tracked == null || tracked.current().isTerminal()) {
                 return Optional.empty();
             }
-            Order o = tracked.current();
-            before = o;
-            boolean filled = o.orderQuantity() > 0 && o.filledQuantity() >= o.orderQuantity();
-            int status = filled ? OrderStatuses.FILLED : OrderStatuses.CANCELED;
-            after = new Order(o.clientOrderId(), o.serverOrderId(), o.symbol(), o.exchange(), o.tradeAccount(), o.side(),
-                    o.orderType(), o.price1(), o.orderQuantity(), o.filledQuantity(), o.remainingQuantity(),
-                    o.averageFillPrice(), o.lastFillPrice(), o.lastFillQuantity(), o.lastFillExecutionId(), status,
-                    o.lastReason(), "not among the server's open orders after reconnecting", o.updateCount());
-            t = new Transition(o.status(), status, 0, Transition.Verdict.ACCEPTED);
-            tracked.addTransition(t);
-            tracked.update(after);
-            retireIfFinished(tracked, before, after);
+            before = tracked.current();
+            boolean filled = before.orderQuantity() > 0 && before.filledQuantity() >= before.orderQuantity();
+            after = ended(before, "", filled ? OrderStatuses.FILLED : OrderStatuses.CANCELED,
+                    "not among the server's open orders after reconnecting");
+            t = settle(tracked, before, after);
         }
         problems.warn(log, "order {} was working before the reconnect and is not open now: taken as {}",
                 after.describe(), after.statusName());
@@ -266,11 +259,8 @@ public final class OrderBook {
             Fill last = fills.get(fills.size() - 1);
             Order named = ended(before, serverOrderId, status, why);
             after = OrderUpdateApplier.consistent(before, named, tracked.fillsView(), last, false);
-            t = new Transition(before.status(), status, 0, Transition.Verdict.ACCEPTED);
-            tracked.addTransition(t);
-            tracked.update(after);
             index(tracked, after);
-            retireIfFinished(tracked, before, after);
+            t = settle(tracked, before, after);
         }
         problems.warn(log, "order {}: its answers were lost with the connection; {}", after.describe(), why);
         tracked.completeIfTerminal(after);
@@ -293,14 +283,20 @@ public final class OrderBook {
             }
             before = tracked.current();
             after = ended(before, "", OrderStatuses.REJECTED, why);
-            t = new Transition(before.status(), OrderStatuses.REJECTED, 0, Transition.Verdict.ACCEPTED);
-            tracked.addTransition(t);
-            tracked.update(after);
-            retireIfFinished(tracked, before, after);
+            t = settle(tracked, before, after);
         }
         problems.warn(log, "order {} ended REJECTED locally: {}", clientOrderId, why);
         tracked.completeIfTerminal(after);
         return Optional.of(new AppliedUpdate(before, after, t, null, tracked));
+    }
+
+    /** An ending the client decided (no ORDER_UPDATE said it): recorded as a transition, then as the order's state. */
+    private Transition settle(TrackedOrder tracked, Order before, Order after) {
+        Transition t = new Transition(before.status(), after.status(), 0, Transition.Verdict.ACCEPTED);
+        tracked.addTransition(t);
+        tracked.update(after);
+        retireIfFinished(tracked, before, after);
+        return t;
     }
 
     private static Order ended(Order o, String serverOrderId, int status, String why) {
@@ -334,10 +330,7 @@ public final class OrderBook {
                 return;
             }
             Order o = tracked.current();
-            after = new Order(o.clientOrderId(), o.serverOrderId(), o.symbol(), o.exchange(), o.tradeAccount(), o.side(),
-                    o.orderType(), o.price1(), o.orderQuantity(), o.filledQuantity(), o.remainingQuantity(),
-                    o.averageFillPrice(), o.lastFillPrice(), o.lastFillQuantity(), o.lastFillExecutionId(),
-                    OrderStatuses.REJECTED, o.lastReason(), "not sent by the client: " + why, o.updateCount());
+            after = ended(o, "", OrderStatuses.REJECTED, "not sent by the client: " + why);
             tracked.update(after);
             retireIfFinished(tracked, o, after);
         }

@@ -93,13 +93,8 @@ final class OrderUpdateApplier {
         double price = number(u, "LastFillPrice", number(u, "AverageFillPrice", Double.NaN));
         String id = executionId.isEmpty() ? after.serverOrderId() + "@" + strip(serverFilled) : executionId;
         return new Fill(id, after.serverOrderId(), after.clientOrderId(), after.symbol(), after.tradeAccount(),
-                after.side(), quantity, price, millis(u.isSet("LastFillDateTime") ? u.getLong("LastFillDateTime") : 0),
+                after.side(), quantity, price, DtcTimes.millis(u.isSet("LastFillDateTime") ? u.getLong("LastFillDateTime") : 0),
                 "ORDER_UPDATE");
-    }
-
-    /** v8 says milliseconds; older servers send seconds (FACTS 3.1): a value before 1973 in ms is seconds. */
-    static long millis(long t) {
-        return t > 0 && t < 100_000_000_000L ? t * 1000 : Math.max(t, 0);
     }
 
     static Order with(Order o, double filled, double average, int status, int updateCount,

@@ -8,6 +8,7 @@ import dev.dtcharness.client.Side;
 import dev.dtcharness.client.order.AppliedUpdate;
 import dev.dtcharness.client.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.client.order.DtcTimes;
 import dev.dtcharness.client.order.OrderStatuses;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -112,7 +113,7 @@ public final class Reconciliation {
             sentOn.answered(m.getString("ClientOrderID"));
         }
         if (m.is("ORDER_UPDATE") && m.isSet("LastFillDateTime")) {
-            sawFillAt(m.getLong("LastFillDateTime"));
+            sawFillAt(DtcTimes.millis(m.getLong("LastFillDateTime")));
         }
         if (m.is("ORDER_UPDATE") && openOrdersRequest != 0 && m.getLong("RequestID") == openOrdersRequest) {
             onOpenOrder(m);
@@ -224,7 +225,7 @@ public final class Reconciliation {
             return;
         }
         long seconds = m.getLong("DateTime");
-        long millis = seconds > 0 && seconds < 100_000_000_000L ? seconds * 1000 : seconds;
+        long millis = DtcTimes.millis(seconds);
         sawFillAt(millis);
         Fill fill = new Fill(executionId, m.getString("ServerOrderID"), "", m.getString("Symbol"),
                 m.getString("TradeAccount"), Side.ofCode(m.getLong("BuySell")), m.getDouble("Quantity"),
@@ -232,9 +233,8 @@ public final class Reconciliation {
         book.applyFill(fill).ifPresent(applied -> publish.accept(applied, m));
     }
 
-    /** v8 fill times are milliseconds; older servers send seconds (FACTS 3.1). Unset (0 or DBL_MAX-like) is ignored. */
-    private void sawFillAt(long time) {
-        long millis = time > 0 && time < 100_000_000_000L ? time * 1000 : time;
+    /** Unset (0) and absurd times (after the year 3000, an unset value read as a number) are ignored. */
+    private void sawFillAt(long millis) {
         if (millis <= 0 || millis >= 32_503_680_000_000L) {
             return;
         }

@@ -36,10 +36,14 @@ final class SentOn {
         connectionByClientOrderId.remove(clientOrderId);
     }
 
+    private static final List<String> SINGLE = List.of("ClientOrderID");
+    private static final List<String> OCO = List.of("ClientOrderID_1", "ClientOrderID_2");
+
+    /** Every message written passes here: constant lists, nothing built per message. */
     private static List<String> idFields(DtcMessage m) {
         if (m.is("SUBMIT_NEW_SINGLE_ORDER") || m.is("SUBMIT_FLATTEN_POSITION_ORDER")) {
-            return List.of("ClientOrderID");
+            return SINGLE;
         }
-        return m.is("SUBMIT_NEW_OCO_ORDER") ? List.of("ClientOrderID_1", "ClientOrderID_2") : List.of();
+        return m.is("SUBMIT_NEW_OCO_ORDER") ? OCO : List.of();
     }
 }

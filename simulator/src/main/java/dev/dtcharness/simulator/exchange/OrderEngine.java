@@ -54,16 +54,10 @@ public final class OrderEngine implements AutoCloseable {
     long executionIds;
     private final EngineStore store;
 
-    /** An exchange on a thread of its own ("dtc-sim-exchange"), closed with it; state in memory only. */
-    public OrderEngine(SimulatorConfig config) {
-        this(config, Clock.systemUTC());
-    }
-
-    public OrderEngine(SimulatorConfig config, Clock clock) {
-        this(config, clock, ExchangeStore.NONE);
-    }
-
-    /** An engine on a thread of its own that keeps its state in {@code store} and starts from what the store already holds. */
+    /**
+     * An engine on a thread of its own ("dtc-sim-exchange", closed with it) that keeps its state in
+     * {@code store} and starts from what the store already holds: for tests of the engine alone.
+     */
     public OrderEngine(SimulatorConfig config, Clock clock, ExchangeStore store) {
         this(config, clock, new DefaultEventExecutor(new DefaultThreadFactory("dtc-sim-exchange", true)), true, store);
     }
