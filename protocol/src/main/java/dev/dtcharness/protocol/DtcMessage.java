@@ -12,14 +12,29 @@ import java.util.Objects;
  * (DBL_MAX for an unset ORDER_UPDATE price, 1 for some capability flags); the JSON encoder
  * leaves such fields out, as Sierra Chart does. Holds no Netty buffers; not thread-safe
  * while being built, safe to share once handed to a channel.
+ *
+ * <p>Numbers are held unboxed (integers as they are, floating point as its bits) so that the binary
+ * codec and the primitive accessors ({@link #getLong}, {@link #set(String, long)}, the
+ * {@link FieldSpec} overloads) allocate nothing per field; {@link #get} boxes on demand.
  */
 public final class DtcMessage {
+    private static final Double ZERO = 0.0;
+
     private final MessageSpec spec;
-    private final Object[] values;
+    private final long[] numbers;
+    /** Null for a message without string fields. */
+    private final String[] strings;
+    /** Which numeric fields are set, bit = slot (DTC v8 messages have at most 36 fields). */
+    private long set;
+    /** The same for slots from 64 on; null while no such field exists. */
+    private final long[] setBeyond64;
 
     public DtcMessage(MessageSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        this.values = new Object[spec.fields().size()];
+        int n = spec.numericCount();
+        this.numbers = new long[n];
+        this.strings = spec.stringCount() > 0 ? new String[spec.stringCount()] : null;
+        this.setBeyond64 = n > 64 ? new long[(n - 64 + 63) / 64] : null;
     }
 
     /** A new, empty message of the named DTC v8 type, e.g. {@code DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER")}. */
@@ -49,7 +64,68 @@ public final class DtcMessage {
      */
     public DtcMessage set(String field, Object value) {
         FieldSpec f = spec.field(field);
-        values[f.index()] = value == null ? null : coerce(f, value);
+        if (value == null) {
+            unset(f);
+        } else {
+            store(f, value);
+        }
+        return this;
+    }
+
+    /** Sets a numeric field without boxing; an integer field refuses a value outside its C type. */
+    public DtcMessage set(String field, long value) {
+        return set(spec.field(field), value);
+    }
+
+    /** Sets a numeric field without boxing; an integer field refuses a value with a fraction. */
+    public DtcMessage set(String field, double value) {
+        return set(spec.field(field), value);
+    }
+
+    /** As {@link #set(String, long)}, for a field handle kept by the caller (no lookup by name). */
+    public DtcMessage set(FieldSpec f, long value) {
+        checkOwn(f);
+        WireKind k = f.kind();
+        if (k == WireKind.STRING) {
+            throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.declaration() + " text)");
+        }
+        if (k.isFloatingPoint()) {
+            putDouble(f, (double) value);
+        } else {
+            checkRange(f, value, value);
+            putLong(f, value);
+        }
+        return this;
+    }
+
+    /** As {@link #set(String, double)}, for a field handle kept by the caller (no lookup by name). */
+    public DtcMessage set(FieldSpec f, double value) {
+        checkOwn(f);
+        WireKind k = f.kind();
+        if (k == WireKind.STRING) {
+            throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.declaration() + " text)");
+        }
+        if (k.isFloatingPoint()) {
+            putDouble(f, value);
+        } else {
+            long l = (long) value;
+            if (value != (double) l) {
+                throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.ctype() + " integer)");
+            }
+            checkRange(f, value, l);
+            putLong(f, l);
+        }
+        return this;
+    }
+
+    /** As {@link #set(String, Object)} for text, for a field handle kept by the caller; null unsets. */
+    public DtcMessage set(FieldSpec f, String value) {
+        checkOwn(f);
+        if (value == null) {
+            unset(f);
+        } else {
+            store(f, value);
+        }
         return this;
     }
 
@@ -59,12 +135,20 @@ public final class DtcMessage {
         if (f.enumSpec() == null) {
             throw new IllegalArgumentException(spec.name() + "." + field + " is " + f.ctype() + ", not an enum");
         }
-        values[f.index()] = f.enumSpec().valueOf(constant);
+        putLong(f, f.enumSpec().valueOf(constant));
         return this;
     }
 
     public boolean isSet(String field) {
-        return values[spec.field(field).index()] != null;
+        return isSet(spec.field(field));
+    }
+
+    public boolean isSet(FieldSpec f) {
+        if (f.kind() == WireKind.STRING) {
+            return strings[f.slot()] != null;
+        }
+        int i = f.slot();
+        return i < 64 ? (set & (1L << i)) != 0 : (setBeyond64[(i - 64) >>> 6] & (1L << (i & 63))) != 0;
     }
 
     /** The field's value, or its spec default when unset: Long, Double or String. */
@@ -73,7 +157,21 @@ public final class DtcMessage {
     }
 
     public long getLong(String field) {
-        return ((Number) numeric(field)).longValue();
+        return longOf(numericField(field));
+    }
+
+    /** The value of a numeric field (a floating-point one truncated), or its default; no lookup by name. */
+    public long getLong(FieldSpec f) {
+        checkOwn(f);
+        return longOf(numericField(f));
+    }
+
+    private long longOf(FieldSpec f) {
+        if (!isSet(f)) {
+            return ((Number) f.defaultValue()).longValue();
+        }
+        long raw = numbers[f.slot()];
+        return f.kind().isFloatingPoint() ? (long) Double.longBitsToDouble(raw) : raw;
     }
 
     public int getInt(String field) {
@@ -81,7 +179,21 @@ public final class DtcMessage {
     }
 
     public double getDouble(String field) {
-        return ((Number) numeric(field)).doubleValue();
+        return doubleOf(numericField(field));
+    }
+
+    /** The value of a numeric field, or its default; no lookup by name. */
+    public double getDouble(FieldSpec f) {
+        checkOwn(f);
+        return doubleOf(numericField(f));
+    }
+
+    private double doubleOf(FieldSpec f) {
+        if (!isSet(f)) {
+            return ((Number) f.defaultValue()).doubleValue();
+        }
+        long raw = numbers[f.slot()];
+        return f.kind().isFloatingPoint() ? Double.longBitsToDouble(raw) : (double) raw;
     }
 
     public String getString(String field) {
@@ -89,7 +201,21 @@ public final class DtcMessage {
         if (f.kind() != WireKind.STRING) {
             throw new IllegalArgumentException(spec.name() + "." + field + " is " + f.ctype() + ", not a string");
         }
-        return (String) valueAt(f);
+        return stringOf(f);
+    }
+
+    /** The value of a string field, or its default; no lookup by name. */
+    public String getString(FieldSpec f) {
+        checkOwn(f);
+        if (f.kind() != WireKind.STRING) {
+            throw new IllegalArgumentException(where(f) + " is " + f.ctype() + ", not a string");
+        }
+        return stringOf(f);
+    }
+
+    private String stringOf(FieldSpec f) {
+        String s = strings[f.slot()];
+        return s != null ? s : (String) f.defaultValue();
     }
 
     /** The enum constant's name for an enum field's value, or "value (not in EnumName)". */
@@ -100,64 +226,148 @@ public final class DtcMessage {
         return n != null ? n : v + (f.enumSpec() == null ? "" : " (not in " + f.enumSpec().name() + ")");
     }
 
-    /** The value of a field, or its default: what the binary encoder writes. */
+    /** The value of a field, or its default, boxed: Long, Double or String. */
     public Object valueAt(FieldSpec f) {
-        Object v = values[f.index()];
-        return v != null ? v : f.defaultValue();
+        WireKind k = f.kind();
+        if (k == WireKind.STRING) {
+            return stringOf(f);
+        }
+        if (!isSet(f)) {
+            return f.defaultValue();
+        }
+        long raw = numbers[f.slot()];
+        if (!k.isFloatingPoint()) {
+            return raw;
+        }
+        if (raw == 0) {
+            return ZERO;
+        }
+        // An unset-price sentinel read off the wire shares the default's box.
+        Object def = f.defaultValue();
+        if (def instanceof Double d && Double.doubleToRawLongBits(d) == raw) {
+            return def;
+        }
+        return Double.longBitsToDouble(raw);
     }
 
     /** The value as set, or null when unset: what the JSON encoder looks at. */
     public Object rawValueAt(FieldSpec f) {
-        return values[f.index()];
+        return isSet(f) ? valueAt(f) : null;
     }
 
-    /** For codecs: stores an already-typed value (Long, Double or String) without conversion. */
+    /** For codecs: stores an already-typed value (Long, Double or String; null unsets) without range checks. */
     public void putRaw(FieldSpec f, Object typedValue) {
-        values[f.index()] = typedValue;
+        if (typedValue == null) {
+            unset(f);
+        } else if (f.kind() == WireKind.STRING) {
+            strings[f.slot()] = (String) typedValue;
+        } else if (f.kind().isFloatingPoint()) {
+            putDouble(f, ((Number) typedValue).doubleValue());
+        } else {
+            putLong(f, ((Number) typedValue).longValue());
+        }
+    }
+
+    /** For codecs: stores an integer field's value (or an enum's) as read, without checks. */
+    public void putLong(FieldSpec f, long value) {
+        int i = f.slot();
+        numbers[i] = value;
+        markSet(i);
+    }
+
+    /** For codecs: stores a floating-point field's value as read, without checks. */
+    public void putDouble(FieldSpec f, double value) {
+        int i = f.slot();
+        numbers[i] = Double.doubleToRawLongBits(value);
+        markSet(i);
+    }
+
+    /** For codecs: stores a string field's value as read, without checks. */
+    public void putString(FieldSpec f, String value) {
+        strings[f.slot()] = value;
     }
 
     /** A copy that can be changed without touching this one. */
     public DtcMessage copy() {
         DtcMessage m = new DtcMessage(spec);
-        System.arraycopy(values, 0, m.values, 0, values.length);
+        System.arraycopy(numbers, 0, m.numbers, 0, numbers.length);
+        if (strings != null) {
+            System.arraycopy(strings, 0, m.strings, 0, strings.length);
+        }
+        m.set = set;
+        if (setBeyond64 != null) {
+            System.arraycopy(setBeyond64, 0, m.setBeyond64, 0, setBeyond64.length);
+        }
         return m;
     }
 
-    private Object numeric(String field) {
-        FieldSpec f = spec.field(field);
-        if (f.kind() == WireKind.STRING) {
-            throw new IllegalArgumentException(spec.name() + "." + field + " is a string, not a number");
+    private void markSet(int i) {
+        if (i < 64) {
+            set |= 1L << i;
+        } else {
+            setBeyond64[(i - 64) >>> 6] |= 1L << (i & 63);
         }
-        return valueAt(f);
     }
 
-    private Object coerce(FieldSpec f, Object value) {
+    private void unset(FieldSpec f) {
+        int i = f.slot();
+        if (f.kind() == WireKind.STRING) {
+            strings[i] = null;
+        } else if (i < 64) {
+            set &= ~(1L << i);
+        } else {
+            setBeyond64[(i - 64) >>> 6] &= ~(1L << (i & 63));
+        }
+    }
+
+    private FieldSpec numericField(String field) {
+        return numericField(spec.field(field));
+    }
+
+    private FieldSpec numericField(FieldSpec f) {
+        if (f.kind() == WireKind.STRING) {
+            throw new IllegalArgumentException(where(f) + " is a string, not a number");
+        }
+        return f;
+    }
+
+    /** A handle from another message type would address the wrong slot: refused, not misread. */
+    private void checkOwn(FieldSpec f) {
+        int i = f.index();
+        if (i >= spec.fields().size() || spec.fields().get(i) != f) {
+            throw new IllegalArgumentException(f.name() + " is not a field of " + spec.label());
+        }
+    }
+
+    private void checkRange(FieldSpec f, Object shown, long l) {
+        if (f.kind() != WireKind.UINT64 && (l < f.kind().min() || l > f.kind().max())) {
+            throw new IllegalArgumentException(where(f) + ": " + shown + " is outside " + f.ctype()
+                    + " (" + f.kind().min() + " to " + f.kind().max() + ")");
+        }
+    }
+
+    private void store(FieldSpec f, Object value) {
         if (f.kind() == WireKind.STRING) {
             if (!(value instanceof CharSequence)) {
                 throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.declaration() + " text)");
             }
-            return value.toString();
+            strings[f.slot()] = value.toString();
+            return;
         }
         if (!(value instanceof Number n)) {
             throw new IllegalArgumentException(where(f) + ": \"" + value + "\" (expected: " + f.ctype() + " number)");
         }
         if (f.kind().isFloatingPoint()) {
-            // The caller's box is kept when it is already a Double: most sets pass one.
-            return value instanceof Double ? value : n.doubleValue();
-        }
-        if (value instanceof Long l && (f.kind() == WireKind.UINT64 || (l >= f.kind().min() && l <= f.kind().max()))) {
-            return value;
+            putDouble(f, n.doubleValue());
+            return;
         }
         double d = n.doubleValue();
         long l = n.longValue();
         if (!(n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) && d != (double) l) {
             throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.ctype() + " integer)");
         }
-        if (f.kind() != WireKind.UINT64 && (l < f.kind().min() || l > f.kind().max())) {
-            throw new IllegalArgumentException(where(f) + ": " + value + " is outside " + f.ctype()
-                    + " (" + f.kind().min() + " to " + f.kind().max() + ")");
-        }
-        return l;
+        checkRange(f, value, l);
+        putLong(f, l);
     }
 
     /** "ORDER_UPDATE.Symbol": built only when a value is refused, not on every set. */
@@ -194,7 +404,7 @@ public final class DtcMessage {
         StringBuilder sb = new StringBuilder(spec.name()).append('(').append(spec.type()).append("){");
         boolean first = true;
         for (FieldSpec f : spec.fields()) {
-            Object v = values[f.index()];
+            Object v = rawValueAt(f);
             if (v == null) {
                 continue;
             }

@@ -36,15 +36,34 @@ public final class BinaryFormat implements WireFormat {
     }
 
     @Override
+    public int sizeHint(DtcMessage m) {
+        return m.spec().binarySize();
+    }
+
+    @Override
     public void writeFrame(DtcMessage m, ByteBuf out) {
         encode(m, out);
+    }
+
+    /** Decodes straight from the stream, without a slice per frame (a hot path: one object less per message). */
+    @Override
+    public Object decodeNext(ByteBuf in, int maxFrame) {
+        int size = DtcFraming.binaryFrameSize(in, maxFrame);
+        if (size < 0) {
+            return null;
+        }
+        Object m = decode(in, in.readerIndex(), size);
+        in.skipBytes(size);
+        return m;
     }
 
     /** Decodes one whole frame (header included); returns a {@link DtcMessage} or an {@link UnknownMessage}. */
     @Override
     public Object decode(ByteBuf frame) {
-        int start = frame.readerIndex();
-        int size = frame.readableBytes();
+        return decode(frame, frame.readerIndex(), frame.readableBytes());
+    }
+
+    private Object decode(ByteBuf frame, int start, int size) {
         int type = frame.getUnsignedShortLE(start + 2);
         MessageSpec ms = spec.messageOrNull(type);
         if (ms == null) {

@@ -4,8 +4,12 @@ import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageCodec;
+import io.netty.channel.ChannelOutboundHandler;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.EncoderException;
+import java.net.SocketAddress;
 import java.util.List;
 
 /**
@@ -17,8 +21,12 @@ import java.util.List;
  * first inbound byte: {@code '{'} means a JSON-first client, anything else binary.
  * Decoded messages hold no buffers; frames are released here. Raw {@link ByteBuf} writes pass
  * through untouched, so tests and fault injection can put any bytes on the wire.
+ *
+ * <p>Messages written between two flushes are encoded one after the other into one buffer
+ * ({@link OutboundBatch}), each in the encoding in force when it was written: under load a
+ * flush then hands the socket one buffer, not one per message.
  */
-public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
+public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutboundHandler {
     /** The handler's name in a pipeline. */
     public static final String NAME = "dtc-codec";
 
@@ -28,8 +36,9 @@ public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
     private boolean failed;
     private volatile int buffered;
 
+    private final OutboundBatch batch = new OutboundBatch();
+
     private DtcCodec(DtcEncoding inbound, DtcEncoding outbound, int maxFrame) {
-        super(DtcMessage.class);
         this.inbound = inbound == null ? null : WireFormats.of(inbound);
         this.outbound = WireFormats.of(outbound);
         this.maxFrame = maxFrame;
@@ -77,8 +86,63 @@ public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
     }
 
     @Override
-    protected void encode(ChannelHandlerContext ctx, DtcMessage msg, ByteBuf out) {
-        outbound.writeFrame(msg, out);
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (!(msg instanceof DtcMessage m)) {
+            // Raw bytes (tests, faults) keep their place in the stream: what was batched goes first.
+            batch.writeTo(ctx);
+            ctx.write(msg, promise);
+            return;
+        }
+        try {
+            batch.add(ctx, outbound, m, promise);
+        } catch (RuntimeException e) {
+            // Only this message is lost; the batch is as it was before it.
+            promise.tryFailure(e instanceof EncoderException ? e : new EncoderException(e));
+        }
+    }
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        batch.writeTo(ctx);
+        ctx.flush();
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        batch.writeTo(ctx);
+        ctx.close(promise);
+    }
+
+    @Override
+    public void disconnect(ChannelHandlerContext ctx, ChannelPromise promise) {
+        batch.writeTo(ctx);
+        ctx.disconnect(promise);
+    }
+
+    @Override
+    public void deregister(ChannelHandlerContext ctx, ChannelPromise promise) {
+        ctx.deregister(promise);
+    }
+
+    @Override
+    public void bind(ChannelHandlerContext ctx, SocketAddress localAddress, ChannelPromise promise) {
+        ctx.bind(localAddress, promise);
+    }
+
+    @Override
+    public void connect(ChannelHandlerContext ctx, SocketAddress remoteAddress, SocketAddress localAddress,
+                        ChannelPromise promise) {
+        ctx.connect(remoteAddress, localAddress, promise);
+    }
+
+    @Override
+    public void read(ChannelHandlerContext ctx) {
+        ctx.read();
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        batch.discard(new EncoderException("the DTC codec was removed before the messages were flushed"));
     }
 
     @Override
@@ -101,10 +165,10 @@ public final class DtcCodec extends ByteToMessageCodec<DtcMessage> {
             outbound = inbound;
         }
         try {
-            ByteBuf frame = inbound.nextFrame(in, maxFrame);
+            Object m = inbound.decodeNext(in, maxFrame);
             // An empty JSON frame is a stray NUL between messages: skip it.
-            if (frame != null && frame.isReadable()) {
-                out.add(inbound.decode(frame));
+            if (m != null && m != WireFormat.NOTHING) {
+                out.add(m);
             }
         } catch (DtcCodecException e) {
             if (!e.isFatal()) {

@@ -23,13 +23,19 @@ public final class DtcFraming {
     private DtcFraming() {
     }
 
-    /**
-     * The next whole binary frame as a slice of {@code in} (valid until {@code in} is released),
-     * or null when more bytes are needed. A Size below the header cannot be skipped, so it is fatal.
-     */
+    /** The next whole binary frame as a slice of {@code in} (valid until {@code in} is released), or null. */
     public static ByteBuf nextBinaryFrame(ByteBuf in, int maxFrame) {
+        int size = binaryFrameSize(in, maxFrame);
+        return size < 0 ? null : in.readSlice(size);
+    }
+
+    /**
+     * The Size of the whole binary frame at {@code in}'s reader index, or -1 when it has not all
+     * arrived yet; the reader index does not move. A Size below the header cannot be skipped, so it is fatal.
+     */
+    public static int binaryFrameSize(ByteBuf in, int maxFrame) {
         if (in.readableBytes() < 2) {
-            return null;
+            return -1;
         }
         int size = in.getUnsignedShortLE(in.readerIndex());
         if (size < HEADER_SIZE) {
@@ -40,10 +46,7 @@ public final class DtcFraming {
             throw new DtcCodecException("binary header Size is " + size + " (expected: at most " + maxFrame
                     + ", this endpoint's frame limit)", true);
         }
-        if (in.readableBytes() < size) {
-            return null;
-        }
-        return in.readSlice(size);
+        return in.readableBytes() < size ? -1 : size;
     }
 
     /**

@@ -58,7 +58,7 @@ final class HeapFields {
             LONG.set(a, base + f.offset(), Double.doubleToRawLongBits(doubleValue(m, f)));
         }
         for (FieldSpec f : g.strings) {
-            String s = (String) m.valueAt(f);
+            String s = m.getString(f);
             if (!s.isEmpty()) {
                 StringCapacity.check(m, f, s);
                 writeString(a, base + f.offset(), s);
@@ -69,43 +69,48 @@ final class HeapFields {
     /** Reads every field from {@code base} + the field's offset into {@code m}; the frame must hold them all. */
     static void readAll(byte[] a, int base, FieldGroups g, DtcMessage m) {
         for (FieldSpec f : g.int8) {
-            m.putRaw(f, (long) a[base + f.offset()]);
+            m.putLong(f, a[base + f.offset()]);
         }
         for (FieldSpec f : g.uint8) {
-            m.putRaw(f, (long) (a[base + f.offset()] & 0xFF));
+            m.putLong(f, a[base + f.offset()] & 0xFF);
         }
         for (FieldSpec f : g.int16) {
-            m.putRaw(f, (long) (short) SHORT.get(a, base + f.offset()));
+            m.putLong(f, (short) SHORT.get(a, base + f.offset()));
         }
         for (FieldSpec f : g.uint16) {
-            m.putRaw(f, (long) ((short) SHORT.get(a, base + f.offset()) & 0xFFFF));
+            m.putLong(f, (short) SHORT.get(a, base + f.offset()) & 0xFFFF);
         }
         for (FieldSpec f : g.int32) {
-            m.putRaw(f, (long) (int) INT.get(a, base + f.offset()));
+            m.putLong(f, (int) INT.get(a, base + f.offset()));
         }
         for (FieldSpec f : g.uint32) {
-            m.putRaw(f, (int) INT.get(a, base + f.offset()) & 0xFFFF_FFFFL);
+            m.putLong(f, (int) INT.get(a, base + f.offset()) & 0xFFFF_FFFFL);
         }
         for (FieldSpec f : g.int64) {
-            m.putRaw(f, (long) LONG.get(a, base + f.offset()));
+            m.putLong(f, (long) LONG.get(a, base + f.offset()));
         }
         for (FieldSpec f : g.float32) {
-            m.putRaw(f, BinaryFormat.boxed(Float.intBitsToFloat((int) INT.get(a, base + f.offset())), f));
+            m.putDouble(f, Float.intBitsToFloat((int) INT.get(a, base + f.offset())));
         }
         for (FieldSpec f : g.float64) {
-            m.putRaw(f, BinaryFormat.boxed(Double.longBitsToDouble((long) LONG.get(a, base + f.offset())), f));
+            m.putDouble(f, Double.longBitsToDouble((long) LONG.get(a, base + f.offset())));
         }
-        for (FieldSpec f : g.strings) {
-            m.putRaw(f, readString(a, base + f.offset(), f.capacity()));
+        if (g.strings.length > 0) {
+            RepeatedStrings repeated = RepeatedStrings.get();
+            for (FieldSpec f : g.strings) {
+                int at = base + f.offset();
+                int len = nulIndex(a, at, f.capacity());
+                m.putString(f, len == 0 ? "" : repeated.read(f, a, at, len));
+            }
         }
     }
 
     private static long longValue(DtcMessage m, FieldSpec f) {
-        return (Long) m.valueAt(f);
+        return m.getLong(f);
     }
 
     private static double doubleValue(DtcMessage m, FieldSpec f) {
-        return (Double) m.valueAt(f);
+        return m.getDouble(f);
     }
 
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): each char's low byte, no byte[] made
@@ -116,13 +121,6 @@ final class HeapFields {
             byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
             System.arraycopy(bytes, 0, a, at, bytes.length);
         }
-    }
-
-    /** Up to the first NUL or the capacity, each byte one char (ISO-8859-1); "" costs nothing. */
-    @SuppressWarnings("deprecation") // String(byte[], int hibyte, int, int): ISO-8859-1 without a charset lookup
-    private static String readString(byte[] a, int at, int capacity) {
-        int len = nulIndex(a, at, capacity);
-        return len == 0 ? "" : new String(a, 0, at, len);
     }
 
     /** Where the first NUL is within {@code [at, at + capacity)}, relative to {@code at}; capacity when none. */

@@ -4,8 +4,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GenericFutureListener;
+import io.netty.util.internal.PlatformDependent;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class WriteBatcher {
     private final Channel channel;
-    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    // Many writers, one reader (the loop): Netty's array-chunked MPSC queue makes no node per message.
+    private final Queue<Pending> queue = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
@@ -36,8 +37,15 @@ public final class WriteBatcher {
 
     /** Writes {@code message}; {@code listener} (may be null) hears how the write ended. */
     public void send(Object message, GenericFutureListener<? extends Future<? super Void>> listener) {
+        boolean inLoop = channel.eventLoop().inEventLoop();
+        if (inLoop && queue.isEmpty()) {
+            // The loop's own writes (the simulator's answers) need no queue: nothing is ahead of them.
+            write(message, listener);
+            channel.flush();
+            return;
+        }
         queue.offer(new Pending(message, listener));
-        if (channel.eventLoop().inEventLoop()) {
+        if (inLoop) {
             drain();
         } else if (scheduled.compareAndSet(false, true)) {
             try {
@@ -63,14 +71,19 @@ public final class WriteBatcher {
         scheduled.set(false);
         boolean wrote = false;
         for (Pending p; (p = queue.poll()) != null; ) {
-            ChannelFuture f = channel.write(p.message());
-            if (p.listener() != null) {
-                f.addListener(p.listener());
-            }
+            write(p.message(), p.listener());
             wrote = true;
         }
         if (wrote) {
             channel.flush();
+        }
+    }
+
+    private void write(Object message, GenericFutureListener<? extends Future<? super Void>> listener) {
+        if (listener == null) {
+            channel.write(message, channel.voidPromise());
+        } else {
+            channel.write(message).addListener(listener);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
+import dev.dtcharness.protocol.spec.WireKind;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,16 +68,17 @@ public final class ConformanceChecker {
 
     /** Enum ranges and string capacities, whatever the encoding carried them in. */
     static void checkValues(DtcMessage m, List<Finding> findings) {
+        // Primitive reads: this runs on every inbound frame of every session.
         for (FieldSpec f : m.spec().fields()) {
-            Object v = m.rawValueAt(f);
-            if (v == null) {
+            if (!m.isSet(f)) {
                 continue;
             }
-            if (f.enumSpec() != null && f.enumSpec().nameOf((Long) v) == null) {
+            if (f.enumSpec() != null && f.enumSpec().nameOf(m.getLong(f)) == null) {
                 findings.add(new Finding(Finding.Kind.ENUM_OUT_OF_RANGE, m.spec().label(), f.name(),
-                        f.enumSpec().name() + ", " + f.enumSpec().describe(), String.valueOf(v), null));
+                        f.enumSpec().name() + ", " + f.enumSpec().describe(), String.valueOf(m.getLong(f)), null));
             }
-            if (v instanceof String s && s.length() > f.maxStringLength()) {
+            if (f.kind() == WireKind.STRING && m.getString(f).length() > f.maxStringLength()) {
+                String s = m.getString(f);
                 findings.add(new Finding(Finding.Kind.STRING_TOO_LONG, m.spec().label(), f.name(),
                         "at most " + f.maxStringLength() + " characters in " + f.declaration(),
                         s.length() + " characters", null));

@@ -134,6 +134,7 @@ public final class DtcSpec {
         List<MessageSpec> messages = new ArrayList<>();
         for (JsonNode m : root.path("messages")) {
             List<FieldSpec> fields = new ArrayList<>();
+            int strings = 0;
             for (JsonNode f : m.path("fields")) {
                 String ctype = f.path("ctype").asText();
                 EnumSpec enumSpec = enums.get(ctype);
@@ -142,7 +143,8 @@ public final class DtcSpec {
                 // Interned names: lookups with a literal ("ServerOrderID") then match by identity, not char by char.
                 fields.add(new FieldSpec(fields.size(), f.path("name").asText().intern(), ctype, kind,
                         f.path("length").asInt(0), f.path("offset").asInt(), f.path("size").asInt(),
-                        defaults.resolve(rawDefault, kind, enumSpec), enumSpec));
+                        defaults.resolve(rawDefault, kind, enumSpec), enumSpec,
+                        kind == WireKind.STRING ? strings++ : fields.size() - strings));
             }
             messages.add(new MessageSpec(m.path("name").asText().intern(), m.path("type").asInt(),
                     m.path("binarySize").asInt(), fields));

@@ -8,9 +8,11 @@ package dev.dtcharness.protocol.spec;
  * @param capacity     for {@code char[N]} the N, which includes the terminating NUL; otherwise 0
  * @param defaultValue Long, Double or String, never null
  * @param enumSpec     the enum when the C type names one, else null
+ * @param slot         where a message holds the value: among the message's string fields for a
+ *                     {@code char[N]}, among its numeric fields otherwise (so each store is only as long as needed)
  */
 public record FieldSpec(int index, String name, String ctype, WireKind kind, int capacity, int offset, int size,
-                        Object defaultValue, EnumSpec enumSpec) {
+                        Object defaultValue, EnumSpec enumSpec, int slot) {
 
     /** The C declaration, as people read it in the DTC headers: "char[32]", "OrderStatusEnum". */
     public String declaration() {

@@ -11,6 +11,7 @@ public final class MessageSpec {
     private final int binarySize;
     private final List<FieldSpec> fields;
     private final Map<String, FieldSpec> byName;
+    private final int stringCount;
 
     public MessageSpec(String name, int type, int binarySize, List<FieldSpec> fields) {
         this.name = name;
@@ -23,6 +24,7 @@ public final class MessageSpec {
             map.put(f.name(), f);
         }
         this.byName = map;
+        this.stringCount = (int) fields.stream().filter(f -> f.kind() == WireKind.STRING).count();
     }
 
     public String name() {
@@ -40,6 +42,16 @@ public final class MessageSpec {
 
     public List<FieldSpec> fields() {
         return fields;
+    }
+
+    /** How many fields are {@code char[N]}: the string slots of a message (see {@link FieldSpec#slot}). */
+    public int stringCount() {
+        return stringCount;
+    }
+
+    /** How many fields are numbers: the numeric slots of a message. */
+    public int numericCount() {
+        return fields.size() - stringCount;
     }
 
     /** The field, or null when the message has none of that name. */

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds each session's pipeline, head to tail: the frame slicer (outbound bytes), the conformance
- * tap (inbound bytes), the codec, the journal, the fault gate, the update duplicator/reorderer, the
- * silence detector, then the session logic. Sessions share only the exchange, the journal and the fault switches.
+ * tap (inbound bytes), the codec, the flush consolidation, the journal, the fault gate, the update
+ * duplicator/reorderer, the silence detector, then the session logic. Sessions share only the exchange, the journal and the fault switches.
  */
 public final class SimulatorInitializer extends ChannelInitializer<SocketChannel> {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorInitializer.class);
@@ -68,8 +68,6 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
         slicer.maxBytes(faults.sliceMaxBytes());
         Logon logon = new Logon(config, clock);
         DtcCodec codec = config.presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.presetEncoding());
-        // Answers written while an inbound batch is read go out in one flush when the batch ends.
-        ch.pipeline().addLast("flush-consolidation", new FlushConsolidationHandler(256, true));
         if (config.tls() != null) {
             // TLS first: everything after it, WebSocket detection included, sees the decrypted stream.
             ch.pipeline().addLast("tls", config.tls().newHandler(ch.alloc()));
@@ -80,6 +78,9 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 .addLast(slicer)
                 .addLast(ConformanceTap.NAME, new ConformanceTap(f -> told(session, f)))
                 .addLast(DtcCodec.NAME, codec)
+                // Answers written while an inbound batch is read reach the codec as one flush when the batch
+                // ends, so it encodes them into one buffer (and the socket takes one write).
+                .addLast("flush-consolidation", new FlushConsolidationHandler(256, true))
                 .addLast(new JournalHandler(journal, session.id()))
                 .addLast(new OutboundGate())
                 .addLast(new OrderUpdateFaults(faults.duplicatedCounter(), faults.reorderedCounter()))

@@ -31,12 +31,32 @@ final class WebSocketFrames extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof ByteBuf bytes && !(msg instanceof WebSocketFrame)) {
-            int end = bytes.writerIndex();
-            while (end > bytes.readerIndex() && bytes.getByte(end - 1) == 0) {
-                end--;
+            // The codec batches messages: each NUL-ended JSON message becomes a text frame of its own, and the
+            // write's promise goes with the last one.
+            try {
+                int end = bytes.writerIndex();
+                int from = -1;
+                int length = 0;
+                for (int at = bytes.readerIndex(); at < end; ) {
+                    int nul = bytes.indexOf(at, end, (byte) 0);
+                    int stop = nul < 0 ? end : nul;
+                    if (stop > at) {
+                        if (from >= 0) {
+                            ctx.write(new TextWebSocketFrame(bytes.retainedSlice(from, length)), ctx.voidPromise());
+                        }
+                        from = at;
+                        length = stop - at;
+                    }
+                    at = stop + 1;
+                }
+                if (from >= 0) {
+                    ctx.write(new TextWebSocketFrame(bytes.retainedSlice(from, length)), promise);
+                } else {
+                    promise.trySuccess();
+                }
+            } finally {
+                bytes.release();
             }
-            bytes.writerIndex(end);
-            ctx.write(new TextWebSocketFrame(bytes), promise);
             return;
         }
         ctx.write(msg, promise);

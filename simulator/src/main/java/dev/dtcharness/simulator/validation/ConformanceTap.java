@@ -39,12 +39,18 @@ public final class ConformanceTap extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!stopped && msg instanceof ByteBuf bytes) {
+            // Most reads start on a frame boundary: their frames are checked where they lie, and only a
+            // frame cut by the end of the read is copied, to be completed by the next one.
+            ByteBuf in;
             if (pending == null) {
-                pending = ctx.alloc().buffer(bytes.readableBytes());
+                in = bytes.duplicate();
+            } else {
+                pending.writeBytes(bytes, bytes.readerIndex(), bytes.readableBytes());
+                in = pending;
             }
-            pending.writeBytes(bytes, bytes.readerIndex(), bytes.readableBytes());
             try {
-                checkWholeFrames((DtcCodec) ctx.pipeline().get(DtcCodec.NAME));
+                checkWholeFrames((DtcCodec) ctx.pipeline().get(DtcCodec.NAME), in);
+                keepRest(ctx, in);
             } catch (RuntimeException e) {
                 stop();
             }
@@ -52,15 +58,32 @@ public final class ConformanceTap extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
-    private void checkWholeFrames(DtcCodec codec) {
-        while (pending.isReadable()) {
+    private void keepRest(ChannelHandlerContext ctx, ByteBuf in) {
+        if (stopped) {
+            return;
+        }
+        if (in != pending) {
+            if (in.isReadable()) {
+                pending = ctx.alloc().buffer(in.readableBytes());
+                pending.writeBytes(in);
+            }
+        } else if (pending.isReadable()) {
+            pending.discardReadBytes();
+        } else {
+            // An idle session then holds no buffer at all.
+            release();
+        }
+    }
+
+    private void checkWholeFrames(DtcCodec codec, ByteBuf in) {
+        while (in.isReadable()) {
             DtcEncoding encoding = codec.inboundEncoding() != null ? codec.inboundEncoding()
-                    : pending.getByte(pending.readerIndex()) == '{' ? DtcEncoding.JSON_ENCODING
+                    : in.getByte(in.readerIndex()) == '{' ? DtcEncoding.JSON_ENCODING
                     : DtcEncoding.BINARY_ENCODING;
             WireFormat format = WireFormats.of(encoding);
             ByteBuf frame;
             try {
-                frame = format.nextFrame(pending, DtcFraming.DEFAULT_MAX_FRAME);
+                frame = format.nextFrame(in, DtcFraming.DEFAULT_MAX_FRAME);
             } catch (DtcCodecException e) {
                 stop();
                 return;
@@ -79,12 +102,6 @@ public final class ConformanceTap extends ChannelInboundHandlerAdapter {
                 // Frames after it are in the encoding the codec is about to switch to: frame them next time.
                 break;
             }
-        }
-        if (pending.isReadable()) {
-            pending.discardReadBytes();
-        } else {
-            // Most reads end on a frame boundary: an idle session then holds no buffer at all.
-            release();
         }
     }
 
