@@ -4,6 +4,7 @@ import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.spec.FieldSpec;
 import java.util.List;
 
 /**
@@ -109,22 +110,26 @@ final class OrderUpdateApplier {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
+    // One lookup by name per field read: these run about twenty times per ORDER_UPDATE.
     static String text(DtcMessage u, String field, String otherwise) {
-        String v = u.isSet(field) ? u.getString(field) : "";
+        FieldSpec f = u.spec().field(field);
+        String v = u.isSet(f) ? u.getString(f) : "";
         return v.isEmpty() ? otherwise : v;
     }
 
     /** Zero is the UNSET/UNSPECIFIED constant of every enum read here. */
     static int code(DtcMessage u, String field, int otherwise) {
-        long v = u.isSet(field) ? u.getLong(field) : 0;
+        FieldSpec f = u.spec().field(field);
+        long v = u.isSet(f) ? u.getLong(f) : 0;
         return v == 0 ? otherwise : (int) v;
     }
 
     static double number(DtcMessage u, String field, double otherwise) {
-        if (!u.isSet(field)) {
+        FieldSpec f = u.spec().field(field);
+        if (!u.isSet(f)) {
             return otherwise;
         }
-        double v = u.getDouble(field);
+        double v = u.getDouble(f);
         return v == Double.MAX_VALUE || !Double.isFinite(v) ? otherwise : v;
     }
 }

@@ -57,8 +57,11 @@ public final class FillDetector implements FillListener, OrderListener {
 
     @Override
     public void onFill(Fill fill, Order order) {
-        log.info("fill detected: {} {} {} at {} ({})", fill.side(), fill.quantity(), fill.symbol(), fill.price(),
-                fill.executionId());
+        if (log.isInfoEnabled()) {
+            // Guarded: the arguments box two doubles and fill an array even when INFO is off.
+            log.info("fill detected: {} {} {} at {} ({})", fill.side(), fill.quantity(), fill.symbol(), fill.price(),
+                    fill.executionId());
+        }
         remember(new Event(Kind.FILL, order, fill));
     }
 
