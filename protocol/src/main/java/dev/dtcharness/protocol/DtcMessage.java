@@ -333,8 +333,7 @@ public final class DtcMessage {
 
     /** A handle from another message type would address the wrong slot: refused, not misread. */
     private void checkOwn(FieldSpec f) {
-        int i = f.index();
-        if (i >= spec.fields().size() || spec.fields().get(i) != f) {
+        if (!spec.owns(f)) {
             throw new IllegalArgumentException(f.name() + " is not a field of " + spec.label());
         }
     }

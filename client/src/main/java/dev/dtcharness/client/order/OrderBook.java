@@ -368,9 +368,7 @@ public final class OrderBook {
     private void forget(TrackedOrder t) {
         inArrivalOrder.remove(t);
         byClientOrderId.remove(t.current().clientOrderId(), t);
-        for (String serverId : t.serverOrderIds()) {
-            byServerOrderId.remove(serverId, t);
-        }
+        t.forEachServerOrderId(serverId -> byServerOrderId.remove(serverId, t));
     }
 
     private TrackedOrder add(Order initial) {

@@ -15,8 +15,14 @@ import java.util.concurrent.TimeUnit;
 /** The book's entry for one order, and the {@link OrderHandle} a caller holds for it. */
 public final class TrackedOrder implements OrderHandle {
     private final CompletableFuture<Order> terminal = new CompletableFuture<>();
-    /** The first snapshot in each status, so a wait for a status that has already passed still succeeds. */
-    private final Map<Integer, Order> firstByStatus = new HashMap<>();
+    /**
+     * The first snapshot in each status, so a wait for a status that has already passed still succeeds:
+     * by status code for DTC's ten, in a map (made when needed) for any other code a server sends.
+     */
+    private final Order[] firstByStatus = new Order[16];
+    private Map<Integer, Order> firstByOtherStatus;
+    /** Threads in {@link #awaitStatus}: only then does an update need to wake anyone. */
+    private int waiting;
     private final List<Fill> fills = new ArrayList<>();
     private final List<Transition> transitions = new ArrayList<>();
     private Order current;
@@ -56,7 +62,7 @@ public final class TrackedOrder implements OrderHandle {
     public synchronized Order awaitStatus(int status, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Order reached = firstByStatus.get(status);
+            Order reached = firstIn(status);
             if (reached != null) {
                 return reached;
             }
@@ -70,11 +76,14 @@ public final class TrackedOrder implements OrderHandle {
                         + OrderStatuses.name(status) + " within " + timeout.toMillis() + " ms; last known: "
                         + current.describe() + " after " + current.updateCount() + " update(s)");
             }
+            waiting++;
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DtcClientException("interrupted while waiting for order " + current.clientOrderId(), e);
+            } finally {
+                waiting--;
             }
         }
     }
@@ -111,8 +120,32 @@ public final class TrackedOrder implements OrderHandle {
 
     synchronized void update(Order after) {
         current = after;
-        firstByStatus.putIfAbsent(after.status(), after);
-        notifyAll();
+        int status = after.status();
+        if (status >= 0 && status < firstByStatus.length) {
+            if (firstByStatus[status] == null) {
+                firstByStatus[status] = after;
+            }
+        } else {
+            if (firstByOtherStatus == null) {
+                firstByOtherStatus = new HashMap<>();
+            }
+            firstByOtherStatus.putIfAbsent(status, after);
+        }
+        if (waiting > 0) {
+            notifyAll();
+        }
+    }
+
+    private Order firstIn(int status) {
+        if (status >= 0 && status < firstByStatus.length) {
+            return firstByStatus[status];
+        }
+        return firstByOtherStatus == null ? null : firstByOtherStatus.get(status);
+    }
+
+    /** Runs {@code action} on each ServerOrderID the order had, without copying the list. */
+    synchronized void forEachServerOrderId(java.util.function.Consumer<String> action) {
+        serverOrderIds.forEach(action);
     }
 
     /** Called outside the book's lock: completing runs the caller's dependent stages on this thread. */

@@ -10,6 +10,7 @@ public final class MessageSpec {
     private final int type;
     private final int binarySize;
     private final List<FieldSpec> fields;
+    private final FieldSpec[] byIndex;
     private final Map<String, FieldSpec> byName;
     private final int stringCount;
 
@@ -18,6 +19,7 @@ public final class MessageSpec {
         this.type = type;
         this.binarySize = binarySize;
         this.fields = List.copyOf(fields);
+        this.byIndex = fields.toArray(new FieldSpec[0]);
         // A plain HashMap, never handed out: every get and set by field name looks here (a hot path).
         Map<String, FieldSpec> map = new HashMap<>(fields.size() * 2);
         for (FieldSpec f : fields) {
@@ -52,6 +54,12 @@ public final class MessageSpec {
     /** How many fields are numbers: the numeric slots of a message. */
     public int numericCount() {
         return fields.size() - stringCount;
+    }
+
+    /** Whether {@code f} is this message's own field (a handle from another message is not). */
+    public boolean owns(FieldSpec f) {
+        int i = f.index();
+        return i < byIndex.length && byIndex[i] == f;
     }
 
     /** The field, or null when the message has none of that name. */

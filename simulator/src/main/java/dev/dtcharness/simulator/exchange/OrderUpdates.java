@@ -13,6 +13,21 @@ import dev.dtcharness.protocol.spec.MessageSpec;
 final class OrderUpdates {
     private static final String ORDER_UPDATE = "ORDER_UPDATE";
     private static final MessageSpec SPEC = DtcSpec.v8().message(ORDER_UPDATE);
+    private static final MessageSpec ORDER = DtcSpec.v8().message("SUBMIT_NEW_SINGLE_ORDER");
+    // Handles on the spec's own fields, for the updates every order sends: no lookup by name per field.
+    private static final FieldSpec REQUEST_ID = SPEC.field("RequestID"), TOTAL = SPEC.field("TotalNumMessages"),
+            NUMBER = SPEC.field("MessageNumber"), STATUS = SPEC.field("OrderStatus"),
+            REASON = SPEC.field("OrderUpdateReason"), LATEST = SPEC.field("LatestTransactionDateTime"),
+            SYMBOL = SPEC.field("Symbol"), EXCHANGE = SPEC.field("Exchange"), ACCOUNT = SPEC.field("TradeAccount"),
+            CLIENT_ID = SPEC.field("ClientOrderID"), SERVER_ID = SPEC.field("ServerOrderID"),
+            TYPE = SPEC.field("OrderType"), SIDE = SPEC.field("BuySell"), TIF = SPEC.field("TimeInForce"),
+            QUANTITY = SPEC.field("OrderQuantity"), FILLED = SPEC.field("FilledQuantity"),
+            REMAINING = SPEC.field("RemainingQuantity"), RECEIVED = SPEC.field("OrderReceivedDateTime"),
+            PRICE1 = SPEC.field("Price1"), PRICE2 = SPEC.field("Price2"), AVERAGE = SPEC.field("AverageFillPrice"),
+            FILL_PRICE = SPEC.field("LastFillPrice"), FILL_QUANTITY = SPEC.field("LastFillQuantity"),
+            FILL_TIME = SPEC.field("LastFillDateTime"), EXECUTION_ID = SPEC.field("LastFillExecutionID");
+    private static final FieldSpec ORDER_EXCHANGE = ORDER.field("Exchange"), ORDER_TYPE = ORDER.field("OrderType"),
+            ORDER_SIDE = ORDER.field("BuySell");
 
     private OrderUpdates() {
     }
@@ -20,27 +35,28 @@ final class OrderUpdates {
     /** The order as it stands, with this status and reason. */
     static DtcMessage of(Order o, String status, String reason, long nowMillis) {
         DtcMessage request = o.request;
+        boolean submitted = request.spec() == ORDER;
         DtcMessage m = header(status, reason, nowMillis)
-                .set("Symbol", fit("Symbol", o.symbol))
-                .set("Exchange", request.getString("Exchange"))
-                .set("TradeAccount", o.account)
-                .set("ClientOrderID", o.clientOrderId)
-                .set("ServerOrderID", o.serverOrderId)
-                .set("OrderType", request.getLong("OrderType"))
-                .set("BuySell", request.getLong("BuySell"))
-                .set("TimeInForce", o.timeInForce)
-                .set("OrderQuantity", o.quantity)
-                .set("FilledQuantity", o.filled)
-                .set("RemainingQuantity", o.remaining())
-                .set("OrderReceivedDateTime", o.receivedMillis);
+                .set(SYMBOL, fit(SYMBOL, o.symbol))
+                .set(EXCHANGE, submitted ? request.getString(ORDER_EXCHANGE) : request.getString("Exchange"))
+                .set(ACCOUNT, o.account)
+                .set(CLIENT_ID, o.clientOrderId)
+                .set(SERVER_ID, o.serverOrderId)
+                .set(TYPE, submitted ? request.getLong(ORDER_TYPE) : request.getLong("OrderType"))
+                .set(SIDE, submitted ? request.getLong(ORDER_SIDE) : request.getLong("BuySell"))
+                .set(TIF, o.timeInForce)
+                .set(QUANTITY, o.quantity)
+                .set(FILLED, o.filled)
+                .set(REMAINING, o.remaining())
+                .set(RECEIVED, o.receivedMillis);
         if (!o.isMarket()) {
-            m.set("Price1", o.price1);
+            m.set(PRICE1, o.price1);
         }
         if (o.price2 != 0 && o.price2 != Double.MAX_VALUE) {
-            m.set("Price2", o.price2);
+            m.set(PRICE2, o.price2);
         }
         if (o.filled > 0) {
-            m.set("AverageFillPrice", o.averagePrice);
+            m.set(AVERAGE, o.averagePrice);
         }
         if (!o.previousServerOrderId.isEmpty()) {
             m.set("PreviousServerOrderID", o.previousServerOrderId);
@@ -63,10 +79,10 @@ final class OrderUpdates {
     static DtcMessage fill(Order o, Fill f) {
         String reason = o.remaining() <= 0 ? "ORDER_FILLED" : "ORDER_FILLED_PARTIALLY";
         return current(o, reason, f.epochMillis())
-                .set("LastFillPrice", f.price())
-                .set("LastFillQuantity", f.quantity())
-                .set("LastFillDateTime", f.epochMillis())
-                .set("LastFillExecutionID", f.executionId());
+                .set(FILL_PRICE, f.price())
+                .set(FILL_QUANTITY, f.quantity())
+                .set(FILL_TIME, f.epochMillis())
+                .set(EXECUTION_ID, f.executionId());
     }
 
     /** {@code REJECTED / NEW_ORDER_REJECTED} echoing the request's ids, with the reason in InfoText. */
@@ -103,13 +119,13 @@ final class OrderUpdates {
     }
 
     private static DtcMessage header(String status, String reason, long nowMillis) {
-        return DtcMessage.of(ORDER_UPDATE)
-                .set("RequestID", 0)
-                .set("TotalNumMessages", 1)
-                .set("MessageNumber", 1)
-                .setEnum("OrderStatus", status)
-                .setEnum("OrderUpdateReason", reason)
-                .set("LatestTransactionDateTime", nowMillis / 1000.0);
+        return new DtcMessage(SPEC)
+                .set(REQUEST_ID, 0)
+                .set(TOTAL, 1)
+                .set(NUMBER, 1)
+                .set(STATUS, STATUS.enumSpec().valueOf(status))
+                .set(REASON, REASON.enumSpec().valueOf(reason))
+                .set(LATEST, nowMillis / 1000.0);
     }
 
     private static void copyIfSet(DtcMessage request, DtcMessage m, String field, boolean isSet) {
@@ -119,7 +135,10 @@ final class OrderUpdates {
     }
 
     static String fit(String field, String value) {
-        FieldSpec f = SPEC.field(field);
+        return fit(SPEC.field(field), value);
+    }
+
+    private static String fit(FieldSpec f, String value) {
         return value.length() <= f.maxStringLength() ? value : value.substring(0, f.maxStringLength());
     }
 }

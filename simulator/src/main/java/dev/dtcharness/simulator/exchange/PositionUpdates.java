@@ -1,23 +1,33 @@
 package dev.dtcharness.simulator.exchange;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import dev.dtcharness.protocol.spec.FieldSpec;
+import dev.dtcharness.protocol.spec.MessageSpec;
 
 /** Builds POSITION_UPDATE (306): the real-time one a fill must be followed by, and solicited ones (FACTS.md 3.5). */
 final class PositionUpdates {
     private PositionUpdates() {
     }
 
+    private static final MessageSpec SPEC = DtcSpec.v8().message("POSITION_UPDATE");
+    // Handles on the spec's own fields: every fill sends one of these.
+    private static final FieldSpec REQUEST_ID = SPEC.field("RequestID"), TOTAL = SPEC.field("TotalNumberMessages"),
+            NUMBER = SPEC.field("MessageNumber"), SYMBOL = SPEC.field("Symbol"), EXCHANGE = SPEC.field("Exchange"),
+            ACCOUNT = SPEC.field("TradeAccount"), QUANTITY = SPEC.field("Quantity"),
+            AVERAGE = SPEC.field("AveragePrice"), UNSOLICITED = SPEC.field("Unsolicited");
+
     static DtcMessage unsolicited(String account, String symbol, String exchange, Position position) {
-        return DtcMessage.of("POSITION_UPDATE")
-                .set("RequestID", 0)
-                .set("TotalNumberMessages", 1)
-                .set("MessageNumber", 1)
-                .set("Symbol", symbol)
-                .set("Exchange", exchange)
-                .set("TradeAccount", account)
-                .set("Quantity", position.quantity())
-                .set("AveragePrice", position.averagePrice())
-                .set("Unsolicited", 1);
+        return new DtcMessage(SPEC)
+                .set(REQUEST_ID, 0)
+                .set(TOTAL, 1)
+                .set(NUMBER, 1)
+                .set(SYMBOL, symbol)
+                .set(EXCHANGE, exchange)
+                .set(ACCOUNT, account)
+                .set(QUANTITY, position.quantity())
+                .set(AVERAGE, position.averagePrice())
+                .set(UNSOLICITED, 1);
     }
 
     static DtcMessage solicited(int requestId, int number, int total, String account, String symbol,
