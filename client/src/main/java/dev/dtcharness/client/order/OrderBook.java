@@ -12,7 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +30,12 @@ public final class OrderBook {
     private static final Order UNKNOWN = new Order("", "", "", "", "", null, 0, Double.NaN, 0, 0, 0,
             Double.NaN, Double.NaN, 0, "", OrderStatuses.UNSPECIFIED, 0, "", 0);
 
-    private final Map<String, TrackedOrder> byClientOrderId = new HashMap<>();
+    /** Concurrent: {@link #register} runs on the caller's thread without the book's lock. */
+    private final Map<String, TrackedOrder> byClientOrderId = new ConcurrentHashMap<>();
     private final Map<String, TrackedOrder> byServerOrderId = new HashMap<>();
     private final Set<TrackedOrder> inArrivalOrder = new LinkedHashSet<>();
+    /** Registered orders not yet in {@link #inArrivalOrder}: moved there by whoever next holds the lock. */
+    private final Queue<TrackedOrder> registered = new ConcurrentLinkedQueue<>();
     /** Finished orders, oldest first: beyond {@link #retainFinished} the oldest leave memory (not the ledger). */
     private final ArrayDeque<TrackedOrder> finished = new ArrayDeque<>();
     private final int retainFinished;
@@ -78,17 +84,26 @@ public final class OrderBook {
 
     /** Every order, in the order the client first heard of it. */
     public synchronized List<Order> all() {
-        return inArrivalOrder.stream().map(TrackedOrder::current).toList();
+        return inArrival().stream().map(TrackedOrder::current).toList();
     }
 
     /** Adds an order about to be sent, before the bytes leave, so even the fastest update finds it. */
-    public synchronized TrackedOrder register(Order sent) {
-        TrackedOrder existing = byClientOrderId.get(sent.clientOrderId());
+    public TrackedOrder register(Order sent) {
+        if (sent.clientOrderId().isEmpty()) {
+            synchronized (this) {
+                return add(sent);
+            }
+        }
+        // Without the book's lock: the app thread that submits would otherwise wait on the event loop,
+        // which holds that lock for every ORDER_UPDATE (under load, most submits did).
+        TrackedOrder t = new TrackedOrder(sent);
+        TrackedOrder existing = byClientOrderId.putIfAbsent(sent.clientOrderId(), t);
         if (existing != null) {
             throw new DtcClientException("ClientOrderID " + sent.clientOrderId() + " is already used by " + existing
                     + " (DTC servers reject a ClientOrderID reused within the trading session)");
         }
-        return add(sent);
+        registered.add(t);
+        return t;
     }
 
     /**
@@ -199,7 +214,7 @@ public final class OrderBook {
 
     /** Orders still working: not ended, and not just sent without an answer. */
     public synchronized List<Order> live() {
-        return inArrivalOrder.stream().map(TrackedOrder::current)
+        return inArrival().stream().map(TrackedOrder::current)
                 .filter(o -> !o.isTerminal() && !o.serverOrderId().isEmpty()).toList();
     }
 
@@ -366,16 +381,24 @@ public final class OrderBook {
 
     /** Drops every index entry of an old finished order; callers holding its handle keep it. */
     private void forget(TrackedOrder t) {
-        inArrivalOrder.remove(t);
+        inArrival().remove(t);
         byClientOrderId.remove(t.current().clientOrderId(), t);
         t.forEachServerOrderId(serverId -> byServerOrderId.remove(serverId, t));
     }
 
     private TrackedOrder add(Order initial) {
         TrackedOrder t = new TrackedOrder(initial);
-        inArrivalOrder.add(t);
+        inArrival().add(t);
         index(t, initial);
         return t;
+    }
+
+    /** Every order in arrival order, registered ones included. Under the lock. */
+    private Set<TrackedOrder> inArrival() {
+        for (TrackedOrder t; (t = registered.poll()) != null; ) {
+            inArrivalOrder.add(t);
+        }
+        return inArrivalOrder;
     }
 
     private void index(TrackedOrder t, Order o) {

@@ -25,7 +25,8 @@ public final class TrackedOrder implements OrderHandle {
     private int waiting;
     private final List<Fill> fills = new ArrayList<>();
     private final List<Transition> transitions = new ArrayList<>();
-    private Order current;
+    /** Volatile: read on every update and by any thread, written under this object's lock. */
+    private volatile Order current;
     /** Every ServerOrderID the order had (a replace gives it a new one), so the book can drop them all. */
     private final List<String> serverOrderIds = new ArrayList<>(1);
 
@@ -49,7 +50,7 @@ public final class TrackedOrder implements OrderHandle {
     }
 
     @Override
-    public synchronized Order current() {
+    public Order current() {
         return current;
     }
 

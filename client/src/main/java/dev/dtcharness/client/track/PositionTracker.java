@@ -55,7 +55,23 @@ public final class PositionTracker implements FillListener {
         saved.forEach(p -> fromFills.put(key(p.tradeAccount(), p.symbol()), p));
     }
 
-    private static String key(String account, String symbol) {
+    /** The last key made: fills and updates of one account and symbol arrive with the very same strings. */
+    private volatile LastKey lastKey = new LastKey("", "", key0("", ""));
+
+    private record LastKey(String account, String symbol, String key) {
+    }
+
+    private String key(String account, String symbol) {
+        LastKey last = lastKey;
+        if (last.account() == account && last.symbol() == symbol) {
+            return last.key();
+        }
+        String key = key0(account, symbol);
+        lastKey = new LastKey(account, symbol, key);
+        return key;
+    }
+
+    private static String key0(String account, String symbol) {
         return account + "\u0000" + symbol;
     }
 }

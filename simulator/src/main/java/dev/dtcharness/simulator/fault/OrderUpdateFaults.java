@@ -98,7 +98,10 @@ public final class OrderUpdateFaults extends ChannelOutboundHandlerAdapter {
         held = null;
         if (h != null) {
             h.deadline().cancel(false);
-            h.promise().tryFailure(new IllegalStateException("session closed while the update was held back"));
+            if (!h.promise().isVoid()) {
+                // A void promise would take the failure to the pipeline as an error; nobody waits on it anyway.
+                h.promise().tryFailure(new IllegalStateException("session closed while the update was held back"));
+            }
         }
     }
 }

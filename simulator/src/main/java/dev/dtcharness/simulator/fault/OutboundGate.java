@@ -77,7 +77,10 @@ public final class OutboundGate extends ChannelOutboundHandlerAdapter {
     public void handlerRemoved(ChannelHandlerContext ctx) {
         for (Held h; (h = held.poll()) != null; ) {
             ReferenceCountUtil.release(h.msg());
-            h.promise().tryFailure(new IllegalStateException("session closed while the message was delayed"));
+            if (!h.promise().isVoid()) {
+                // A void promise would take the failure to the pipeline as an error; nobody waits on it anyway.
+                h.promise().tryFailure(new IllegalStateException("session closed while the message was delayed"));
+            }
         }
     }
 }

@@ -92,16 +92,11 @@ public final class Session implements SessionLink {
      */
     @Override
     public void send(DtcMessage message) {
-        writes.send(message, sendFailures);
+        // No promise per message (the hottest path): a message that cannot be encoded reaches the pipeline's
+        // exception handler, which logs it naming the field (SessionFailures), and a lost connection is
+        // handled there like a failed read.
+        writes.send(message, null);
     }
-
-    // One listener for every write: a lambda per message cost an allocation on the hottest path.
-    // The codec's failure text names the message and the field it could not encode.
-    private final ChannelFutureListener sendFailures = f -> {
-        if (!f.isSuccess() && f.channel().isActive()) {
-            LOG.warn("{}: could not send a message: {}", label(), Failures.plain(f.cause()));
-        }
-    };
 
     /** Marks the session logged on and (re)starts the server's heartbeats at the client's interval. */
     void loggedOn(String client, int heartbeatSeconds, Runnable sendHeartbeat) {

@@ -7,6 +7,7 @@ import dev.dtcharness.simulator.exchange.OrderEngine;
 import java.util.Set;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.EncoderException;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,12 @@ final class SessionFailures {
 
     void handle(ChannelHandlerContext ctx, Throwable cause) {
         DtcCodecException dtc = Failures.codecError(cause);
-        if (dtc instanceof DtcFieldException field) {
+        if (cause instanceof EncoderException) {
+            // Outbound: one message of ours could not be encoded (Session.send writes without a promise).
+            if (ctx.channel().isActive()) {
+                LOG.warn("{}: could not send a message: {}", session.label(), Failures.plain(cause));
+            }
+        } else if (dtc instanceof DtcFieldException field) {
             answerBadField(field);
         } else if (dtc != null && !dtc.isFatal()) {
             LOG.warn("{}: message skipped: {}", session.label(), dtc.getMessage());
