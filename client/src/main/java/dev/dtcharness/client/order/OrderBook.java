@@ -7,15 +7,17 @@ import dev.dtcharness.client.ProblemCounter;
 import dev.dtcharness.protocol.DtcMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +35,10 @@ public final class OrderBook {
     /** Concurrent: {@link #register} runs on the caller's thread without the book's lock. */
     private final Map<String, TrackedOrder> byClientOrderId = new ConcurrentHashMap<>();
     private final Map<String, TrackedOrder> byServerOrderId = new HashMap<>();
-    private final Set<TrackedOrder> inArrivalOrder = new LinkedHashSet<>();
-    /** Registered orders not yet in {@link #inArrivalOrder}: moved there by whoever next holds the lock. */
-    private final Queue<TrackedOrder> registered = new ConcurrentLinkedQueue<>();
+    /** Orders known by neither id yet (registered without a ClientOrderID); the maps hold all the others. */
+    private final Set<TrackedOrder> unindexed = new HashSet<>();
+    /** Arrival order without a list kept per order: {@link #all} sorts by it, rarely. */
+    private final AtomicLong arrivals = new AtomicLong();
     /** Finished orders, oldest first: beyond {@link #retainFinished} the oldest leave memory (not the ledger). */
     private final ArrayDeque<TrackedOrder> finished = new ArrayDeque<>();
     private final int retainFinished;
@@ -96,13 +99,12 @@ public final class OrderBook {
         }
         // Without the book's lock: the app thread that submits would otherwise wait on the event loop,
         // which holds that lock for every ORDER_UPDATE (under load, most submits did).
-        TrackedOrder t = new TrackedOrder(sent);
+        TrackedOrder t = new TrackedOrder(sent, arrivals.incrementAndGet());
         TrackedOrder existing = byClientOrderId.putIfAbsent(sent.clientOrderId(), t);
         if (existing != null) {
             throw new DtcClientException("ClientOrderID " + sent.clientOrderId() + " is already used by " + existing
                     + " (DTC servers reject a ClientOrderID reused within the trading session)");
         }
-        registered.add(t);
         return t;
     }
 
@@ -119,14 +121,14 @@ public final class OrderBook {
         if (update.isSet("NoOrders") && update.getLong("NoOrders") != 0) {
             return Optional.empty();
         }
-        String serverId = OrderUpdateApplier.text(update, "ServerOrderID", "");
-        String clientId = OrderUpdateApplier.text(update, "ClientOrderID", "");
-        String previousServerId = OrderUpdateApplier.text(update, "PreviousServerOrderID", "");
+        String serverId = OrderUpdateApplier.text(update, UpdateFields.SERVER_ORDER_ID, "");
+        String clientId = OrderUpdateApplier.text(update, UpdateFields.CLIENT_ORDER_ID, "");
+        String previousServerId = OrderUpdateApplier.text(update, UpdateFields.PREVIOUS_SERVER_ORDER_ID, "");
         if (serverId.isEmpty() && clientId.isEmpty()) {
             problems.warn(log, "ORDER_UPDATE names no order (neither ServerOrderID nor ClientOrderID), ignored: {}", update);
             return Optional.empty();
         }
-        int reason = OrderUpdateApplier.code(update, "OrderUpdateReason", 0);
+        int reason = OrderUpdateApplier.code(update, UpdateFields.ORDER_UPDATE_REASON, 0);
         AppliedUpdate applied;
         synchronized (this) {
             TrackedOrder tracked = find(serverId, previousServerId, clientId);
@@ -141,7 +143,7 @@ public final class OrderBook {
                 tracked = add(UNKNOWN);
             }
             Order before = tracked.current();
-            Transition t = OrderStateMachine.judge(before.status(), OrderUpdateApplier.code(update, "OrderStatus", 0), reason);
+            Transition t = OrderStateMachine.judge(before.status(), OrderUpdateApplier.code(update, UpdateFields.ORDER_STATUS, 0), reason);
             tracked.addTransition(t);
             Order fields = t.verdict() == Transition.Verdict.STALE ? OrderUpdateApplier.counted(before)
                     : OrderUpdateApplier.apply(before, update, OrderStateMachine.resulting(t));
@@ -159,7 +161,7 @@ public final class OrderBook {
                         fields.updateCount(), before.lastFillPrice(), before.lastFillQuantity(), before.lastFillExecutionId());
             }
             // An update reporting less filled than the book holds is older news (a reordered or repeated one).
-            boolean behind = OrderUpdateApplier.number(update, "FilledQuantity", before.filledQuantity()) < before.filledQuantity();
+            boolean behind = OrderUpdateApplier.number(update, UpdateFields.FILLED_QUANTITY, before.filledQuantity()) < before.filledQuantity();
             Order after = OrderUpdateApplier.consistent(before, fields, tracked.fillsView(), newFill, behind);
             tracked.update(after);
             index(tracked, after);
@@ -381,33 +383,46 @@ public final class OrderBook {
 
     /** Drops every index entry of an old finished order; callers holding its handle keep it. */
     private void forget(TrackedOrder t) {
-        inArrival().remove(t);
+        unindexed.remove(t);
         byClientOrderId.remove(t.current().clientOrderId(), t);
         t.forEachServerOrderId(serverId -> byServerOrderId.remove(serverId, t));
     }
 
     private TrackedOrder add(Order initial) {
-        TrackedOrder t = new TrackedOrder(initial);
-        inArrival().add(t);
+        TrackedOrder t = new TrackedOrder(initial, arrivals.incrementAndGet());
+        unindexed.add(t);
         index(t, initial);
         return t;
     }
 
-    /** Every order in arrival order, registered ones included. Under the lock. */
-    private Set<TrackedOrder> inArrival() {
-        for (TrackedOrder t; (t = registered.poll()) != null; ) {
-            inArrivalOrder.add(t);
-        }
-        return inArrivalOrder;
+    /** Every order the book holds, in the order it first heard of them. Under the lock. */
+    private List<TrackedOrder> inArrival() {
+        Set<TrackedOrder> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        all.addAll(byClientOrderId.values());
+        all.addAll(byServerOrderId.values());
+        all.addAll(unindexed);
+        List<TrackedOrder> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingLong(t -> t.arrival));
+        return sorted;
     }
 
     private void index(TrackedOrder t, Order o) {
+        boolean indexed = false;
         if (!o.serverOrderId().isEmpty()) {
-            byServerOrderId.put(o.serverOrderId(), t);
+            TrackedOrder displaced = byServerOrderId.put(o.serverOrderId(), t);
             t.knownAs(o.serverOrderId());
+            indexed = true;
+            if (displaced != null && displaced != t && byClientOrderId.get(displaced.current().clientOrderId()) != displaced) {
+                // A server that reused an id: the older order is still the book's, reachable through all().
+                unindexed.add(displaced);
+            }
         }
         if (!o.clientOrderId().isEmpty()) {
-            byClientOrderId.putIfAbsent(o.clientOrderId(), t);
+            TrackedOrder holder = byClientOrderId.putIfAbsent(o.clientOrderId(), t);
+            indexed |= holder == null || holder == t;
+        }
+        if (indexed) {
+            unindexed.remove(t);
         }
     }
 
@@ -436,7 +451,7 @@ public final class OrderBook {
     }
 
     private static String fillIdOf(DtcMessage update) {
-        String id = OrderUpdateApplier.text(update, "LastFillExecutionID", "");
+        String id = OrderUpdateApplier.text(update, UpdateFields.LAST_FILL_EXECUTION_ID, "");
         return id.isEmpty() ? null : id;
     }
 

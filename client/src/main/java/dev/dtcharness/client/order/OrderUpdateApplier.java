@@ -20,27 +20,27 @@ final class OrderUpdateApplier {
     }
 
     static Order apply(Order before, DtcMessage u, int status) {
-        Side side = Side.ofCode(code(u, "BuySell", 0));
+        Side side = Side.ofCode(code(u, UpdateFields.BUY_SELL, 0));
         return new Order(
                 // ClientOrderID must not change for the life of an order; only an unknown order learns it here.
-                before.clientOrderId().isEmpty() ? text(u, "ClientOrderID", "") : before.clientOrderId(),
-                text(u, "ServerOrderID", before.serverOrderId()),
-                text(u, "Symbol", before.symbol()),
-                text(u, "Exchange", before.exchange()),
-                text(u, "TradeAccount", before.tradeAccount()),
+                before.clientOrderId().isEmpty() ? text(u, UpdateFields.CLIENT_ORDER_ID, "") : before.clientOrderId(),
+                text(u, UpdateFields.SERVER_ORDER_ID, before.serverOrderId()),
+                text(u, UpdateFields.SYMBOL, before.symbol()),
+                text(u, UpdateFields.EXCHANGE, before.exchange()),
+                text(u, UpdateFields.TRADE_ACCOUNT, before.tradeAccount()),
                 side != null ? side : before.side(),
-                code(u, "OrderType", before.orderType()),
-                number(u, "Price1", before.price1()),
-                number(u, "OrderQuantity", before.orderQuantity()),
-                number(u, "FilledQuantity", before.filledQuantity()),
-                number(u, "RemainingQuantity", before.remainingQuantity()),
-                number(u, "AverageFillPrice", before.averageFillPrice()),
-                number(u, "LastFillPrice", before.lastFillPrice()),
-                number(u, "LastFillQuantity", before.lastFillQuantity()),
-                text(u, "LastFillExecutionID", before.lastFillExecutionId()),
+                code(u, UpdateFields.ORDER_TYPE, before.orderType()),
+                number(u, UpdateFields.PRICE1, before.price1()),
+                number(u, UpdateFields.ORDER_QUANTITY, before.orderQuantity()),
+                number(u, UpdateFields.FILLED_QUANTITY, before.filledQuantity()),
+                number(u, UpdateFields.REMAINING_QUANTITY, before.remainingQuantity()),
+                number(u, UpdateFields.AVERAGE_FILL_PRICE, before.averageFillPrice()),
+                number(u, UpdateFields.LAST_FILL_PRICE, before.lastFillPrice()),
+                number(u, UpdateFields.LAST_FILL_QUANTITY, before.lastFillQuantity()),
+                text(u, UpdateFields.LAST_FILL_EXECUTION_ID, before.lastFillExecutionId()),
                 status,
-                code(u, "OrderUpdateReason", before.lastReason()),
-                text(u, "InfoText", before.infoText()),
+                code(u, UpdateFields.ORDER_UPDATE_REASON, before.lastReason()),
+                text(u, UpdateFields.INFO_TEXT, before.infoText()),
                 before.updateCount() + 1);
     }
 
@@ -79,19 +79,19 @@ final class OrderUpdateApplier {
 
     /** The fill this update reports, or null: by reason, or by a LastFillExecutionID with a quantity. */
     static Fill fillIn(DtcMessage u, Order before, Order after) {
-        int reason = code(u, "OrderUpdateReason", 0);
-        String executionId = text(u, "LastFillExecutionID", "");
-        double lastQuantity = number(u, "LastFillQuantity", 0);
+        int reason = code(u, UpdateFields.ORDER_UPDATE_REASON, 0);
+        String executionId = text(u, UpdateFields.LAST_FILL_EXECUTION_ID, "");
+        double lastQuantity = number(u, UpdateFields.LAST_FILL_QUANTITY, 0);
         boolean fillReason = reason == OrderStatuses.ORDER_FILLED || reason == OrderStatuses.ORDER_FILLED_PARTIALLY;
         if (!fillReason && (executionId.isEmpty() || !(lastQuantity > 0))) {
             return null;
         }
-        double serverFilled = number(u, "FilledQuantity", before.filledQuantity());
+        double serverFilled = number(u, UpdateFields.FILLED_QUANTITY, before.filledQuantity());
         double quantity = lastQuantity > 0 ? lastQuantity : serverFilled - before.filledQuantity();
         if (!(quantity > 0)) {
             return null;
         }
-        double price = number(u, "LastFillPrice", number(u, "AverageFillPrice", Double.NaN));
+        double price = number(u, UpdateFields.LAST_FILL_PRICE, number(u, UpdateFields.AVERAGE_FILL_PRICE, Double.NaN));
         String id = executionId.isEmpty() ? after.serverOrderId() + "@" + strip(serverFilled) : executionId;
         return new Fill(id, after.serverOrderId(), after.clientOrderId(), after.symbol(), after.tradeAccount(),
                 after.side(), quantity, price, DtcTimes.millis(u.isSet("LastFillDateTime") ? u.getLong("LastFillDateTime") : 0),
@@ -110,22 +110,22 @@ final class OrderUpdateApplier {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    // One lookup by name per field read: these run about twenty times per ORDER_UPDATE.
-    static String text(DtcMessage u, String field, String otherwise) {
-        FieldSpec f = u.spec().field(field);
+    // Field handles (UpdateFields), not names: these run about twenty times per ORDER_UPDATE.
+    static String text(DtcMessage u, FieldSpec field, String otherwise) {
+        FieldSpec f = UpdateFields.in(u, field);
         String v = u.isSet(f) ? u.getString(f) : "";
         return v.isEmpty() ? otherwise : v;
     }
 
     /** Zero is the UNSET/UNSPECIFIED constant of every enum read here. */
-    static int code(DtcMessage u, String field, int otherwise) {
-        FieldSpec f = u.spec().field(field);
+    static int code(DtcMessage u, FieldSpec field, int otherwise) {
+        FieldSpec f = UpdateFields.in(u, field);
         long v = u.isSet(f) ? u.getLong(f) : 0;
         return v == 0 ? otherwise : (int) v;
     }
 
-    static double number(DtcMessage u, String field, double otherwise) {
-        FieldSpec f = u.spec().field(field);
+    static double number(DtcMessage u, FieldSpec field, double otherwise) {
+        FieldSpec f = UpdateFields.in(u, field);
         if (!u.isSet(f)) {
             return otherwise;
         }

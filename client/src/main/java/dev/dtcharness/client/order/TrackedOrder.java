@@ -40,7 +40,11 @@ public final class TrackedOrder implements OrderHandle {
         return List.copyOf(serverOrderIds);
     }
 
-    TrackedOrder(Order initial) {
+    /** When the book first heard of the order, as a count: the book lists orders in this order. */
+    final long arrival;
+
+    TrackedOrder(Order initial, long arrival) {
+        this.arrival = arrival;
         update(initial);
     }
 
