@@ -18,17 +18,22 @@ final class OutboundBatch {
     static final int CAPACITY = 32 * 1024;
 
     private ByteBuf buffer;
+    /** How many bytes the last batch took: the next one starts that big (one session sends a few, another many). */
+    private int lastBatchBytes;
     private ChannelPromise[] promises = new ChannelPromise[16];
     private int promiseCount;
 
     /** Encodes {@code m} at the end of the batch; a message that cannot be encoded leaves the batch as it was. */
     void add(ChannelHandlerContext ctx, WireFormat format, DtcMessage m, ChannelPromise promise) {
         int hint = format.sizeHint(m);
-        if (buffer != null && buffer.capacity() - buffer.writerIndex() < hint) {
+        if (buffer != null && buffer.isReadable() && buffer.writerIndex() + hint > CAPACITY) {
             writeTo(ctx);
         }
         if (buffer == null) {
-            buffer = ctx.alloc().ioBuffer(Math.max(CAPACITY, hint));
+            // Sized like the last batch, not at the cap: a thousand quiet sessions must not each take 32 KB
+            // buffers for a message or two (the allocator pools small buffers far better than large ones).
+            int size = Math.max(hint, Math.min(CAPACITY, lastBatchBytes));
+            buffer = ctx.alloc().ioBuffer(size <= 64 ? 64 : Integer.highestOneBit(size - 1) << 1);
         }
         int mark = buffer.writerIndex();
         try {
@@ -55,6 +60,7 @@ final class OutboundBatch {
             return;
         }
         buffer = null;
+        lastBatchBytes = b.readableBytes();
         if (!b.isReadable() && promiseCount == 0) {
             // Left empty by a message that could not be encoded: nothing to send.
             b.release();
