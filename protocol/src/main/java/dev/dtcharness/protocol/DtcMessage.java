@@ -287,6 +287,18 @@ public final class DtcMessage {
         strings[f.slot()] = value;
     }
 
+    /** Every field unset again (reads give the spec defaults): for a reader that reuses one message. */
+    public DtcMessage clear() {
+        set = 0;
+        if (setBeyond64 != null) {
+            java.util.Arrays.fill(setBeyond64, 0);
+        }
+        if (strings != null) {
+            java.util.Arrays.fill(strings, null);
+        }
+        return this;
+    }
+
     /** A copy that can be changed without touching this one. */
     public DtcMessage copy() {
         DtcMessage m = new DtcMessage(spec);

@@ -55,7 +55,7 @@ public final class PositionTracker implements FillListener {
         saved.forEach(p -> fromFills.put(key(p.tradeAccount(), p.symbol()), p));
     }
 
-    /** The last key made: fills and updates of one account and symbol arrive with the very same strings. */
+    /** The last key made: fills and updates of one account and symbol mostly follow one another. */
     private volatile LastKey lastKey = new LastKey("", "", key0("", ""));
 
     private record LastKey(String account, String symbol, String key) {
@@ -63,7 +63,7 @@ public final class PositionTracker implements FillListener {
 
     private String key(String account, String symbol) {
         LastKey last = lastKey;
-        if (last.account() == account && last.symbol() == symbol) {
+        if (last.account().equals(account) && last.symbol().equals(symbol)) {
             return last.key();
         }
         String key = key0(account, symbol);

@@ -63,13 +63,32 @@ public final class BinaryFormat implements WireFormat {
         return decode(frame, frame.readerIndex(), frame.readableBytes());
     }
 
+    /**
+     * As {@link #decode(ByteBuf)}, into {@code reuse} (cleared first) when it is of the frame's type: for
+     * a reader that looks at each message and lets it go, such decoding makes no message per frame, and
+     * no String either while its strings repeat. Anything else gets a new message, as from decode.
+     */
+    public Object decode(ByteBuf frame, DtcMessage reuse) {
+        int start = frame.readerIndex();
+        int type = frame.getUnsignedShortLE(start + 2);
+        if (reuse == null || reuse.type() != type || reuse.spec() != spec.messageOrNull(type)) {
+            return decode(frame);
+        }
+        reuse.clear();
+        return decodeInto(frame, start, frame.readableBytes(), reuse);
+    }
+
     private Object decode(ByteBuf frame, int start, int size) {
         int type = frame.getUnsignedShortLE(start + 2);
         MessageSpec ms = spec.messageOrNull(type);
         if (ms == null) {
             return new UnknownMessage(type, DtcEncoding.BINARY_ENCODING, size);
         }
-        DtcMessage m = new DtcMessage(ms);
+        return decodeInto(frame, start, size, new DtcMessage(ms));
+    }
+
+    private DtcMessage decodeInto(ByteBuf frame, int start, int size, DtcMessage m) {
+        MessageSpec ms = m.spec();
         FieldGroups g = FieldGroups.of(groups, ms);
         if (g != null && size >= g.fieldsEnd) {
             if (frame.hasArray()) {

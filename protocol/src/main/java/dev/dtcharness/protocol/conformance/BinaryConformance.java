@@ -8,6 +8,7 @@ import dev.dtcharness.protocol.codec.VlsFormat;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.List;
 
 /** The binary part of the checker: header, size against the v8 struct, VLS BaseSize and string slots. */
@@ -20,6 +21,31 @@ final class BinaryConformance {
         this.spec = spec;
         this.binary = new BinaryFormat(spec);
         this.vls = new VlsFormat(spec);
+    }
+
+    /**
+     * One message per type and thread to decode into: the checker reads each frame's message and lets it
+     * go (findings keep only text), so every frame of every session need not make a new one.
+     */
+    private static final FastThreadLocal<DtcMessage[]> REUSABLE = new FastThreadLocal<>() {
+        @Override
+        protected DtcMessage[] initialValue() {
+            return new DtcMessage[1024];
+        }
+    };
+
+    private static DtcMessage reusable(MessageSpec ms) {
+        DtcMessage[] byType = REUSABLE.get();
+        int t = ms.type();
+        if (t >= byType.length) {
+            return null;
+        }
+        DtcMessage m = byType[t];
+        if (m == null || m.spec() != ms) {
+            m = new DtcMessage(ms);
+            byType[t] = m;
+        }
+        return m;
     }
 
     DtcMessage check(ByteBuf frame, List<Finding> findings, boolean variableLength) {
@@ -51,7 +77,7 @@ final class BinaryConformance {
                             : "the trailing bytes are ignored"));
         }
         try {
-            return (DtcMessage) (variableLength ? vls.decode(frame) : binary.decode(frame));
+            return (DtcMessage) (variableLength ? vls.decode(frame) : binary.decode(frame, reusable(ms)));
         } catch (DtcCodecException e) {
             findings.add(new Finding(Finding.Kind.MALFORMED, ms.label(), null, "a decodable message", e.getMessage(), null));
             return null;

@@ -54,6 +54,32 @@ class DecodeInPlaceTest {
         stream.release();
     }
 
+    @Test
+    void shouldDecodeIntoAReusedMessageLeavingNothingOfThePreviousFrame() {
+        ByteBuf first = Unpooled.buffer();
+        binary.encode(update("S1").set("InfoText", "first").set("Price1", 4500.25), first);
+        ByteBuf second = Unpooled.buffer();
+        binary.encode(update("S2"), second);
+        DtcMessage reuse = new DtcMessage(DtcSpec.v8().message("ORDER_UPDATE"));
+
+        assertThat(binary.decode(first, reuse)).isSameAs(reuse);
+        assertThat(reuse.getString("InfoText")).isEqualTo("first");
+        assertThat(binary.decode(second, reuse)).isSameAs(reuse);
+        assertThat(reuse.getString("ServerOrderID")).isEqualTo("S2");
+        assertThat(reuse.getString("InfoText")).isEmpty();
+        assertThat(reuse.getDouble("Price1")).as("read from the frame, not left from the first").isEqualTo(Double.MAX_VALUE);
+        assertThat(reuse).isEqualTo(update("S2"));
+    }
+
+    @Test
+    void shouldMakeANewMessageWhenTheReusedOneIsOfAnotherType() {
+        ByteBuf frame = Unpooled.buffer();
+        binary.encode(update("S1"), frame);
+        DtcMessage other = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER");
+        Object decoded = binary.decode(frame, other);
+        assertThat(decoded).isNotSameAs(other).isEqualTo(update("S1"));
+    }
+
     private static DtcMessage update(String serverOrderId) {
         return DtcCodecTest.filled(serverOrderId).set("Symbol", "ESZ6").set("OrderQuantity", 1.0);
     }
