@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * each implemented encoding, through the same {@link WireFormat} calls {@code DtcCodec} makes:
  * <ul>
  *   <li>encode: {@code writeFrame} into an unpooled buffer cleared and reused every op;</li>
- *   <li>decode: {@code nextFrame} (cutting the frame, as the codec does) and {@code decode} of a
+ *   <li>decode: {@code decodeNext} (cutting and decoding the frame, as the codec does) of a
  *       frame encoded once at setup, rewound every op; the result is a new {@link DtcMessage};</li>
  *   <li>round trip: both, the decode reading the frame the encode has just written.</li>
  * </ul>
@@ -117,7 +117,7 @@ public class CodecBenchmark {
 
     private Object decodeFrom(ByteBuf wire) {
         wire.readerIndex(0);
-        return format.decode(format.nextFrame(wire, DtcFraming.DEFAULT_MAX_FRAME));
+        return format.decodeNext(wire, DtcFraming.DEFAULT_MAX_FRAME);
     }
 
     private Object roundTrip(DtcMessage m) {

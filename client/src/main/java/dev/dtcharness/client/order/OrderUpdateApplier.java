@@ -101,9 +101,21 @@ final class OrderUpdateApplier {
     static Order with(Order o, double filled, double average, int status, int updateCount,
                       double lastPrice, double lastQuantity, String lastExecutionId) {
         double remaining = o.orderQuantity() > 0 ? Math.max(0, o.orderQuantity() - filled) : o.remainingQuantity();
+        if (same(filled, o.filledQuantity()) && same(average, o.averageFillPrice()) && status == o.status()
+                && updateCount == o.updateCount() && same(lastPrice, o.lastFillPrice())
+                && same(lastQuantity, o.lastFillQuantity()) && lastExecutionId.equals(o.lastFillExecutionId())
+                && same(remaining, o.remainingQuantity())) {
+            // Most updates are already consistent: the snapshot is immutable, so it serves as it is.
+            return o;
+        }
         return new Order(o.clientOrderId(), o.serverOrderId(), o.symbol(), o.exchange(), o.tradeAccount(), o.side(),
                 o.orderType(), o.price1(), o.orderQuantity(), filled, remaining, average, lastPrice, lastQuantity,
                 lastExecutionId, status, o.lastReason(), o.infoText(), updateCount);
+    }
+
+    /** Equal as stored, NaN included (NaN marks a price not known yet). */
+    private static boolean same(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
     }
 
     private static String strip(double d) {
