@@ -106,7 +106,7 @@ public final class BinaryFormat implements WireFormat {
             if (f.offset() + f.size() > size) {
                 break;
             }
-            m.putRaw(f, read(frame, start + f.offset(), f));
+            readInto(frame, start + f.offset(), f, m);
         }
         return m;
     }
@@ -146,23 +146,25 @@ public final class BinaryFormat implements WireFormat {
         out.setShortLE(start, size);
         out.setShortLE(start + 2, ms.type());
         for (FieldSpec f : ms.fields()) {
-            write(out, start + f.offset(), f, m.valueAt(f));
+            writeFrom(out, start + f.offset(), f, m);
         }
     }
 
-    static Object read(ByteBuf b, int at, FieldSpec f) {
-        return switch (f.kind()) {
-            case INT8 -> (long) b.getByte(at);
-            case UINT8 -> (long) b.getUnsignedByte(at);
-            case INT16 -> (long) b.getShortLE(at);
-            case UINT16 -> (long) b.getUnsignedShortLE(at);
-            case INT32 -> (long) b.getIntLE(at);
-            case UINT32 -> b.getUnsignedIntLE(at);
-            case INT64, UINT64 -> b.getLongLE(at);
-            case FLOAT -> boxed(Float.intBitsToFloat(b.getIntLE(at)), f);
-            case DOUBLE -> boxed(Double.longBitsToDouble(b.getLongLE(at)), f);
-            case STRING -> readString(b, at, f.capacity());
-        };
+    /** Reads one field at {@code at} into {@code m}, unboxed: the path for buffers and layouts without FieldGroups. */
+    static void readInto(ByteBuf b, int at, FieldSpec f, DtcMessage m) {
+        switch (f.kind()) {
+            case INT8 -> m.putLong(f, b.getByte(at));
+            case UINT8 -> m.putLong(f, b.getUnsignedByte(at));
+            case INT16 -> m.putLong(f, b.getShortLE(at));
+            case UINT16 -> m.putLong(f, b.getUnsignedShortLE(at));
+            case INT32 -> m.putLong(f, b.getIntLE(at));
+            case UINT32 -> m.putLong(f, b.getUnsignedIntLE(at));
+            case INT64, UINT64 -> m.putLong(f, b.getLongLE(at));
+            case FLOAT -> m.putDouble(f, Float.intBitsToFloat(b.getIntLE(at)));
+            case DOUBLE -> m.putDouble(f, Double.longBitsToDouble(b.getLongLE(at)));
+            case STRING -> m.putString(f, readString(b, at, f.capacity()));
+            default -> throw new IllegalStateException("unhandled kind " + f.kind());
+        }
     }
 
     private static String readString(ByteBuf b, int at, int capacity) {
@@ -170,31 +172,16 @@ public final class BinaryFormat implements WireFormat {
         return b.toString(at, nul < 0 ? capacity : nul - at, StandardCharsets.ISO_8859_1);
     }
 
-    /** A value equal to the field's default (DBL_MAX for unset ORDER_UPDATE prices) shares its box. */
-    static Object boxed(double d, FieldSpec f) {
-        long bits = Double.doubleToRawLongBits(d);
-        if (bits == 0) {
-            // Most prices and quantities of a message are 0 or the default: neither needs a box of its own.
-            return ZERO;
-        }
-        Object def = f.defaultValue();
-        if (def instanceof Double dd && Double.doubleToRawLongBits(dd) == bits) {
-            return def;
-        }
-        return d;
-    }
-
-    private static final Double ZERO = 0.0;
-
-    static void write(ByteBuf b, int at, FieldSpec f, Object v) {
+    /** Writes one field of {@code m} (its value or the spec default) at {@code at}, unboxed. */
+    static void writeFrom(ByteBuf b, int at, FieldSpec f, DtcMessage m) {
         switch (f.kind()) {
-            case INT8, UINT8 -> b.setByte(at, (int) (long) (Long) v);
-            case INT16, UINT16 -> b.setShortLE(at, (int) (long) (Long) v);
-            case INT32, UINT32 -> b.setIntLE(at, (int) (long) (Long) v);
-            case INT64, UINT64 -> b.setLongLE(at, (Long) v);
-            case FLOAT -> b.setIntLE(at, Float.floatToRawIntBits((float) (double) (Double) v));
-            case DOUBLE -> b.setLongLE(at, Double.doubleToRawLongBits((Double) v));
-            case STRING -> Latin1.set(b, at, (String) v);
+            case INT8, UINT8 -> b.setByte(at, (int) m.getLong(f));
+            case INT16, UINT16 -> b.setShortLE(at, (int) m.getLong(f));
+            case INT32, UINT32 -> b.setIntLE(at, (int) m.getLong(f));
+            case INT64, UINT64 -> b.setLongLE(at, m.getLong(f));
+            case FLOAT -> b.setIntLE(at, Float.floatToRawIntBits((float) m.getDouble(f)));
+            case DOUBLE -> b.setLongLE(at, Double.doubleToRawLongBits(m.getDouble(f)));
+            case STRING -> Latin1.set(b, at, m.getString(f));
             default -> throw new IllegalStateException("unhandled kind " + f.kind());
         }
     }

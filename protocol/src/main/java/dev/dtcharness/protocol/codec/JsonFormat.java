@@ -174,12 +174,8 @@ public final class JsonFormat implements WireFormat {
                     }
                 } else if (token == JsonToken.VALUE_NULL) {
                     m.putRaw(f, null);
-                } else {
-                    Object value = readValue(p, token, f);
-                    if (value == null) {
-                        return null;
-                    }
-                    m.putRaw(f, value);
+                } else if (!readInto(p, token, f, m)) {
+                    return null;
                 }
             }
             return p.currentToken() == JsonToken.END_OBJECT ? m : null;
@@ -190,20 +186,35 @@ public final class JsonFormat implements WireFormat {
         }
     }
 
-    /** The value {@link JsonValues#read} gives for this token, or null for anything it might judge otherwise. */
-    private static Object readValue(JsonParser p, JsonToken token, FieldSpec f) throws IOException {
+    /**
+     * Stores the value {@link JsonValues#read} gives for this token, unboxed; false (nothing stored) for
+     * anything it might judge otherwise.
+     */
+    private static boolean readInto(JsonParser p, JsonToken token, FieldSpec f, DtcMessage m) throws IOException {
         WireKind kind = f.kind();
         if (kind == WireKind.STRING) {
-            return token == JsonToken.VALUE_STRING ? p.getText() : null;
+            if (token != JsonToken.VALUE_STRING) {
+                return false;
+            }
+            m.putString(f, p.getText());
+            return true;
         }
         if (kind.isFloatingPoint()) {
-            return token == JsonToken.VALUE_NUMBER_FLOAT || isIntOrLong(p, token) ? (Object) p.getDoubleValue() : null;
+            if (token != JsonToken.VALUE_NUMBER_FLOAT && !isIntOrLong(p, token)) {
+                return false;
+            }
+            m.putDouble(f, p.getDoubleValue());
+            return true;
         }
         if (!isIntOrLong(p, token)) {
-            return null;
+            return false;
         }
         long l = p.getLongValue();
-        return kind != WireKind.UINT64 && (l < kind.min() || l > kind.max()) ? null : (Object) l;
+        if (kind != WireKind.UINT64 && (l < kind.min() || l > kind.max())) {
+            return false;
+        }
+        m.putLong(f, l);
+        return true;
     }
 
     private static boolean isIntOrLong(JsonParser p, JsonToken token) throws IOException {
@@ -277,16 +288,15 @@ public final class JsonFormat implements WireFormat {
                 g.writeFieldName(F);
                 g.writeStartArray();
                 for (FieldSpec f : fields) {
-                    writeValue(g, m.valueAt(f));
+                    writeValue(g, m, f);
                 }
                 g.writeEndArray();
             } else {
                 for (int i = 0, size = fields.size(); i < size; i++) {
                     FieldSpec f = fields.get(i);
-                    Object v = m.rawValueAt(f);
-                    if (v != null && !v.equals(f.defaultValue())) {
+                    if (m.isSet(f) && !isDefault(m, f)) {
                         g.writeFieldName(n.fields[i]);
-                        writeValue(g, v);
+                        writeValue(g, m, f);
                     }
                 }
             }
@@ -296,13 +306,28 @@ public final class JsonFormat implements WireFormat {
         }
     }
 
-    private static void writeValue(JsonGenerator g, Object v) throws IOException {
-        if (v instanceof Long l) {
-            g.writeNumber(l);
-        } else if (v instanceof Double d) {
-            g.writeNumber(d);
+    /** The field's value (or default), unboxed: numbers as JSON numbers, text as a JSON string. */
+    private static void writeValue(JsonGenerator g, DtcMessage m, FieldSpec f) throws IOException {
+        WireKind kind = f.kind();
+        if (kind == WireKind.STRING) {
+            g.writeString(m.getString(f));
+        } else if (kind.isFloatingPoint()) {
+            g.writeNumber(m.getDouble(f));
         } else {
-            g.writeString((String) v);
+            g.writeNumber(m.getLong(f));
         }
+    }
+
+    /** Equal to the spec default as stored (the bits, for floating point): such a field is left out. */
+    private static boolean isDefault(DtcMessage m, FieldSpec f) {
+        WireKind kind = f.kind();
+        Object def = f.defaultValue();
+        if (kind == WireKind.STRING) {
+            return m.getString(f).equals(def);
+        }
+        if (kind.isFloatingPoint()) {
+            return def instanceof Double d && Double.doubleToLongBits(m.getDouble(f)) == Double.doubleToLongBits(d);
+        }
+        return def instanceof Long l && m.getLong(f) == l;
     }
 }

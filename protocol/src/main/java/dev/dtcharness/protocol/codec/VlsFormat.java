@@ -83,9 +83,11 @@ public final class VlsFormat implements WireFormat {
             if (at + width > fixedEnd) {
                 break;
             }
-            m.putRaw(f, f.kind() == WireKind.STRING
-                    ? readString(frame, start, size, at, ms, f)
-                    : BinaryFormat.read(frame, start + at, f));
+            if (f.kind() == WireKind.STRING) {
+                m.putString(f, readString(frame, start, size, at, ms, f));
+            } else {
+                BinaryFormat.readInto(frame, start + at, f, m);
+            }
         }
         return m;
     }
@@ -112,8 +114,8 @@ public final class VlsFormat implements WireFormat {
         StringCapacity.check(m);
         int total = layout.baseSize;
         for (FieldSpec f : ms.fields()) {
-            if (f.kind() == WireKind.STRING && !((String) m.valueAt(f)).isEmpty()) {
-                total += ((String) m.valueAt(f)).length() + 1;
+            if (f.kind() == WireKind.STRING && !m.getString(f).isEmpty()) {
+                total += m.getString(f).length() + 1;
             }
         }
         if (total > 0xFFFF) {
@@ -130,10 +132,10 @@ public final class VlsFormat implements WireFormat {
         for (FieldSpec f : ms.fields()) {
             int at = start + layout.offset(f);
             if (f.kind() != WireKind.STRING) {
-                BinaryFormat.write(out, at, f, m.valueAt(f));
+                BinaryFormat.writeFrom(out, at, f, m);
                 continue;
             }
-            String s = (String) m.valueAt(f);
+            String s = m.getString(f);
             if (!s.isEmpty()) {
                 out.setShortLE(at, out.writerIndex() - start);
                 out.setShortLE(at + 2, s.length() + 1);
