@@ -48,6 +48,16 @@ class UnboxedFieldsTest {
     }
 
     @Test
+    void shouldFindTheSameNamedFieldForAHandleOfAnotherMessageType() {
+        FieldSpec updateSymbol = DtcMessage.of("ORDER_UPDATE").spec().field("Symbol");
+        DtcMessage order = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("Symbol", "ES");
+        FieldSpec own = order.spec().field(updateSymbol);
+        assertThat(own).isNotSameAs(updateSymbol).isSameAs(order.spec().field("Symbol"));
+        assertThat(order.getString(own)).isEqualTo("ES");
+        assertThat(DtcMessage.of("ORDER_UPDATE").spec().field(updateSymbol)).isSameAs(updateSymbol);
+    }
+
+    @Test
     void shouldReadDefaultsUntilSetAndAgainOnceUnset() {
         DtcMessage m = DtcMessage.of("ORDER_UPDATE");
         FieldSpec price = m.spec().field("Price1");

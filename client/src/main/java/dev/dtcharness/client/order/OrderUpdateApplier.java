@@ -124,20 +124,20 @@ final class OrderUpdateApplier {
 
     // Field handles (UpdateFields), not names: these run about twenty times per ORDER_UPDATE.
     static String text(DtcMessage u, FieldSpec field, String otherwise) {
-        FieldSpec f = UpdateFields.in(u, field);
+        FieldSpec f = u.spec().field(field);
         String v = u.isSet(f) ? u.getString(f) : "";
         return v.isEmpty() ? otherwise : v;
     }
 
     /** Zero is the UNSET/UNSPECIFIED constant of every enum read here. */
     static int code(DtcMessage u, FieldSpec field, int otherwise) {
-        FieldSpec f = UpdateFields.in(u, field);
+        FieldSpec f = u.spec().field(field);
         long v = u.isSet(f) ? u.getLong(f) : 0;
         return v == 0 ? otherwise : (int) v;
     }
 
     static double number(DtcMessage u, FieldSpec field, double otherwise) {
-        FieldSpec f = UpdateFields.in(u, field);
+        FieldSpec f = u.spec().field(field);
         if (!u.isSet(f)) {
             return otherwise;
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** The book's entry for one order, and the {@link OrderHandle} a caller holds for it. */
 public final class TrackedOrder implements OrderHandle {
@@ -29,19 +30,14 @@ public final class TrackedOrder implements OrderHandle {
     private volatile Order current;
     /** Every ServerOrderID the order had (a replace gives it a new one), so the book can drop them all. */
     private final List<String> serverOrderIds = new ArrayList<>(1);
+    /** When the book first heard of the order, as a count: the book lists orders in this order. */
+    final long arrival;
 
     synchronized void knownAs(String serverOrderId) {
         if (!serverOrderIds.contains(serverOrderId)) {
             serverOrderIds.add(serverOrderId);
         }
     }
-
-    synchronized List<String> serverOrderIds() {
-        return List.copyOf(serverOrderIds);
-    }
-
-    /** When the book first heard of the order, as a count: the book lists orders in this order. */
-    final long arrival;
 
     TrackedOrder(Order initial, long arrival) {
         this.arrival = arrival;
@@ -149,7 +145,7 @@ public final class TrackedOrder implements OrderHandle {
     }
 
     /** Runs {@code action} on each ServerOrderID the order had, without copying the list. */
-    synchronized void forEachServerOrderId(java.util.function.Consumer<String> action) {
+    synchronized void forEachServerOrderId(Consumer<String> action) {
         serverOrderIds.forEach(action);
     }
 

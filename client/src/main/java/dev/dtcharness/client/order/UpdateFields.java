@@ -1,13 +1,12 @@
 package dev.dtcharness.client.order;
 
-import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
 
 /**
  * Handles on the ORDER_UPDATE fields the book reads, taken from the spec once: about twenty reads per
- * update then cost no lookup by name. A message built on another spec instance is read by name.
+ * update then cost no lookup by name ({@code MessageSpec.field(FieldSpec)} reads any other message by name).
  */
 final class UpdateFields {
     private static final MessageSpec UPDATE = DtcSpec.v8().message("ORDER_UPDATE");
@@ -33,10 +32,5 @@ final class UpdateFields {
     static final FieldSpec AVERAGE_FILL_PRICE = UPDATE.field("AverageFillPrice");
 
     private UpdateFields() {
-    }
-
-    /** {@code f} itself, or the field of that name when {@code m} was built on another spec instance. */
-    static FieldSpec in(DtcMessage m, FieldSpec f) {
-        return m.spec().owns(f) ? f : m.spec().field(f.name());
     }
 }

@@ -62,6 +62,14 @@ public final class MessageSpec {
         return i < byIndex.length && byIndex[i] == f;
     }
 
+    /**
+     * {@code f} itself when it is this message's own field, else this message's field of the same name:
+     * for a handle kept on one message type and used on messages that may be of another.
+     */
+    public FieldSpec field(FieldSpec f) {
+        return owns(f) ? f : field(f.name());
+    }
+
     /** The field, or null when the message has none of that name. */
     public FieldSpec fieldOrNull(String fieldName) {
         return byName.get(fieldName);

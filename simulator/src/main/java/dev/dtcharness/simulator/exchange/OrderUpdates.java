@@ -35,15 +35,14 @@ final class OrderUpdates {
     /** The order as it stands, with this status and reason. */
     static DtcMessage of(Order o, String status, String reason, long nowMillis) {
         DtcMessage request = o.request;
-        boolean submitted = request.spec() == ORDER;
         DtcMessage m = header(status, reason, nowMillis)
                 .set(SYMBOL, fit(SYMBOL, o.symbol))
-                .set(EXCHANGE, submitted ? request.getString(ORDER_EXCHANGE) : request.getString("Exchange"))
+                .set(EXCHANGE, request.getString(request.spec().field(ORDER_EXCHANGE)))
                 .set(ACCOUNT, o.account)
                 .set(CLIENT_ID, o.clientOrderId)
                 .set(SERVER_ID, o.serverOrderId)
-                .set(TYPE, submitted ? request.getLong(ORDER_TYPE) : request.getLong("OrderType"))
-                .set(SIDE, submitted ? request.getLong(ORDER_SIDE) : request.getLong("BuySell"))
+                .set(TYPE, request.getLong(request.spec().field(ORDER_TYPE)))
+                .set(SIDE, request.getLong(request.spec().field(ORDER_SIDE)))
                 .set(TIF, o.timeInForce)
                 .set(QUANTITY, o.quantity)
                 .set(FILLED, o.filled)

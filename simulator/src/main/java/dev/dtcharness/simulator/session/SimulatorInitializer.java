@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds each session's pipeline, head to tail: the frame slicer (outbound bytes), the conformance
  * tap (inbound bytes), the codec, the flush consolidation, the journal, the fault gate, the update
- * duplicator/reorderer, the silence detector, then the session logic. Sessions share only the exchange, the journal and the fault switches.
+ * duplicator/reorderer, the silence detector, then the session logic. Sessions share only the exchange,
+ * the journal and the fault switches.
  */
 public final class SimulatorInitializer extends ChannelInitializer<SocketChannel> {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorInitializer.class);
