@@ -40,7 +40,8 @@ def load(path):
 
 def fmt_time(cell):
     score, err, unit = cell[:3]
-    e = "" if err is None or err != err else " ±%.0f" % err  # NaN error with one iteration
+    # One iteration has no error: JMH writes it as NaN, or as the string "NaN" in its JSON.
+    e = "" if err is None or isinstance(err, str) or err != err else " ±%.0f" % err
     return "%.0f%s" % (score, e) if unit == "ns/op" else "%.3g %s" % (score, unit)
 
 
