@@ -154,6 +154,12 @@ public final class LoadTestMain implements Callable<Integer> {
                         r.put("cpu_us_per_order", Math.round(cpuUsPerOrder * 100) / 100.0);
                         r.put("app_cpu_us_per_order", Math.round(appCpuUsPerOrder * 100) / 100.0);
                         r.put("alloc_bytes_per_order", Math.round(costAfter.applicationBytesSince(costBefore) / (perOrder / 1000.0)));
+                        for (CostSnapshot.Role role : CostSnapshot.Role.values()) {
+                            r.put(role.key() + "_cpu_us_per_order",
+                                    Math.round(costAfter.applicationNanosSince(costBefore, role) / perOrder * 100) / 100.0);
+                            r.put(role.key() + "_alloc_bytes_per_order",
+                                    Math.round(costAfter.applicationBytesSince(costBefore, role) / (perOrder / 1000.0)));
+                        }
                         emit(r, rows, jsonl, progress);
                     }
                 }
