@@ -47,6 +47,12 @@ final class Report {
             html.append("<h2>Pipelined throughput</h2><img src=\"throughput.png\">");
             html.append(table(rows, "pipelined", List.of("encoding", "inflight", "tput_orders", "tput_orders_per_s",
                     "tput_min", "tput_max", "tput_reps")));
+            // What an order costs, and who pays it: the figures to compare two builds by on a shared machine.
+            html.append("<h2>Cost per order</h2>");
+            html.append(table(rows, "pipelined", List.of("encoding", "inflight", "cpu_us_per_order", "app_cpu_us_per_order",
+                    "client_cpu_us_per_order", "simulator_cpu_us_per_order", "driver_cpu_us_per_order",
+                    "alloc_bytes_per_order", "client_alloc_bytes_per_order", "simulator_alloc_bytes_per_order",
+                    "driver_alloc_bytes_per_order")));
         }
         if (rows.stream().anyMatch(r -> "sessions".equals(r.get("test")))) {
             throughputChart(rows, "sessions", "sessions", "Many sessions: total throughput", "sessions (M)",
