@@ -7,6 +7,7 @@ import dev.dtcharness.client.ProblemCounter;
 import dev.dtcharness.protocol.DtcMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -87,7 +89,12 @@ public final class OrderBook {
 
     /** Every order, in the order the client first heard of it. */
     public synchronized List<Order> all() {
-        return inArrival().stream().map(TrackedOrder::current).toList();
+        return inArrival(o -> true);
+    }
+
+    /** Orders not ended, in the order the client first heard of them: what the state file keeps after each change. */
+    public synchronized List<Order> open() {
+        return inArrival(o -> !o.isTerminal());
     }
 
     /** Adds an order about to be sent, before the bytes leave, so even the fastest update finds it. */
@@ -216,8 +223,7 @@ public final class OrderBook {
 
     /** Orders still working: not ended, and not just sent without an answer. */
     public synchronized List<Order> live() {
-        return inArrival().stream().map(TrackedOrder::current)
-                .filter(o -> !o.isTerminal() && !o.serverOrderId().isEmpty()).toList();
+        return inArrival(o -> !o.isTerminal() && !o.serverOrderId().isEmpty());
     }
 
     /**
@@ -395,15 +401,24 @@ public final class OrderBook {
         return t;
     }
 
-    /** Every order the book holds, in the order it first heard of them. Under the lock. */
-    private List<TrackedOrder> inArrival() {
-        Set<TrackedOrder> all = Collections.newSetFromMap(new IdentityHashMap<>());
-        all.addAll(byClientOrderId.values());
-        all.addAll(byServerOrderId.values());
-        all.addAll(unindexed);
-        List<TrackedOrder> sorted = new ArrayList<>(all);
+    /**
+     * The orders the book holds that {@code keep} accepts, in the order it first heard of them; under the lock.
+     * Filtered before sorting: after each change the state file wants the few open ones among thousands.
+     */
+    private List<Order> inArrival(Predicate<Order> keep) {
+        Set<TrackedOrder> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Collection<TrackedOrder> c : List.of(byClientOrderId.values(), byServerOrderId.values(), unindexed)) {
+            for (TrackedOrder t : c) {
+                if (keep.test(t.current())) {
+                    kept.add(t);
+                }
+            }
+        }
+        List<TrackedOrder> sorted = new ArrayList<>(kept);
         sorted.sort(Comparator.comparingLong(t -> t.arrival));
-        return sorted;
+        List<Order> orders = new ArrayList<>(sorted.size());
+        sorted.forEach(t -> orders.add(t.current()));
+        return List.copyOf(orders);
     }
 
     private void index(TrackedOrder t, Order o) {

@@ -73,7 +73,7 @@ public final class Persistence implements AutoCloseable {
                 db.record(applied);
             }
             if (state != null) {
-                List<Order> open = book.all().stream().filter(o -> !o.isTerminal()).toList();
+                List<Order> open = book.open();
                 state.write(open, positions.positions());
             }
         } catch (RuntimeException e) {

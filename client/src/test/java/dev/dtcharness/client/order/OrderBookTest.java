@@ -40,6 +40,21 @@ class OrderBookTest {
     }
 
     @Test
+    void shouldListOrdersInArrivalOrderWhetherRegisteredOrPlacedElsewhere() {
+        book.apply(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "X9").setEnum("OrderStatus", "ORDER_STATUS_OPEN")
+                .setEnum("OrderUpdateReason", "OPEN_ORDERS_REQUEST_RESPONSE").set("OrderQuantity", 1));
+        book.register(new Order("C2", "", "ES", "", "SIM1", Side.SELL, 7, 101, 1, 0, 1, Double.NaN, Double.NaN, 0,
+                "", OrderStatuses.ORDER_SENT, 0, "", 0));
+        book.apply(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4, 100.5, "E1"));
+
+        assertThat(book.all()).extracting(o -> o.clientOrderId() + "/" + o.serverOrderId())
+                .containsExactly("C1/S1", "/X9", "C2/");
+        assertThat(book.open()).as("the filled one has ended").extracting(o -> o.clientOrderId() + "/" + o.serverOrderId())
+                .containsExactly("/X9", "C2/");
+        assertThat(book.live()).as("C2 has no answer yet").extracting(Order::serverOrderId).containsExactly("X9");
+    }
+
+    @Test
     void shouldForgetTheOldestFinishedOrdersBeyondItsRetentionButKeepTheirFillsCounted() {
         OrderBook small = new OrderBook(problems, 2);
         for (int i = 1; i <= 5; i++) {
