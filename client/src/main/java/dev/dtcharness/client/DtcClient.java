@@ -114,7 +114,7 @@ public final class DtcClient implements AutoCloseable {
         });
         this.persistence = new Persistence(config, problems);
         if (persistence.enabled()) {
-            persistence.restoreInto(book, positions);
+            reconciliation.countedFillsUntil(persistence.restoreInto(book, positions));
         }
         // Positions first, so the state file saved next already holds this fill.
         router.onBookChange(applied -> {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.dtcharness.protocol.DtcMessage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * After a reconnect the fills request starts shortly before the last fill the client read
@@ -33,6 +35,25 @@ class FillsWindowReconnectTest extends AgainstFakeServer {
         assertThat(requests.get(0).getLong("NumberOfDays")).isEqualTo(1);
         assertThat(requests.get(1).getLong("StartDateTime")).isEqualTo(FILL_SECONDS + 5 - 600);
         assertThat(requests.get(1).getLong("NumberOfDays")).as("kept for servers that want it set").isEqualTo(1);
+    }
+
+    @Test
+    void shouldStartTheFirstFillsRequestAfterARestartFromTheLastFillInTheHistoryDatabase(@TempDir Path dir) {
+        server = new FakeServer(answers(new AtomicInteger(), Integer.MAX_VALUE));
+        Path db = dir.resolve("history.db");
+        DtcClient first = connect(DtcClientConfig.builder().historyDatabase(db).fillsOverlap(Duration.ofMinutes(10)));
+        await().atMost(WAIT).until(() -> first.reconciliations() >= 1 && first.historyDatabase().fills().size() == 2);
+        first.close();
+
+        client = connect(DtcClientConfig.builder().historyDatabase(db).fillsOverlap(Duration.ofMinutes(10)));
+        await().atMost(WAIT).until(() -> server.received("HISTORICAL_ORDER_FILLS_REQUEST").size() >= 2);
+
+        List<DtcMessage> requests = server.received("HISTORICAL_ORDER_FILLS_REQUEST");
+        assertThat(requests.get(0).getLong("StartDateTime")).as("nothing counted yet: whole days").isZero();
+        assertThat(requests.get(1).getLong("StartDateTime")).as("restarted with both fills on record")
+                .isEqualTo(FILL_SECONDS + 5 - 600);
+        await().atMost(WAIT).until(() -> client.reconciliations() >= 1);
+        assertThat(client.orderBook().ledger().size()).as("the fills answered again are not counted twice").isEqualTo(2);
     }
 
     @Test

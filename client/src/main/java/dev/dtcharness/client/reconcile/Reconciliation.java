@@ -65,6 +65,15 @@ public final class Reconciliation {
         this.publish = publish;
     }
 
+    /**
+     * Fills up to {@code millis} are already counted (restored from the order-history database after a
+     * restart): the first fills request then starts {@code fillsOverlap} before it, as after a reconnect,
+     * instead of asking for whole days again.
+     */
+    public synchronized void countedFillsUntil(long millis) {
+        sawFillAt(millis);
+    }
+
     /** Notes a message written on {@code connection}: new orders are remembered with it until answered. */
     public void written(DtcMessage m, Object connection) {
         sentOn.written(m, connection);

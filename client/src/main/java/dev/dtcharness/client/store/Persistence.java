@@ -42,8 +42,12 @@ public final class Persistence implements AutoCloseable {
         return db;
     }
 
-    /** Loads what an earlier run saved into the book and the positions; counts nothing twice. */
-    public void restoreInto(OrderBook book, PositionTracker positions) {
+    /**
+     * Loads what an earlier run saved into the book and the positions; counts nothing twice. Returns the
+     * time of the latest fill restored (UTC milliseconds, 0 when none has one): the first fills request
+     * after a restart need not go further back than the reconnect overlap before it.
+     */
+    public long restoreInto(OrderBook book, PositionTracker positions) {
         StateFile.State saved = state != null ? state.read() : null;
         List<Fill> fills = db != null ? db.fills() : List.of();
         List<Order> open = db != null ? db.orders().stream().filter(o -> !o.isTerminal()).toList()
@@ -64,6 +68,7 @@ public final class Persistence implements AutoCloseable {
         }
         log.info("restored {} open order(s) and {} fill(s) from {}", open.size(), fills.size(),
                 db != null ? db.file() : state.file());
+        return fills.stream().mapToLong(Fill::dateTimeMillis).max().orElse(0);
     }
 
     /** Called on the event loop for every change, before the app's listeners hear of it. */
