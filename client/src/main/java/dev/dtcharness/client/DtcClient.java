@@ -21,6 +21,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -198,8 +199,9 @@ public final class DtcClient implements AutoCloseable {
      * {@link DtcClientConfig#offlineOrders()} says.
      */
     public OrderHandle submit(OrderRequest request) {
-        if (!isLoggedOn()) { // the words are built only when they may be needed
+        if (!isLoggedOn() || !channel.isWritable()) { // the words are built only when they may be needed
             requireSendable("submit " + request.side() + " " + request.quantity() + " " + request.symbol());
+            requireServerReading("submit " + request.side() + " " + request.quantity() + " " + request.symbol());
         }
         String id = request.clientOrderId() != null ? request.clientOrderId() : ids.next();
         String account = request.tradeAccount() != null ? request.tradeAccount() : config.tradeAccount();
@@ -219,6 +221,7 @@ public final class DtcClient implements AutoCloseable {
                     + " and " + second.symbol());
         }
         requireSendable("submit an OCO order on " + first.symbol());
+        requireServerReading("submit an OCO order on " + first.symbol());
         String account = first.tradeAccount() != null ? first.tradeAccount() : config.tradeAccount();
         String firstId = first.clientOrderId() != null ? first.clientOrderId() : ids.next();
         String secondId = second.clientOrderId() != null ? second.clientOrderId() : ids.next();
@@ -362,6 +365,8 @@ public final class DtcClient implements AutoCloseable {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(config.maxUnsentBytes() / 2, config.maxUnsentBytes()))
                 .handler(new ClientInitializer(config, address, handler))
                 .connect(host, port);
         writes = new WriteBatcher(connected.channel());
@@ -444,6 +449,19 @@ public final class DtcClient implements AutoCloseable {
         }
         throw new DtcClientException("cannot " + what + ": not logged on to " + address()
                 + (reconnecting ? " (reconnecting; orders are refused meanwhile, OfflineOrders.queueUpTo(n) queues them)" : ""));
+    }
+
+    /**
+     * Refuses a new order while the server leaves more than {@code maxUnsentBytes} unread: the order would
+     * only wait in memory, behind others, with no date at which it would leave.
+     */
+    private void requireServerReading(String what) {
+        Channel c = channel;
+        if (isLoggedOn() && c != null && !c.isWritable()) {
+            throw new DtcClientException("cannot " + what + ": " + address() + " is not reading what the client sends"
+                    + " (more than maxUnsentBytes, " + config.maxUnsentBytes() + " bytes, wait unread); new orders are"
+                    + " refused until it has read half of them");
+        }
     }
 
     /** Writes now when logged on, else queues (requireSendable already allowed it). */

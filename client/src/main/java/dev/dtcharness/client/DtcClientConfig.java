@@ -33,8 +33,10 @@ public final class DtcClientConfig {
     private final int retainFinishedOrders;
     private final SslContext tls;
     private final EventLoopGroup eventLoopGroup;
+    private final int maxUnsentBytes;
 
     private DtcClientConfig(Builder b) {
+        this.maxUnsentBytes = b.maxUnsentBytes;
         this.eventLoopGroup = b.eventLoopGroup;
         this.reconnect = b.reconnect;
         this.offlineOrders = b.offlineOrders;
@@ -56,6 +58,14 @@ public final class DtcClientConfig {
         this.tradeAccount = b.tradeAccount != null ? b.tradeAccount : "SIM1";
         this.tradeAccountChosen = b.tradeAccount != null;
         this.connectTimeout = b.connectTimeout;
+    }
+
+    /**
+     * Bytes written but not yet taken by the server beyond which new orders are refused: a server that
+     * stops reading must not make the client hold an ever-growing backlog of orders it cannot send.
+     */
+    public int maxUnsentBytes() {
+        return maxUnsentBytes;
     }
 
     /** Finished orders the order book keeps in memory; older ones live on only in the history database. */
@@ -196,6 +206,7 @@ public final class DtcClientConfig {
         private int retainFinishedOrders = OrderBook.DEFAULT_RETAIN_FINISHED;
         private SslContext tls;
         private EventLoopGroup eventLoopGroup;
+        private int maxUnsentBytes = 8 * 1024 * 1024;
 
         /**
          * Runs the client on one loop of {@code shared}, which the caller owns and shuts down after
@@ -341,6 +352,16 @@ public final class DtcClientConfig {
             return this;
         }
 
+        /**
+         * Default 8 MiB: new orders are refused while more than this waits for the server to read it (the
+         * kernel's socket buffers come on top); they are taken again once half of it has gone out. Cancels
+         * and replaces are never refused for it.
+         */
+        public Builder maxUnsentBytes(int maxUnsentBytes) {
+            this.maxUnsentBytes = maxUnsentBytes;
+            return this;
+        }
+
         public DtcClientConfig build() {
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException("host is required");
@@ -357,6 +378,9 @@ public final class DtcClientConfig {
             }
             if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
                 throw new IllegalArgumentException("connect timeout must be positive, was " + connectTimeout);
+            }
+            if (maxUnsentBytes < 2) {
+                throw new IllegalArgumentException("max unsent bytes must be at least 2, was " + maxUnsentBytes);
             }
             if (historicalFillDays < 1) {
                 throw new IllegalArgumentException("historical fill days must be at least 1 (Sierra Chart rejects 0), was "

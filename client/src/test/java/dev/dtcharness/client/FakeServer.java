@@ -89,6 +89,11 @@ final class FakeServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** Stops (false) or resumes (true) reading from every client connection, as a server that hangs would. */
+    void reading(boolean on) {
+        clients.forEach(c -> c.config().setAutoRead(on));
+    }
+
     /** Closes every client connection now, as a crashed or restarted server would. */
     void dropClients() {
         clients.close().awaitUninterruptibly();
