@@ -106,14 +106,24 @@ public final class DtcClientCli implements Runnable {
         }
     }
 
-    @Command(name = "cancel", description = "Cancel an order (203) by ClientOrderID and wait for the answer.")
-    static final class Cancel implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
+    /** Which existing order a cancel or modify is about, and how to find it when the database does not hold it. */
+    static final class ExistingOrder {
         @Option(names = "--client-order-id", required = true)
         String clientOrderId;
         @Option(names = "--server-order-id", description = "needed when --db does not hold the order")
         String serverOrderId;
+
+        void ensureKnownTo(DtcClient client) {
+            Known.ensure(client, clientOrderId, serverOrderId);
+        }
+    }
+
+    @Command(name = "cancel", description = "Cancel an order (203) by ClientOrderID and wait for the answer.")
+    static final class Cancel implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+        @Mixin
+        ExistingOrder order;
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -121,8 +131,8 @@ public final class DtcClientCli implements Runnable {
         public Integer call() {
             try (DtcClient client = new DtcClient(connection.config())) {
                 client.connect();
-                Known.ensure(client, clientOrderId, serverOrderId);
-                return report(spec.commandLine().getOut(), client.cancel(clientOrderId).await(connection.timeout));
+                order.ensureKnownTo(client);
+                return report(spec.commandLine().getOut(), client.cancel(order.clientOrderId).await(connection.timeout));
             }
         }
     }
@@ -131,10 +141,8 @@ public final class DtcClientCli implements Runnable {
     static final class Modify implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
-        @Option(names = "--client-order-id", required = true)
-        String clientOrderId;
-        @Option(names = "--server-order-id", description = "needed when --db does not hold the order")
-        String serverOrderId;
+        @Mixin
+        ExistingOrder order;
         @Option(names = "--price")
         Double price;
         @Option(names = "--qty", description = "new total quantity, filled part included")
@@ -151,8 +159,8 @@ public final class DtcClientCli implements Runnable {
                     quantity == null ? 0 : quantity, null);
             try (DtcClient client = new DtcClient(connection.config())) {
                 client.connect();
-                Known.ensure(client, clientOrderId, serverOrderId);
-                return report(spec.commandLine().getOut(), client.replace(clientOrderId, change).await(connection.timeout));
+                order.ensureKnownTo(client);
+                return report(spec.commandLine().getOut(), client.replace(order.clientOrderId, change).await(connection.timeout));
             }
         }
     }
