@@ -358,6 +358,7 @@ public final class DtcClient implements AutoCloseable {
         // Registered before the first byte: it then runs on the event loop, ahead of any update.
         logon.thenAccept(m -> onLoggedOn(handler, attempt));
         handler.onEnd(this::onSessionEnd);
+        handler.onReadBatchEnd(book::releaseCompletions);
         event(ConnectionEvent.State.CONNECTING, "", attempt);
         session = handler;
         ChannelFuture connected = new Bootstrap()
@@ -375,6 +376,9 @@ public final class DtcClient implements AutoCloseable {
     }
 
     private void inbound(Object m) {
+        // Orders ended by this read complete their handles together when the read is done (onReadBatchEnd):
+        // an app thread waiting on many of them is woken once per read, not once per order.
+        book.holdCompletions();
         router.route(m);
         if (m instanceof DtcMessage d) {
             reconciliation.afterRouted(d);

@@ -48,6 +48,9 @@ public final class OrderBook {
     /** Fills counted before their order was known (a fills answer ahead of the order's update), by ServerOrderID. */
     private final Map<String, List<Fill>> orphans = new HashMap<>();
     private final ProblemCounter problems;
+    /** The thread holding completions (see {@link #holdCompletions}), and what it holds: order, snapshot, ... */
+    private volatile Thread holder;
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
 
     public OrderBook() {
         this(new ProblemCounter(), DEFAULT_RETAIN_FINISHED);
@@ -176,7 +179,7 @@ public final class OrderBook {
             applied = new AppliedUpdate(before, after, t, newFill, tracked);
         }
         logChange(applied, fillIdOf(update));
-        applied.order().completeIfTerminal(applied.after());
+        complete(applied.order(), applied.after());
         return Optional.of(applied);
     }
 
@@ -212,8 +215,41 @@ public final class OrderBook {
         }
         log.info("order {}: missed fill {} of {} at {} counted", applied.after().describe(), fill.executionId(),
                 fill.quantity(), fill.price());
-        applied.order().completeIfTerminal(applied.after());
+        complete(applied.order(), applied.after());
         return Optional.of(applied);
+    }
+
+    /**
+     * From now until {@link #releaseCompletions} on this thread, orders that end on it complete their
+     * terminal futures together, at the release (the client holds them for one socket read). Other
+     * threads are not held.
+     */
+    public void holdCompletions() {
+        holder = Thread.currentThread();
+    }
+
+    /** Completes what this thread held, in the order the orders ended; nothing when it held nothing. */
+    public void releaseCompletions() {
+        if (holder != Thread.currentThread()) {
+            return;
+        }
+        holder = null;
+        for (Object t; (t = held.poll()) != null; ) {
+            ((TrackedOrder) t).completeIfTerminal((Order) held.poll());
+        }
+    }
+
+    /** Called outside the lock: completing runs the caller's dependent stages on this thread. */
+    private void complete(TrackedOrder t, Order after) {
+        if (!after.isTerminal()) {
+            return;
+        }
+        if (holder == Thread.currentThread()) {
+            held.add(t);
+            held.add(after);
+        } else {
+            t.completeIfTerminal(after);
+        }
     }
 
     /** Every fill counted, each once. */
@@ -248,7 +284,7 @@ public final class OrderBook {
         }
         problems.warn(log, "order {} was working before the reconnect and is not open now: taken as {}",
                 after.describe(), after.statusName());
-        tracked.completeIfTerminal(after);
+        complete(tracked, after);
         return Optional.of(new AppliedUpdate(before, after, t, null, tracked));
     }
 
@@ -286,7 +322,7 @@ public final class OrderBook {
             t = settle(tracked, before, after);
         }
         problems.warn(log, "order {}: its answers were lost with the connection; {}", after.describe(), why);
-        tracked.completeIfTerminal(after);
+        complete(tracked, after);
         return Optional.of(new AppliedUpdate(before, after, t, null, tracked));
     }
 
@@ -309,7 +345,7 @@ public final class OrderBook {
             t = settle(tracked, before, after);
         }
         problems.warn(log, "order {} ended REJECTED locally: {}", clientOrderId, why);
-        tracked.completeIfTerminal(after);
+        complete(tracked, after);
         return Optional.of(new AppliedUpdate(before, after, t, null, tracked));
     }
 
@@ -358,7 +394,7 @@ public final class OrderBook {
             retireIfFinished(tracked, o, after);
         }
         problems.warn(log, "order {} was not sent: {}", clientOrderId, why);
-        tracked.completeIfTerminal(after);
+        complete(tracked, after);
     }
 
     private TrackedOrder find(String serverId, String previousServerId, String clientId) {

@@ -36,6 +36,7 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
     private volatile boolean wasLoggedOn;
     private volatile ChannelHandlerContext ctx;
     private volatile Consumer<SessionHandler> onEnd = s -> { };
+    private volatile Runnable onReadBatchEnd = () -> { };
 
     /**
      * {@code logon} completes with the LOGON_RESPONSE, or fails with a DtcClientException saying why.
@@ -91,6 +92,11 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
         this.onEnd = listener;
     }
 
+    /** Runs on the event loop after the messages of one socket read have all been handed on (and when the session ends). */
+    public void onReadBatchEnd(Runnable listener) {
+        this.onReadBatchEnd = listener;
+    }
+
     /** The session reached LOGON_SUCCESS at some point. */
     public boolean wasLoggedOn() {
         return wasLoggedOn;
@@ -129,6 +135,12 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
             }
         }
         inbound.accept(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        onReadBatchEnd.run();
+        ctx.fireChannelReadComplete();
     }
 
     @Override
@@ -178,6 +190,7 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
         if (closeReason == null) {
             closeReason = reason;
         }
+        onReadBatchEnd.run();
         ctx.fireChannelInactive();
         onEnd.accept(this);
     }

@@ -40,6 +40,30 @@ class OrderBookTest {
     }
 
     @Test
+    void shouldCompleteTheHandlesOfOrdersEndedWhileHeldTogetherAtTheRelease() throws Exception {
+        book.holdCompletions();
+        book.apply(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4, 100.5, "E1"));
+        assertThat(order.current().statusName()).as("the book itself is current at once").isEqualTo("ORDER_STATUS_FILLED");
+        assertThat(order.terminal()).as("held until the read is done").isNotDone();
+
+        book.releaseCompletions();
+
+        assertThat(order.terminal()).isCompletedWithValueMatching(o -> o.filledQuantity() == 4);
+    }
+
+    @Test
+    void shouldNotHoldTheCompletionsOfAnotherThread() throws Exception {
+        book.holdCompletions();
+        Thread other = new Thread(() -> book.apply(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4,
+                100.5, "E1")));
+        other.start();
+        other.join();
+
+        assertThat(order.terminal()).as("ended on a thread that holds nothing").isDone();
+        book.releaseCompletions();
+    }
+
+    @Test
     void shouldListOrdersInArrivalOrderWhetherRegisteredOrPlacedElsewhere() {
         book.apply(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "X9").setEnum("OrderStatus", "ORDER_STATUS_OPEN")
                 .setEnum("OrderUpdateReason", "OPEN_ORDERS_REQUEST_RESPONSE").set("OrderQuantity", 1));
