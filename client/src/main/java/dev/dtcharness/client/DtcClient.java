@@ -200,8 +200,9 @@ public final class DtcClient implements AutoCloseable {
      */
     public OrderHandle submit(OrderRequest request) {
         if (!isLoggedOn() || !channel.isWritable()) { // the words are built only when they may be needed
-            requireSendable("submit " + request.side() + " " + request.quantity() + " " + request.symbol());
-            requireServerReading("submit " + request.side() + " " + request.quantity() + " " + request.symbol());
+            String what = "submit " + request.side() + " " + request.quantity() + " " + request.symbol();
+            requireSendable(what);
+            requireServerReading(what);
         }
         String id = request.clientOrderId() != null ? request.clientOrderId() : ids.next();
         String account = request.tradeAccount() != null ? request.tradeAccount() : config.tradeAccount();

@@ -48,9 +48,12 @@ public final class OrderBook {
     /** Fills counted before their order was known (a fills answer ahead of the order's update), by ServerOrderID. */
     private final Map<String, List<Fill>> orphans = new HashMap<>();
     private final ProblemCounter problems;
-    /** The thread holding completions (see {@link #holdCompletions}), and what it holds: order, snapshot, ... */
+    /** The thread holding completions (see {@link #holdCompletions}), and what it holds, oldest first. */
     private volatile Thread holder;
-    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    private final ArrayDeque<Ended> held = new ArrayDeque<>();
+
+    private record Ended(TrackedOrder order, Order after) {
+    }
 
     public OrderBook() {
         this(new ProblemCounter(), DEFAULT_RETAIN_FINISHED);
@@ -234,8 +237,8 @@ public final class OrderBook {
             return;
         }
         holder = null;
-        for (Object t; (t = held.poll()) != null; ) {
-            ((TrackedOrder) t).completeIfTerminal((Order) held.poll());
+        for (Ended e; (e = held.poll()) != null; ) {
+            e.order().completeIfTerminal(e.after());
         }
     }
 
@@ -245,8 +248,7 @@ public final class OrderBook {
             return;
         }
         if (holder == Thread.currentThread()) {
-            held.add(t);
-            held.add(after);
+            held.add(new Ended(t, after));
         } else {
             t.completeIfTerminal(after);
         }
