@@ -64,7 +64,7 @@ final class MessageRouter {
         // After the fill: "fill detected" comes before "order filled detected". A missed fill found on
         // reconnect changes the order too, so order listeners hear it, with that message as the cause.
         if (applied.after() != null) {
-            orderListeners.forEach(l -> notify(l, applied.after(), cause));
+            orderListeners.forEach(l -> notify(l, applied.before(), applied.after(), cause));
         }
     }
 
@@ -102,9 +102,9 @@ final class MessageRouter {
         }
     }
 
-    private void notify(OrderListener l, Order order, DtcMessage update) {
+    private void notify(OrderListener l, Order before, Order order, DtcMessage update) {
         try {
-            l.onOrderUpdate(order, update);
+            l.onOrderChange(before, order, update);
         } catch (RuntimeException e) {
             problems.error(log, "an order listener failed on {}; the others still run", order.describe(), e);
         }

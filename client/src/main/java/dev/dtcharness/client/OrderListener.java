@@ -16,4 +16,12 @@ public interface OrderListener {
      * showed the order had ended.
      */
     void onOrderUpdate(Order after, DtcMessage update);
+
+    /**
+     * What the client calls: as {@link #onOrderUpdate}, with the order as it stood before ({@code null}
+     * for an order the book had not heard of), for a listener that acts on a change of status.
+     */
+    default void onOrderChange(Order before, Order after, DtcMessage update) {
+        onOrderUpdate(after, update);
+    }
 }

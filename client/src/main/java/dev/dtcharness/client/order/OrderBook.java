@@ -122,6 +122,32 @@ public final class OrderBook {
     }
 
     /**
+     * Notes that the order with this ClientOrderID was just written on {@code connection}; it stays
+     * in doubt there until an update for it arrives (see {@link #unansweredBefore}). Any thread.
+     */
+    public void writtenOn(String clientOrderId, Object connection) {
+        TrackedOrder t = byClientOrderId.get(clientOrderId);
+        if (t != null) {
+            t.writtenOn(connection);
+        }
+    }
+
+    /**
+     * ClientOrderIDs of the orders still ORDER_SENT, with no update yet, that were written on a
+     * connection other than {@code current}: the ones a reconciliation on {@code current} can judge.
+     */
+    public synchronized Set<String> unansweredBefore(Object current) {
+        Set<String> ids = new HashSet<>();
+        for (TrackedOrder t : byClientOrderId.values()) {
+            Object on = t.unansweredOn();
+            if (on != null && on != current && t.current().status() == OrderStatuses.ORDER_SENT) {
+                ids.add(t.current().clientOrderId());
+            }
+        }
+        return ids;
+    }
+
+    /**
      * Applies one ORDER_UPDATE and returns the order as it now stands, or empty when the update
      * names no order (the "no open orders" reply, or neither id set).
      */
@@ -131,7 +157,7 @@ public final class OrderBook {
 
     /** As {@link #apply}, telling also how the status moved and which fill, if any, was new. */
     public Optional<AppliedUpdate> applyUpdate(DtcMessage update) {
-        if (update.isSet("NoOrders") && update.getLong("NoOrders") != 0) {
+        if (OrderUpdateApplier.integer(update, UpdateFields.NO_ORDERS) != 0) {
             return Optional.empty();
         }
         String serverId = OrderUpdateApplier.text(update, UpdateFields.SERVER_ORDER_ID, "");
@@ -155,6 +181,7 @@ public final class OrderBook {
                         update.isSet("RequestID") ? update.getLong("RequestID") : 0);
                 tracked = add(UNKNOWN);
             }
+            tracked.answered();
             Order before = tracked.current();
             Transition t = OrderStateMachine.judge(before.status(), OrderUpdateApplier.code(update, UpdateFields.ORDER_STATUS, 0), reason);
             tracked.addTransition(t);

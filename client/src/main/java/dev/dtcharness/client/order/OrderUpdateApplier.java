@@ -94,7 +94,7 @@ final class OrderUpdateApplier {
         double price = number(u, UpdateFields.LAST_FILL_PRICE, number(u, UpdateFields.AVERAGE_FILL_PRICE, Double.NaN));
         String id = executionId.isEmpty() ? after.serverOrderId() + "@" + strip(serverFilled) : executionId;
         return new Fill(id, after.serverOrderId(), after.clientOrderId(), after.symbol(), after.tradeAccount(),
-                after.side(), quantity, price, DtcTimes.millis(u.isSet("LastFillDateTime") ? u.getLong("LastFillDateTime") : 0),
+                after.side(), quantity, price, DtcTimes.millis(integer(u, UpdateFields.LAST_FILL_DATE_TIME)),
                 "ORDER_UPDATE");
     }
 
@@ -134,6 +134,12 @@ final class OrderUpdateApplier {
         FieldSpec f = u.spec().field(field);
         long v = u.isSet(f) ? u.getLong(f) : 0;
         return v == 0 ? otherwise : (int) v;
+    }
+
+    /** A whole number, 0 when not set. */
+    static long integer(DtcMessage u, FieldSpec field) {
+        FieldSpec f = u.spec().field(field);
+        return u.isSet(f) ? u.getLong(f) : 0;
     }
 
     static double number(DtcMessage u, FieldSpec field, double otherwise) {

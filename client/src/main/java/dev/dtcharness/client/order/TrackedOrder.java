@@ -32,6 +32,12 @@ public final class TrackedOrder implements OrderHandle {
     private final List<String> serverOrderIds = new ArrayList<>(1);
     /** When the book first heard of the order, as a count: the book lists orders in this order. */
     final long arrival;
+    /**
+     * The connection its new-order message was written on, until an update for it arrives: only an
+     * order written on a connection that has since dropped is in doubt at the next reconciliation.
+     * A field, not a map: it costs nothing per order beyond the write.
+     */
+    private volatile Object unansweredOn;
 
     synchronized void knownAs(String serverOrderId) {
         if (!serverOrderIds.contains(serverOrderId)) {
@@ -147,6 +153,21 @@ public final class TrackedOrder implements OrderHandle {
     /** Runs {@code action} on each ServerOrderID the order had, without copying the list. */
     synchronized void forEachServerOrderId(Consumer<String> action) {
         serverOrderIds.forEach(action);
+    }
+
+    void writtenOn(Object connection) {
+        unansweredOn = connection;
+    }
+
+    void answered() {
+        if (unansweredOn != null) {
+            unansweredOn = null;
+        }
+    }
+
+    /** The connection it was written on while still unanswered, else null. */
+    Object unansweredOn() {
+        return unansweredOn;
     }
 
     /** Called outside the book's lock: completing runs the caller's dependent stages on this thread. */

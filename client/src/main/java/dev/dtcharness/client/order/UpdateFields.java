@@ -30,6 +30,8 @@ final class UpdateFields {
     static final FieldSpec EXCHANGE = UPDATE.field("Exchange");
     static final FieldSpec BUY_SELL = UPDATE.field("BuySell");
     static final FieldSpec AVERAGE_FILL_PRICE = UPDATE.field("AverageFillPrice");
+    static final FieldSpec LAST_FILL_DATE_TIME = UPDATE.field("LastFillDateTime");
+    static final FieldSpec NO_ORDERS = UPDATE.field("NoOrders");
 
     private UpdateFields() {
     }

@@ -8,6 +8,8 @@ import dev.dtcharness.client.Side;
 import dev.dtcharness.client.order.AppliedUpdate;
 import dev.dtcharness.client.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.client.order.DtcTimes;
 import dev.dtcharness.client.order.OrderStatuses;
 import java.util.ArrayList;
@@ -31,6 +33,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reconciliation {
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
+    private static final int SUBMIT_NEW_SINGLE_ORDER = DtcSpec.v8().message("SUBMIT_NEW_SINGLE_ORDER").type();
+    private static final int SUBMIT_FLATTEN_POSITION_ORDER = DtcSpec.v8().message("SUBMIT_FLATTEN_POSITION_ORDER").type();
+    private static final int SUBMIT_NEW_OCO_ORDER = DtcSpec.v8().message("SUBMIT_NEW_OCO_ORDER").type();
+    private static final int ORDER_UPDATE = DtcSpec.v8().message("ORDER_UPDATE").type();
+    private static final FieldSpec LAST_FILL_DATE_TIME = DtcSpec.v8().message("ORDER_UPDATE").field("LastFillDateTime");
+    private static final FieldSpec REQUEST_ID = DtcSpec.v8().message("ORDER_UPDATE").field("RequestID");
 
     private final DtcClientConfig config;
     private final OrderBook book;
@@ -44,7 +52,6 @@ public final class Reconciliation {
     private boolean fillsDone;
     private DtcMessage lastAnswer;
     private final Set<String> restated = new HashSet<>();
-    private final SentOn sentOn = new SentOn();
     private final List<UnansweredOrders.UnknownWorking> unknownWorking = new ArrayList<>();
     private Set<String> inDoubt = Set.of();
     private volatile int rounds;
@@ -76,7 +83,12 @@ public final class Reconciliation {
 
     /** Notes a message written on {@code connection}: new orders are remembered with it until answered. */
     public void written(DtcMessage m, Object connection) {
-        sentOn.written(m, connection);
+        if (m.type() == SUBMIT_NEW_SINGLE_ORDER || m.type() == SUBMIT_FLATTEN_POSITION_ORDER) {
+            book.writtenOn(m.getString("ClientOrderID"), connection);
+        } else if (m.type() == SUBMIT_NEW_OCO_ORDER) {
+            book.writtenOn(m.getString("ClientOrderID_1"), connection);
+            book.writtenOn(m.getString("ClientOrderID_2"), connection);
+        }
     }
 
     /**
@@ -85,7 +97,7 @@ public final class Reconciliation {
      */
     public synchronized void start(Object connection, Consumer<DtcMessage> send) {
         liveBefore = new HashSet<>(book.live().stream().map(Order::serverOrderId).toList());
-        inDoubt = sentOn.before(connection);
+        inDoubt = book.unansweredBefore(connection);
         restated.clear();
         unknownWorking.clear();
         openOrdersDone = false;
@@ -118,14 +130,14 @@ public final class Reconciliation {
 
     /** Looks at every inbound message after the router applied it. */
     public synchronized void afterRouted(DtcMessage m) {
-        if (m.is("ORDER_UPDATE") && m.isSet("ClientOrderID")) {
-            sentOn.answered(m.getString("ClientOrderID"));
-        }
-        if (m.is("ORDER_UPDATE") && m.isSet("LastFillDateTime")) {
-            sawFillAt(DtcTimes.millis(m.getLong("LastFillDateTime")));
-        }
-        if (m.is("ORDER_UPDATE") && openOrdersRequest != 0 && m.getLong("RequestID") == openOrdersRequest) {
-            onOpenOrder(m);
+        if (m.type() == ORDER_UPDATE) {
+            // The book marked the order answered while applying it; here only the times and the open-orders answer.
+            if (m.isSet(LAST_FILL_DATE_TIME)) {
+                sawFillAt(DtcTimes.millis(m.getLong(LAST_FILL_DATE_TIME)));
+            }
+            if (openOrdersRequest != 0 && m.getLong(REQUEST_ID) == openOrdersRequest) {
+                onOpenOrder(m);
+            }
         } else if (m.is("OPEN_ORDERS_REJECT") && m.getLong("RequestID") == openOrdersRequest) {
             problems.warn(log, "the server refused the open-orders request: {}", m.getString("RejectText"));
             // Without the list nothing can be said about orders that ended while away: leave them.
@@ -188,8 +200,6 @@ public final class Reconciliation {
             Optional<Order> o = book.byClientOrderId(id);
             if (o.isPresent() && o.get().status() == OrderStatuses.ORDER_SENT) {
                 doubtful.add(o.get());
-            } else {
-                sentOn.answered(id);
             }
         }
         if (doubtful.isEmpty()) {
@@ -200,11 +210,9 @@ public final class Reconciliation {
             book.attribute(clientId, serverId, "its 301s were lost when the connection dropped; ServerOrderID " + serverId
                     + " taken from the only unattributed fills that fit it (account, symbol, side, quantity, price)")
                     .ifPresent(applied -> publish.accept(applied, lastAnswer));
-            sentOn.answered(clientId);
         });
         for (String clientId : v.neverReceived()) {
             book.endUnanswered(clientId, NOT_RECEIVED).ifPresent(applied -> publish.accept(applied, lastAnswer));
-            sentOn.answered(clientId);
         }
         v.undecided().forEach((clientId, why) -> problems.warn(log, "order {} stays ORDER_SENT: it is not working, and {}; "
                 + "DTC fills carry no ClientOrderID, so the client will not guess", clientId, why));

@@ -65,9 +65,22 @@ public final class FillDetector implements FillListener, OrderListener {
         remember(new Event(Kind.FILL, order, fill));
     }
 
+    /**
+     * Called by the client: the book moves an order into an ending status once, so "before" says
+     * whether this change ended it; a repeated FILLED finds it ended already. No set of ids needed.
+     */
+    @Override
+    public void onOrderChange(Order before, Order after, DtcMessage update) {
+        Kind kind = endingKind(after);
+        if (kind != null && (before == null || !before.isTerminal())) {
+            detected(kind, after);
+        }
+    }
+
+    /** For an app that registers the detector itself with only the snapshot: each order's end is remembered. */
     @Override
     public void onOrderUpdate(Order after, DtcMessage update) {
-        Kind kind = after.isFilled() ? Kind.FILLED : after.status() == OrderStatuses.CANCELED ? Kind.CANCELED : null;
+        Kind kind = endingKind(after);
         if (kind == null) {
             // Most updates end nothing: they cost no id, no lock and no log line here.
             return;
@@ -78,11 +91,19 @@ public final class FillDetector implements FillListener, OrderListener {
             first = ended.add(id);
         }
         if (first) {
-            if (log.isInfoEnabled()) {
-                log.info("order {} detected: {}", kind == Kind.FILLED ? "filled" : "canceled", after.describe());
-            }
-            remember(new Event(kind, after, null));
+            detected(kind, after);
         }
+    }
+
+    private static Kind endingKind(Order after) {
+        return after.isFilled() ? Kind.FILLED : after.status() == OrderStatuses.CANCELED ? Kind.CANCELED : null;
+    }
+
+    private void detected(Kind kind, Order after) {
+        if (log.isInfoEnabled()) {
+            log.info("order {} detected: {}", kind == Kind.FILLED ? "filled" : "canceled", after.describe());
+        }
+        remember(new Event(kind, after, null));
     }
 
     /** The most recent detections, oldest first. */

@@ -64,6 +64,24 @@ class OrderBookTest {
     }
 
     @Test
+    void shouldHoldAnOrderInDoubtOnlyWhileUnansweredAndOnlyForALaterConnection() {
+        Object first = new Object();
+        Object second = new Object();
+        TrackedOrder other = book.register(new Order("C2", "", "ES", "", "SIM1", Side.SELL, 7, 101, 1, 0, 1, Double.NaN,
+                Double.NaN, 0, "", OrderStatuses.ORDER_SENT, 0, "", 0));
+        book.writtenOn("C1", first);
+        book.writtenOn("C2", first);
+
+        assertThat(book.unansweredBefore(first)).as("written on the connection being reconciled").isEmpty();
+        assertThat(book.unansweredBefore(second)).containsExactlyInAnyOrder("C1", "C2");
+
+        book.apply(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
+
+        assertThat(book.unansweredBefore(second)).as("C1 has its answer").containsExactly("C2");
+        assertThat(other.current().statusName()).isEqualTo("ORDER_STATUS_ORDER_SENT");
+    }
+
+    @Test
     void shouldListOrdersInArrivalOrderWhetherRegisteredOrPlacedElsewhere() {
         book.apply(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "X9").setEnum("OrderStatus", "ORDER_STATUS_OPEN")
                 .setEnum("OrderUpdateReason", "OPEN_ORDERS_REQUEST_RESPONSE").set("OrderQuantity", 1));

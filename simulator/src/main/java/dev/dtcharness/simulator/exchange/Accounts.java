@@ -16,6 +16,8 @@ final class Accounts {
     private final Set<String> names = new LinkedHashSet<>();
     private final Map<String, Map<String, Position>> positions = new LinkedHashMap<>();
     private final Map<String, Double> realised = new LinkedHashMap<>();
+    /** What the last {@link #fill} realised: most fills open or add to a position and realise nothing. */
+    private double lastRealised;
 
     Accounts(List<String> configured, double startingBalance) {
         this.configured = configured;
@@ -39,10 +41,18 @@ final class Accounts {
         know(account);
         Map<String, Position> bySymbol = positions.computeIfAbsent(account, a -> new LinkedHashMap<>());
         Position before = bySymbol.getOrDefault(symbol, Position.FLAT);
-        realised.merge(account, before.realisedBy(signedQuantity, price), Double::sum);
+        lastRealised = before.realisedBy(signedQuantity, price);
+        if (lastRealised != 0) {
+            realised.merge(account, lastRealised, Double::sum);
+        }
         Position after = before.after(signedQuantity, price);
         bySymbol.put(symbol, after);
         return after;
+    }
+
+    /** Whether the last fill changed its account's cash balance (it realised a profit or loss). */
+    boolean lastFillChangedCash() {
+        return lastRealised != 0;
     }
 
     /** Every position of one account, flat ones included, by symbol. */

@@ -342,18 +342,17 @@ public final class OrderEngine implements AutoCloseable {
         o.filled += quantity;
         o.averagePrice = (o.averagePrice * before + price * quantity) / o.filled;
         o.status = o.remaining() <= 0 ? "ORDER_STATUS_FILLED" : "ORDER_STATUS_PARTIALLY_FILLED";
-        double cashBefore = accounts.cashBalance(o.account);
         Position after = accounts.fill(o.account, o.symbol, o.buy ? quantity : -quantity, price);
+        boolean cashChanged = accounts.lastFillChangedCash();
         Fill f = new Fill("E" + (++executionIds), o.serverOrderId, o.clientOrderId, o.account, o.symbol,
                 o.request.getString("Exchange"), o.side(), quantity, price, now(), after.quantity());
         fills.add(f);
         store.fill(o, f);
         deliver(o, OrderUpdates.fill(o, f));
         deliver(o, PositionUpdates.unsolicited(o.account, o.symbol, o.request.getString("Exchange"), after));
-        double cash = accounts.cashBalance(o.account);
-        if (cash != cashBefore) {
+        if (cashChanged) {
             // Balances are pushed whenever they change (FACTS.md 3.7); only realised profit or loss changes them here.
-            deliver(o, TradingQueries.balance(o.account, cash).set("RequestID", 0).set("TotalNumberMessages", 1)
+            deliver(o, TradingQueries.balance(o.account, accounts.cashBalance(o.account)).set("RequestID", 0).set("TotalNumberMessages", 1)
                     .set("MessageNumber", 1).set("Unsolicited", 1));
         }
         if (!o.isWorking()) {
