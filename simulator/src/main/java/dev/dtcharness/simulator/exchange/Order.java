@@ -10,6 +10,9 @@ final class Order {
     static final int ELSEWHERE = 0;
 
     final DtcMessage request;
+    /** Read from the request once: every update of the order asks. */
+    private final boolean market;
+    final String exchange;
     final int ownerSession;
     final long receivedMillis;
     final String clientOrderId;
@@ -43,10 +46,12 @@ final class Order {
         this.price1 = request.getDouble("Price1");
         this.price2 = request.getDouble("Price2");
         this.timeInForce = request.getLong("TimeInForce");
+        this.market = request.enumName("OrderType").equals("ORDER_TYPE_MARKET");
+        this.exchange = request.getString("Exchange");
     }
 
     boolean isMarket() {
-        return request.enumName("OrderType").equals("ORDER_TYPE_MARKET");
+        return market;
     }
 
     /** The price a fill without an explicit price happens at: the limit price, or the market's. */

@@ -49,7 +49,7 @@ final class OrderCheck {
         if (f.kind() != WireKind.STRING) {
             return null;
         }
-        int length = order.getString(f.name()).length();
+        int length = order.getString(f).length();
         return length <= f.maxStringLength() ? null : f.name() + " is " + length + " characters (expected: at most "
                 + f.maxStringLength() + ", " + f.declaration() + ")";
     }

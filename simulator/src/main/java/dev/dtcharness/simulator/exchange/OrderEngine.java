@@ -251,10 +251,14 @@ public final class OrderEngine implements AutoCloseable {
             }
         }
         if (config.fillPolicy() == FillPolicy.REST_LIMIT_ORDERS && !o.isMarket()) {
-            return List.of(Step.accept());
+            return ACCEPT_ONLY;
         }
-        return List.of(Step.accept(), Step.fill());
+        return ACCEPT_THEN_FILL;
     }
+
+    /** The plans without a scenario: steps are immutable, so every order shares them. */
+    private static final List<Step> ACCEPT_ONLY = List.of(Step.accept());
+    private static final List<Step> ACCEPT_THEN_FILL = List.of(Step.accept(), Step.fill());
 
     /** Carries out {@code steps} from {@code from} on; a wait hands the rest to a timer. */
     void run(Order o, List<Step> steps, int from) {
@@ -345,11 +349,11 @@ public final class OrderEngine implements AutoCloseable {
         Position after = accounts.fill(o.account, o.symbol, o.buy ? quantity : -quantity, price);
         boolean cashChanged = accounts.lastFillChangedCash();
         Fill f = new Fill("E" + (++executionIds), o.serverOrderId, o.clientOrderId, o.account, o.symbol,
-                o.request.getString("Exchange"), o.side(), quantity, price, now(), after.quantity());
+                o.exchange, o.side(), quantity, price, now(), after.quantity());
         fills.add(f);
         store.fill(o, f);
         deliver(o, OrderUpdates.fill(o, f));
-        deliver(o, PositionUpdates.unsolicited(o.account, o.symbol, o.request.getString("Exchange"), after));
+        deliver(o, PositionUpdates.unsolicited(o.account, o.symbol, o.exchange, after));
         if (cashChanged) {
             // Balances are pushed whenever they change (FACTS.md 3.7); only realised profit or loss changes them here.
             deliver(o, TradingQueries.balance(o.account, accounts.cashBalance(o.account)).set("RequestID", 0).set("TotalNumberMessages", 1)

@@ -25,9 +25,12 @@ final class OrderUpdates {
             REMAINING = SPEC.field("RemainingQuantity"), RECEIVED = SPEC.field("OrderReceivedDateTime"),
             PRICE1 = SPEC.field("Price1"), PRICE2 = SPEC.field("Price2"), AVERAGE = SPEC.field("AverageFillPrice"),
             FILL_PRICE = SPEC.field("LastFillPrice"), FILL_QUANTITY = SPEC.field("LastFillQuantity"),
-            FILL_TIME = SPEC.field("LastFillDateTime"), EXECUTION_ID = SPEC.field("LastFillExecutionID");
-    private static final FieldSpec ORDER_EXCHANGE = ORDER.field("Exchange"), ORDER_TYPE = ORDER.field("OrderType"),
-            ORDER_SIDE = ORDER.field("BuySell");
+            FILL_TIME = SPEC.field("LastFillDateTime"), EXECUTION_ID = SPEC.field("LastFillExecutionID"),
+            GOOD_TILL = SPEC.field("GoodTillDateTime"), OPEN_OR_CLOSE = SPEC.field("OpenOrClose"),
+            FREE_FORM_TEXT = SPEC.field("FreeFormText");
+    private static final FieldSpec ORDER_TYPE = ORDER.field("OrderType"),
+            ORDER_SIDE = ORDER.field("BuySell"), ORDER_GOOD_TILL = ORDER.field("GoodTillDateTime"),
+            ORDER_OPEN_OR_CLOSE = ORDER.field("OpenOrClose"), ORDER_FREE_FORM_TEXT = ORDER.field("FreeFormText");
 
     private OrderUpdates() {
     }
@@ -37,7 +40,7 @@ final class OrderUpdates {
         DtcMessage request = o.request;
         DtcMessage m = header(status, reason, nowMillis)
                 .set(SYMBOL, fit(SYMBOL, o.symbol))
-                .set(EXCHANGE, request.getString(request.spec().field(ORDER_EXCHANGE)))
+                .set(EXCHANGE, o.exchange)
                 .set(ACCOUNT, o.account)
                 .set(CLIENT_ID, o.clientOrderId)
                 .set(SERVER_ID, o.serverOrderId)
@@ -63,9 +66,19 @@ final class OrderUpdates {
         if (!o.ocoLinked.isEmpty()) {
             m.set("OCOLinkedOrderServerOrderID", o.ocoLinked);
         }
-        copyIfSet(request, m, "GoodTillDateTime", request.getLong("GoodTillDateTime") != 0);
-        copyIfSet(request, m, "OpenOrClose", request.getLong("OpenOrClose") != 0);
-        copyIfSet(request, m, "FreeFormText", !request.getString("FreeFormText").isEmpty());
+        // Echoed when the request set them; read through handles, for every update of every order passes here.
+        long goodTill = request.getLong(request.spec().field(ORDER_GOOD_TILL));
+        if (goodTill != 0) {
+            m.set(GOOD_TILL, goodTill);
+        }
+        long openOrClose = request.getLong(request.spec().field(ORDER_OPEN_OR_CLOSE));
+        if (openOrClose != 0) {
+            m.set(OPEN_OR_CLOSE, openOrClose);
+        }
+        String text = request.getString(request.spec().field(ORDER_FREE_FORM_TEXT));
+        if (!text.isEmpty()) {
+            m.set(FREE_FORM_TEXT, text);
+        }
         return m;
     }
 
@@ -125,12 +138,6 @@ final class OrderUpdates {
                 .set(STATUS, STATUS.enumSpec().valueOf(status))
                 .set(REASON, REASON.enumSpec().valueOf(reason))
                 .set(LATEST, nowMillis / 1000.0);
-    }
-
-    private static void copyIfSet(DtcMessage request, DtcMessage m, String field, boolean isSet) {
-        if (isSet) {
-            m.set(field, request.get(field));
-        }
     }
 
     static String fit(String field, String value) {

@@ -25,6 +25,10 @@ public final class Session implements SessionLink {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     private final int id;
+
+    /** Built once: log lines on the order path name the session. */
+
+    private final String label;
     private final Channel channel;
     private final WriteBatcher writes;
     private final String remote;
@@ -38,6 +42,7 @@ public final class Session implements SessionLink {
 
     Session(int id, Channel channel, long seed) {
         this.id = id;
+        this.label = "session " + id;
         this.channel = channel;
         this.writes = new WriteBatcher(channel);
         this.remote = Addresses.plain(channel.remoteAddress());
@@ -52,7 +57,7 @@ public final class Session implements SessionLink {
     /** "session 3", the way every log line names the session. */
     @Override
     public String label() {
-        return "session " + id;
+        return label;
     }
 
     public String remote() {
