@@ -275,6 +275,16 @@ public final class DtcMessage {
         markSet(i);
     }
 
+    /**
+     * For codecs: a numeric field of this message as stored (a floating-point one's raw double bits),
+     * or its default's when unset; no checks, no boxing.
+     */
+    public long numericBits(FieldSpec f) {
+        int i = f.slot();
+        boolean isSet = i < 64 ? (set & (1L << i)) != 0 : (setBeyond64[(i - 64) >>> 6] & (1L << (i & 63))) != 0;
+        return isSet ? numbers[i] : f.defaultBits();
+    }
+
     /** For codecs: stores a floating-point field's value as read, without checks. */
     public void putDouble(FieldSpec f, double value) {
         int i = f.slot();

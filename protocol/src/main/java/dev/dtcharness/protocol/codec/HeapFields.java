@@ -28,6 +28,7 @@ final class HeapFields {
     /**
      * Writes every field of {@code m} (its value or the spec default) at {@code base} + the field's
      * offset, over zeroes, refusing a string too long for its field ({@link StringCapacity}) on the way.
+     * The groups are {@code m}'s own spec's, so its fields are read as stored, without per-field checks.
      */
     static void writeAll(byte[] a, int base, FieldGroups g, DtcMessage m) {
         for (FieldSpec f : g.int8) {
@@ -52,10 +53,10 @@ final class HeapFields {
             LONG.set(a, base + f.offset(), longValue(m, f));
         }
         for (FieldSpec f : g.float32) {
-            INT.set(a, base + f.offset(), Float.floatToRawIntBits((float) doubleValue(m, f)));
+            INT.set(a, base + f.offset(), Float.floatToRawIntBits((float) Double.longBitsToDouble(m.numericBits(f))));
         }
         for (FieldSpec f : g.float64) {
-            LONG.set(a, base + f.offset(), Double.doubleToRawLongBits(doubleValue(m, f)));
+            LONG.set(a, base + f.offset(), m.numericBits(f));
         }
         for (FieldSpec f : g.strings) {
             String s = m.getString(f);
@@ -106,11 +107,7 @@ final class HeapFields {
     }
 
     private static long longValue(DtcMessage m, FieldSpec f) {
-        return m.getLong(f);
-    }
-
-    private static double doubleValue(DtcMessage m, FieldSpec f) {
-        return m.getDouble(f);
+        return m.numericBits(f);
     }
 
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): each char's low byte, no byte[] made

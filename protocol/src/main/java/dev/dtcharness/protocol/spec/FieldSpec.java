@@ -10,9 +10,24 @@ package dev.dtcharness.protocol.spec;
  * @param enumSpec     the enum when the C type names one, else null
  * @param slot         where a message holds the value: among the message's string fields for a
  *                     {@code char[N]}, among its numeric fields otherwise (so each store is only as long as needed)
+ * @param defaultBits  a numeric default as a message stores it (a double's raw bits, else the long), 0 for strings:
+ *                     encoders copy it without unboxing {@code defaultValue} for every field left unset
  */
 public record FieldSpec(int index, String name, String ctype, WireKind kind, int capacity, int offset, int size,
-                        Object defaultValue, EnumSpec enumSpec, int slot) {
+                        Object defaultValue, EnumSpec enumSpec, int slot, long defaultBits) {
+
+    public FieldSpec(int index, String name, String ctype, WireKind kind, int capacity, int offset, int size,
+                     Object defaultValue, EnumSpec enumSpec, int slot) {
+        this(index, name, ctype, kind, capacity, offset, size, defaultValue, enumSpec, slot, bitsOf(kind, defaultValue));
+    }
+
+    private static long bitsOf(WireKind kind, Object defaultValue) {
+        if (kind == WireKind.STRING) {
+            return 0;
+        }
+        Number n = (Number) defaultValue;
+        return kind.isFloatingPoint() ? Double.doubleToRawLongBits(n.doubleValue()) : n.longValue();
+    }
 
     /** The C declaration, as people read it in the DTC headers: "char[32]", "OrderStatusEnum". */
     public String declaration() {
