@@ -4,6 +4,7 @@ import dev.dtcharness.client.order.OrderStatuses;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
+import dev.dtcharness.protocol.spec.MessageSpec;
 import dev.dtcharness.protocol.spec.WireKind;
 import java.util.Objects;
 
@@ -62,21 +63,31 @@ public record OrderRequest(String symbol, Side side, double quantity, String ord
 
     /** The 208 to send; throws when a string does not fit its char[N], since truncating would change an id. */
     DtcMessage toSubmit(String id, String account) {
-        DtcMessage m = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER")
-                .set("Symbol", symbol).set("Exchange", exchange).set("TradeAccount", account)
-                .set("ClientOrderID", id).setEnum("OrderType", orderType).setEnum("BuySell", side.name())
-                .set("Quantity", quantity).setEnum("TimeInForce", timeInForce);
+        // Through the spec's field handles: an app thread builds one of these per order.
+        DtcMessage m = new DtcMessage(SUBMIT)
+                .set(SYMBOL, symbol).set(EXCHANGE, exchange).set(ACCOUNT, account).set(CLIENT_ORDER_ID, id)
+                .set(ORDER_TYPE, ORDER_TYPE.enumSpec().valueOf(orderType))
+                .set(BUY_SELL, BUY_SELL.enumSpec().valueOf(side.name()))
+                .set(QUANTITY, quantity)
+                .set(TIME_IN_FORCE, TIME_IN_FORCE.enumSpec().valueOf(timeInForce));
         if (Double.isFinite(price1)) {
-            m.set("Price1", price1);
+            m.set(PRICE1, price1);
         }
-        for (FieldSpec f : m.spec().fields()) {
-            if (f.kind() == WireKind.STRING && m.isSet(f.name()) && m.getString(f.name()).length() > f.maxStringLength()) {
-                throw new DtcClientException("cannot submit: " + f.name() + " \"" + m.getString(f.name()) + "\" has "
-                        + m.getString(f.name()).length() + " characters (at most " + f.maxStringLength() + " fit)");
+        for (FieldSpec f : SUBMIT.fields()) {
+            if (f.kind() == WireKind.STRING && m.isSet(f) && m.getString(f).length() > f.maxStringLength()) {
+                throw new DtcClientException("cannot submit: " + f.name() + " \"" + m.getString(f) + "\" has "
+                        + m.getString(f).length() + " characters (at most " + f.maxStringLength() + " fit)");
             }
         }
         return m;
     }
+
+    private static final MessageSpec SUBMIT = DtcSpec.v8().message("SUBMIT_NEW_SINGLE_ORDER");
+    private static final FieldSpec SYMBOL = SUBMIT.field("Symbol"), EXCHANGE = SUBMIT.field("Exchange"),
+            ACCOUNT = SUBMIT.field("TradeAccount"), CLIENT_ORDER_ID = SUBMIT.field("ClientOrderID"),
+            ORDER_TYPE = SUBMIT.field("OrderType"), BUY_SELL = SUBMIT.field("BuySell"),
+            QUANTITY = SUBMIT.field("Quantity"), TIME_IN_FORCE = SUBMIT.field("TimeInForce"),
+            PRICE1 = SUBMIT.field("Price1");
 
     /** The book's first snapshot of this order: sent, nothing heard yet. */
     Order toSentOrder(String id, String account) {

@@ -44,6 +44,8 @@ public final class OrderBook {
     /** Finished orders, oldest first: beyond {@link #retainFinished} the oldest leave memory (not the ledger). */
     private final ArrayDeque<TrackedOrder> finished = new ArrayDeque<>();
     private final int retainFinished;
+    /** How many finished orders beyond {@link #retainFinished} wait to be forgotten together. */
+    private final int forgetBatch;
     private final FillLedger ledger = new FillLedger();
     /** Fills counted before their order was known (a fills answer ahead of the order's update), by ServerOrderID. */
     private final Map<String, List<Fill>> orphans = new HashMap<>();
@@ -68,8 +70,8 @@ public final class OrderBook {
 
     /**
      * Counts the book's warnings (invalid and stale transitions, updates naming no order) into
-     * {@code problems}, and keeps the {@code retainFinished} most recently finished orders; older
-     * ones are forgotten, so a long session's memory does not grow with every order it ever sent.
+     * {@code problems}, and keeps the {@code retainFinished} most recently finished orders (and up to
+     * a quarter more, at most 256, between two clean-ups); older ones are forgotten, so a long session's memory does not grow with every order it ever sent.
      * Their fills stay counted: the ledger keeps every execution id of the session.
      */
     public OrderBook(ProblemCounter problems, int retainFinished) {
@@ -78,6 +80,7 @@ public final class OrderBook {
         }
         this.problems = problems;
         this.retainFinished = retainFinished;
+        this.forgetBatch = Math.min(256, retainFinished / 4);
     }
 
     public synchronized Optional<Order> byClientOrderId(String clientOrderId) {
@@ -447,8 +450,13 @@ public final class OrderBook {
             return;
         }
         finished.addLast(t);
-        while (finished.size() > retainFinished) {
-            forget(finished.removeFirst());
+        if (finished.size() > retainFinished + forgetBatch) {
+            // In batches: the index maps' removals then run back to back on this thread instead of one per order,
+            // interleaved with the submitting thread's insertions into the same concurrent map (whose shared
+            // count then moved between the two cores on every order: 15 % of a submitting thread's time).
+            while (finished.size() > retainFinished) {
+                forget(finished.removeFirst());
+            }
         }
     }
 

@@ -117,6 +117,25 @@ class OrderBookTest {
     }
 
     @Test
+    void shouldForgetInBatchesOfAQuarterOfItsRetention() {
+        OrderBook book8 = new OrderBook(problems, 8);
+        for (int i = 1; i <= 11; i++) {
+            book8.register(new Order("B" + i, "", "ES", "", "SIM1", Side.BUY, 7, 100, 1, 0, 1, Double.NaN, Double.NaN, 0,
+                    "", OrderStatuses.ORDER_SENT, 0, "", 0));
+            book8.apply(fill(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "SB" + i).set("ClientOrderID", "B" + i)
+                    .setEnum("OrderStatus", "ORDER_STATUS_FILLED").setEnum("OrderUpdateReason", "ORDER_FILLED")
+                    .set("OrderQuantity", 1).set("FilledQuantity", 1).set("RemainingQuantity", 0), 1, 100, "EB" + i));
+            if (i == 10) {
+                assertThat(book8.finishedInMemory()).as("8 kept, and a batch of 2 waiting").isEqualTo(10);
+            }
+        }
+
+        assertThat(book8.finishedInMemory()).as("the 11th clears the batch").isEqualTo(8);
+        assertThat(book8.byClientOrderId("B3")).isEmpty();
+        assertThat(book8.byClientOrderId("B4")).isPresent();
+    }
+
+    @Test
     void shouldCountAFillRepeatedWithTheSameExecutionIdOnce() {
         book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1"));
         book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 3), 2, 103, "E2"));
