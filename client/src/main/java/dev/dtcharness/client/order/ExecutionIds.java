@@ -1,0 +1,150 @@
+package dev.dtcharness.client.order;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * An exact set of execution ids that holds no object per id: the ids' UTF-8 bytes lie back to back
+ * in one array, and an open-addressing table of their positions and hashes finds them. A session's
+ * ledger grows with every fill; as a HashSet of Strings it cost about 80 bytes and three objects per
+ * fill, objects the garbage collector copied and then tracked in the old generation for the rest of
+ * the session. Here a fill costs its id's length plus about 18 bytes, in primitive arrays the
+ * collector never scans. Not thread-safe: {@link FillLedger} guards it.
+ */
+final class ExecutionIds {
+    /** Longest id kept, in UTF-8 bytes: far beyond DTC's char[64] execution ids; its length fits two bytes. */
+    static final int MAX_BYTES = 0xFFFF;
+
+    private byte[] bytes = new byte[1024];
+    private int used;
+    /** Where each id's entry starts in {@link #bytes}, plus one (0 marks a free slot); a power of two long. */
+    private int[] slots = new int[256];
+    /** Each slot's id hash, so growing the table and most failed probes never touch the bytes. */
+    private int[] hashes = new int[256];
+    private int size;
+    /** The id being looked up, as bytes: one array reused, not one per call. */
+    private byte[] probe = new byte[64];
+
+    /** Adds the id; false when it was there already. */
+    boolean add(String id) {
+        int length = encode(id);
+        int hash = hash(probe, length);
+        int mask = slots.length - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            int at = slots[i];
+            if (at == 0) {
+                slots[i] = append(length) + 1;
+                hashes[i] = hash;
+                if (++size * 2 > slots.length) {
+                    grow();
+                }
+                return true;
+            }
+            if (hashes[i] == hash && sameAs(at - 1, length)) {
+                return false;
+            }
+        }
+    }
+
+    boolean contains(String id) {
+        int length = encode(id);
+        int hash = hash(probe, length);
+        int mask = slots.length - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            int at = slots[i];
+            if (at == 0) {
+                return false;
+            }
+            if (hashes[i] == hash && sameAs(at - 1, length)) {
+                return true;
+            }
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Bytes held, arrays included: what the ledger costs. */
+    long footprint() {
+        return bytes.length + 8L * slots.length + probe.length;
+    }
+
+    /** The id's UTF-8 bytes into {@link #probe}; returns how many. ASCII ids (the usual) cost no allocation. */
+    private int encode(String id) {
+        int n = id.length();
+        if (n > probe.length) {
+            probe = new byte[Math.max(n, probe.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
+                if (utf8.length > probe.length) {
+                    probe = new byte[utf8.length];
+                }
+                System.arraycopy(utf8, 0, probe, 0, utf8.length);
+                return checked(utf8.length, id);
+            }
+            probe[i] = (byte) c;
+        }
+        return checked(n, id);
+    }
+
+    private static int checked(int length, String id) {
+        if (length > MAX_BYTES) {
+            throw new IllegalArgumentException("execution id of " + length + " bytes (at most " + MAX_BYTES
+                    + " kept): " + id.substring(0, 40) + "...");
+        }
+        return length;
+    }
+
+    /** FNV-1a over the bytes, then spread: sequential ids ("E1", "E2", ...) must not cluster in the table. */
+    private static int hash(byte[] b, int length) {
+        int h = 0x811C9DC5;
+        for (int i = 0; i < length; i++) {
+            h = (h ^ (b[i] & 0xFF)) * 0x01000193;
+        }
+        return h ^ (h >>> 16);
+    }
+
+    private boolean sameAs(int at, int length) {
+        int stored = (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;
+        return stored == length && Arrays.equals(bytes, at + 2, at + 2 + length, probe, 0, length);
+    }
+
+    /** Appends the probe as [length: 2 bytes][bytes]; returns where the entry starts. */
+    private int append(int length) {
+        long needed = (long) used + 2 + length;
+        if (needed > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("the execution-id ledger is full (" + size + " ids, 2 GB of ids)");
+        }
+        if (needed > bytes.length) {
+            bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * bytes.length)));
+        }
+        int at = used;
+        bytes[at] = (byte) (length >>> 8);
+        bytes[at + 1] = (byte) length;
+        System.arraycopy(probe, 0, bytes, at + 2, length);
+        used = (int) needed;
+        return at;
+    }
+
+    private void grow() {
+        int[] oldSlots = slots;
+        int[] oldHashes = hashes;
+        slots = new int[oldSlots.length * 2];
+        hashes = new int[oldSlots.length * 2];
+        int mask = slots.length - 1;
+        for (int j = 0; j < oldSlots.length; j++) {
+            if (oldSlots[j] != 0) {
+                int i = oldHashes[j] & mask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = oldSlots[j];
+                hashes[i] = oldHashes[j];
+            }
+        }
+    }
+}
