@@ -8,7 +8,7 @@ import java.util.Arrays;
  * in one array, and an open-addressing table of their positions and hashes finds them. A session's
  * ledger grows with every fill; as a HashSet of Strings it cost about 80 bytes and three objects per
  * fill, objects the garbage collector copied and then tracked in the old generation for the rest of
- * the session. Here a fill costs its id's length plus about 18 bytes, in primitive arrays the
+ * the session. Here a fill costs its id's length plus about 20 bytes, in primitive arrays the
  * collector never scans. Not thread-safe: {@link FillLedger} guards it.
  */
 final class ExecutionIds {
@@ -17,10 +17,12 @@ final class ExecutionIds {
 
     private byte[] bytes = new byte[1024];
     private int used;
-    /** Where each id's entry starts in {@link #bytes}, plus one (0 marks a free slot); a power of two long. */
-    private int[] slots = new int[256];
-    /** Each slot's id hash, so growing the table and most failed probes never touch the bytes. */
-    private int[] hashes = new int[256];
+    /**
+     * Open addressing, a power of two long: each slot holds an id's hash (high half), so growing and most
+     * failed probes never touch the bytes, and where its entry starts in {@link #bytes} plus one (low
+     * half; a free slot is 0). One long, so a probe reads one place in memory.
+     */
+    private long[] slots = new long[256];
     private int size;
     /** The id being looked up, as bytes: one array reused, not one per call. */
     private byte[] probe = new byte[64];
@@ -31,16 +33,15 @@ final class ExecutionIds {
         int hash = hash(probe, length);
         int mask = slots.length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
-            int at = slots[i];
-            if (at == 0) {
-                slots[i] = append(length) + 1;
-                hashes[i] = hash;
+            long slot = slots[i];
+            if (slot == 0) {
+                slots[i] = (long) hash << 32 | (append(length) + 1L);
                 if (++size * 2 > slots.length) {
                     grow();
                 }
                 return true;
             }
-            if (hashes[i] == hash && sameAs(at - 1, length)) {
+            if ((int) (slot >>> 32) == hash && sameAs((int) slot - 1, length)) {
                 return false;
             }
         }
@@ -51,11 +52,11 @@ final class ExecutionIds {
         int hash = hash(probe, length);
         int mask = slots.length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
-            int at = slots[i];
-            if (at == 0) {
+            long slot = slots[i];
+            if (slot == 0) {
                 return false;
             }
-            if (hashes[i] == hash && sameAs(at - 1, length)) {
+            if ((int) (slot >>> 32) == hash && sameAs((int) slot - 1, length)) {
                 return true;
             }
         }
@@ -131,19 +132,16 @@ final class ExecutionIds {
     }
 
     private void grow() {
-        int[] oldSlots = slots;
-        int[] oldHashes = hashes;
-        slots = new int[oldSlots.length * 2];
-        hashes = new int[oldSlots.length * 2];
+        long[] old = slots;
+        slots = new long[old.length * 2];
         int mask = slots.length - 1;
-        for (int j = 0; j < oldSlots.length; j++) {
-            if (oldSlots[j] != 0) {
-                int i = oldHashes[j] & mask;
+        for (long slot : old) {
+            if (slot != 0) {
+                int i = (int) (slot >>> 32) & mask;
                 while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                slots[i] = oldSlots[j];
-                hashes[i] = oldHashes[j];
+                slots[i] = slot;
             }
         }
     }
