@@ -1,16 +1,17 @@
 package dev.dtcharness.client.order;
 
 import dev.dtcharness.client.Fill;
+import dev.dtcharness.protocol.support.CompactStringSet;
 
 /**
  * The execution id of every fill the client has counted this session, so a fill repeated by the
  * server, by a restatement or by a historical-fills answer after a reconnect counts exactly once.
  * Only ids are kept (the fills themselves live with their orders, and in the history database), as
- * bytes in primitive arrays ({@link ExecutionIds}): about 30 bytes per fill and no object per fill,
+ * bytes in primitive arrays ({@link CompactStringSet}): about 30 bytes per fill and no object per fill,
  * however long the session runs.
  */
 public final class FillLedger {
-    private final ExecutionIds executionIds = new ExecutionIds();
+    private final CompactStringSet executionIds = new CompactStringSet();
 
     /** Adds the fill unless its execution id is already counted; true when it was new. */
     public synchronized boolean add(Fill fill) {

@@ -1,12 +1,20 @@
 package dev.dtcharness.simulator.exchange;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import dev.dtcharness.protocol.support.CompactStringSet;
+import java.util.ArrayList;
+import java.util.List;
 
-/** ClientOrderIDs used in this trading session, across connections (FACTS.md 3.1); the oldest age out past a bound. */
+/**
+ * ClientOrderIDs used in this trading session, across connections (FACTS.md 3.1). The most recent
+ * {@code capacity} ids at least are remembered, and at most twice as many: they are kept in two
+ * generations, and when the newer one is full the older one is dropped whole. Compact sets, not a
+ * linked hash set: an id per order held for a hundred thousand orders made every young collection copy
+ * it and the old generation collect it later.
+ */
 final class ClientOrderIds {
     private final int capacity;
-    private final Set<String> used = new LinkedHashSet<>();
+    private CompactStringSet older = new CompactStringSet();
+    private CompactStringSet newer = new CompactStringSet();
 
     ClientOrderIds(int capacity) {
         this.capacity = capacity;
@@ -14,21 +22,26 @@ final class ClientOrderIds {
 
     /** True when the id is new (and is now used). */
     boolean add(String id) {
-        if (!used.add(id)) {
+        if (older.contains(id) || !newer.add(id)) {
             return false;
         }
-        if (used.size() > capacity) {
-            used.remove(used.iterator().next());
+        if (newer.size() >= capacity) {
+            older = newer;
+            newer = new CompactStringSet();
         }
         return true;
     }
 
     /** Oldest first. */
-    java.util.List<String> all() {
-        return java.util.List.copyOf(used);
+    List<String> all() {
+        List<String> all = new ArrayList<>(older.size() + newer.size());
+        older.forEach(all::add);
+        newer.forEach(all::add);
+        return all;
     }
 
     void clear() {
-        used.clear();
+        older = new CompactStringSet();
+        newer = new CompactStringSet();
     }
 }

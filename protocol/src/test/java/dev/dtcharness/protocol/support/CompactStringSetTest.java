@@ -1,15 +1,17 @@
-package dev.dtcharness.client.order;
+package dev.dtcharness.protocol.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ExecutionIdsTest {
-    private final ExecutionIds ids = new ExecutionIds();
+class CompactStringSetTest {
+    private final CompactStringSet ids = new CompactStringSet();
 
     @Test
     void shouldAddEachIdOnceAndFindOnlyWhatWasAdded() {
@@ -58,8 +60,21 @@ class ExecutionIdsTest {
     }
 
     @Test
+    void shouldListWhatItHoldsInTheOrderAdded() {
+        ids.add("C-2");
+        ids.add("\u00e9t\u00e9");
+        ids.add("C-2");
+        ids.add("C-10");
+        List<String> seen = new ArrayList<>();
+
+        ids.forEach(seen::add);
+
+        assertThat(seen).containsExactly("C-2", "\u00e9t\u00e9", "C-10");
+    }
+
+    @Test
     void shouldRefuseAnIdTooLongToRecordItsLength() {
-        assertThatThrownBy(() -> ids.add("y".repeat(ExecutionIds.MAX_BYTES + 1)))
+        assertThatThrownBy(() -> ids.add("y".repeat(CompactStringSet.MAX_BYTES + 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 65535");
         assertThat(ids.size()).isZero();
     }
