@@ -71,7 +71,8 @@ public final class OrderBook {
     /**
      * Counts the book's warnings (invalid and stale transitions, updates naming no order) into
      * {@code problems}, and keeps the {@code retainFinished} most recently finished orders (and up to
-     * a quarter more, at most 256, between two clean-ups); older ones are forgotten, so a long session's memory does not grow with every order it ever sent.
+     * a quarter more, at most 256, between two clean-ups); older ones are forgotten, so a long
+     * session's memory does not grow with every order it ever sent.
      * Their fills stay counted: the ledger keeps every execution id of the session.
      */
     public OrderBook(ProblemCounter problems, int retainFinished) {
