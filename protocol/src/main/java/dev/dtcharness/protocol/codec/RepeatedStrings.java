@@ -2,6 +2,7 @@ package dev.dtcharness.protocol.codec;
 
 import dev.dtcharness.protocol.spec.FieldSpec;
 import io.netty.util.concurrent.FastThreadLocal;
+import java.util.Arrays;
 
 /**
  * The last string each binary field decoded to, per thread: a Symbol, Exchange or TradeAccount
@@ -37,7 +38,7 @@ final class RepeatedStrings {
         }
         int slot = (System.identityHashCode(f) ^ f.index()) & (SLOTS - 1);
         byte[] b = bytes[slot];
-        if (fields[slot] == f && lengths[slot] == length && same(b, a, at, length)) {
+        if (fields[slot] == f && lengths[slot] == length && Arrays.equals(b, 0, length, a, at, at + length)) {
             return strings[slot];
         }
         if (b == null) {
@@ -50,18 +51,5 @@ final class RepeatedStrings {
         lengths[slot] = length;
         strings[slot] = s;
         return s;
-    }
-
-    /**
-     * A plain loop from the end, not {@code Arrays.equals}: these strings are short, where the vectorized
-     * compare's setup cost more than the compare (7 % of the client's loop), and ids differ at the end.
-     */
-    private static boolean same(byte[] b, byte[] a, int at, int length) {
-        for (int i = length - 1; i >= 0; i--) {
-            if (b[i] != a[at + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
