@@ -100,11 +100,7 @@ class OrderBookTest {
     void shouldForgetTheOldestFinishedOrdersBeyondItsRetentionButKeepTheirFillsCounted() {
         OrderBook small = new OrderBook(problems, 2);
         for (int i = 1; i <= 5; i++) {
-            small.register(new Order("K" + i, "", "ES", "", "SIM1", Side.BUY, 7, 100, 1, 0, 1, Double.NaN, Double.NaN, 0,
-                    "", OrderStatuses.ORDER_SENT, 0, "", 0));
-            small.apply(fill(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "SK" + i).set("ClientOrderID", "K" + i)
-                    .setEnum("OrderStatus", "ORDER_STATUS_FILLED").setEnum("OrderUpdateReason", "ORDER_FILLED")
-                    .set("OrderQuantity", 1).set("FilledQuantity", 1).set("RemainingQuantity", 0), 1, 100, "EK" + i));
+            sendAndFill(small, "K" + i);
         }
         small.register(new Order("K6", "", "ES", "", "SIM1", Side.BUY, 7, 100, 1, 0, 1, Double.NaN, Double.NaN, 0,
                 "", OrderStatuses.ORDER_SENT, 0, "", 0));
@@ -120,11 +116,7 @@ class OrderBookTest {
     void shouldForgetInBatchesOfAQuarterOfItsRetention() {
         OrderBook book8 = new OrderBook(problems, 8);
         for (int i = 1; i <= 11; i++) {
-            book8.register(new Order("B" + i, "", "ES", "", "SIM1", Side.BUY, 7, 100, 1, 0, 1, Double.NaN, Double.NaN, 0,
-                    "", OrderStatuses.ORDER_SENT, 0, "", 0));
-            book8.apply(fill(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "SB" + i).set("ClientOrderID", "B" + i)
-                    .setEnum("OrderStatus", "ORDER_STATUS_FILLED").setEnum("OrderUpdateReason", "ORDER_FILLED")
-                    .set("OrderQuantity", 1).set("FilledQuantity", 1).set("RemainingQuantity", 0), 1, 100, "EB" + i));
+            sendAndFill(book8, "B" + i);
             if (i == 10) {
                 assertThat(book8.finishedInMemory()).as("8 kept, and a batch of 2 waiting").isEqualTo(10);
             }
@@ -231,6 +223,15 @@ class OrderBookTest {
                 .set("LastFillDateTime", 1_764_000_001L));
 
         assertThat(order.fills()).extracting(Fill::dateTimeMillis).containsExactly(1_764_000_000_123L, 1_764_000_001_000L);
+    }
+
+    /** Registers a buy of one as {@code id} and fills it: ServerOrderID "S" + id, execution id "E" + id. */
+    private static void sendAndFill(OrderBook book, String id) {
+        book.register(new Order(id, "", "ES", "", "SIM1", Side.BUY, 7, 100, 1, 0, 1, Double.NaN, Double.NaN, 0,
+                "", OrderStatuses.ORDER_SENT, 0, "", 0));
+        book.apply(fill(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S" + id).set("ClientOrderID", id)
+                .setEnum("OrderStatus", "ORDER_STATUS_FILLED").setEnum("OrderUpdateReason", "ORDER_FILLED")
+                .set("OrderQuantity", 1).set("FilledQuantity", 1).set("RemainingQuantity", 0), 1, 100, "E" + id));
     }
 
     private static DtcMessage update(String serverOrderId, String status, String reason, double filled) {
