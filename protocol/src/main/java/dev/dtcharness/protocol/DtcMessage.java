@@ -147,7 +147,10 @@ public final class DtcMessage {
         if (f.kind() == WireKind.STRING) {
             return strings[f.slot()] != null;
         }
-        int i = f.slot();
+        return numericSet(f.slot());
+    }
+
+    private boolean numericSet(int i) {
         return i < 64 ? (set & (1L << i)) != 0 : (setBeyond64[(i - 64) >>> 6] & (1L << (i & 63))) != 0;
     }
 
@@ -281,8 +284,7 @@ public final class DtcMessage {
      */
     public long numericBits(FieldSpec f) {
         int i = f.slot();
-        boolean isSet = i < 64 ? (set & (1L << i)) != 0 : (setBeyond64[(i - 64) >>> 6] & (1L << (i & 63))) != 0;
-        return isSet ? numbers[i] : f.defaultBits();
+        return numericSet(i) ? numbers[i] : f.defaultBits();
     }
 
     /** For codecs: stores a floating-point field's value as read, without checks. */

@@ -26,8 +26,4 @@ public final class FillLedger {
         return executionIds.size();
     }
 
-    /** Bytes the ledger holds now. */
-    public synchronized long footprintBytes() {
-        return executionIds.footprint();
-    }
 }

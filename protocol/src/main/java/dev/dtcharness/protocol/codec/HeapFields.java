@@ -32,25 +32,25 @@ final class HeapFields {
      */
     static void writeAll(byte[] a, int base, FieldGroups g, DtcMessage m) {
         for (FieldSpec f : g.int8) {
-            a[base + f.offset()] = (byte) longValue(m, f);
+            a[base + f.offset()] = (byte) m.numericBits(f);
         }
         for (FieldSpec f : g.uint8) {
-            a[base + f.offset()] = (byte) longValue(m, f);
+            a[base + f.offset()] = (byte) m.numericBits(f);
         }
         for (FieldSpec f : g.int16) {
-            SHORT.set(a, base + f.offset(), (short) longValue(m, f));
+            SHORT.set(a, base + f.offset(), (short) m.numericBits(f));
         }
         for (FieldSpec f : g.uint16) {
-            SHORT.set(a, base + f.offset(), (short) longValue(m, f));
+            SHORT.set(a, base + f.offset(), (short) m.numericBits(f));
         }
         for (FieldSpec f : g.int32) {
-            INT.set(a, base + f.offset(), (int) longValue(m, f));
+            INT.set(a, base + f.offset(), (int) m.numericBits(f));
         }
         for (FieldSpec f : g.uint32) {
-            INT.set(a, base + f.offset(), (int) longValue(m, f));
+            INT.set(a, base + f.offset(), (int) m.numericBits(f));
         }
         for (FieldSpec f : g.int64) {
-            LONG.set(a, base + f.offset(), longValue(m, f));
+            LONG.set(a, base + f.offset(), m.numericBits(f));
         }
         for (FieldSpec f : g.float32) {
             INT.set(a, base + f.offset(), Float.floatToRawIntBits((float) Double.longBitsToDouble(m.numericBits(f))));
@@ -104,10 +104,6 @@ final class HeapFields {
                 m.putString(f, len == 0 ? "" : repeated.read(f, a, at, len));
             }
         }
-    }
-
-    private static long longValue(DtcMessage m, FieldSpec f) {
-        return m.numericBits(f);
     }
 
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): each char's low byte, no byte[] made
