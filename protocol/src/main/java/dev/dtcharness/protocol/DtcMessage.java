@@ -170,11 +170,8 @@ public final class DtcMessage {
     }
 
     private long longOf(FieldSpec f) {
-        if (!isSet(f)) {
-            return ((Number) f.defaultValue()).longValue();
-        }
-        long raw = numbers[f.slot()];
-        return f.kind().isFloatingPoint() ? (long) Double.longBitsToDouble(raw) : raw;
+        long bits = numericBits(f);
+        return f.kind().isFloatingPoint() ? (long) Double.longBitsToDouble(bits) : bits;
     }
 
     public int getInt(String field) {
@@ -192,11 +189,8 @@ public final class DtcMessage {
     }
 
     private double doubleOf(FieldSpec f) {
-        if (!isSet(f)) {
-            return ((Number) f.defaultValue()).doubleValue();
-        }
-        long raw = numbers[f.slot()];
-        return f.kind().isFloatingPoint() ? Double.longBitsToDouble(raw) : (double) raw;
+        long bits = numericBits(f);
+        return f.kind().isFloatingPoint() ? Double.longBitsToDouble(bits) : (double) bits;
     }
 
     public String getString(String field) {
