@@ -29,8 +29,8 @@ public record OrderRequest(String symbol, Side side, double quantity, String ord
             throw new IllegalArgumentException("order quantity must be positive, was " + quantity);
         }
         // Checked against the spec now, so a typo fails where it was made rather than at the server.
-        DtcSpec.v8().enumeration("OrderTypeEnum").valueOf(orderType);
-        DtcSpec.v8().enumeration("TimeInForceEnum").valueOf(timeInForce);
+        ORDER_TYPE.enumSpec().valueOf(orderType);
+        TIME_IN_FORCE.enumSpec().valueOf(timeInForce);
         if (orderType.equals("ORDER_TYPE_LIMIT") && !Double.isFinite(price1)) {
             throw new IllegalArgumentException("a limit order needs a price, was " + price1);
         }
@@ -92,7 +92,7 @@ public record OrderRequest(String symbol, Side side, double quantity, String ord
     /** The book's first snapshot of this order: sent, nothing heard yet. */
     Order toSentOrder(String id, String account) {
         return new Order(id, "", symbol, exchange, account, side,
-                DtcSpec.v8().enumValue("OrderTypeEnum", orderType), price1, quantity, 0, quantity,
+                (int) ORDER_TYPE.enumSpec().valueOf(orderType), price1, quantity, 0, quantity,
                 Double.NaN, Double.NaN, 0, "", OrderStatuses.ORDER_SENT, 0, "", 0);
     }
 }

@@ -4,6 +4,9 @@ import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.FillListener;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import dev.dtcharness.protocol.spec.FieldSpec;
+import dev.dtcharness.protocol.spec.MessageSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +30,22 @@ public final class PositionTracker implements FillListener {
 
     /** POSITION_UPDATE (306): the server's word; a NoPositions answer carries none. */
     public void onPositionUpdate(DtcMessage m) {
-        if (m.isSet("NoPositions") && m.getLong("NoPositions") != 0) {
+        MessageSpec spec = m.spec();
+        FieldSpec none = spec.field(NO_POSITIONS);
+        if (m.isSet(none) && m.getLong(none) != 0) {
             return;
         }
-        String account = m.getString("TradeAccount");
-        String symbol = m.getString("Symbol");
-        double avg = m.getDouble("AveragePrice");
-        fromServer.put(key(account, symbol), new Position(account, symbol, m.getDouble("Quantity"),
+        String account = m.getString(spec.field(TRADE_ACCOUNT));
+        String symbol = m.getString(spec.field(SYMBOL));
+        double avg = m.getDouble(spec.field(AVERAGE_PRICE));
+        fromServer.put(key(account, symbol), new Position(account, symbol, m.getDouble(spec.field(QUANTITY)),
                 avg == Double.MAX_VALUE ? Double.NaN : avg, Double.NaN));
     }
+
+    // Handles, not names: one POSITION_UPDATE follows every fill.
+    private static final MessageSpec UPDATE = DtcSpec.v8().message("POSITION_UPDATE");
+    private static final FieldSpec NO_POSITIONS = UPDATE.field("NoPositions"), TRADE_ACCOUNT = UPDATE.field("TradeAccount"),
+            SYMBOL = UPDATE.field("Symbol"), AVERAGE_PRICE = UPDATE.field("AveragePrice"), QUANTITY = UPDATE.field("Quantity");
 
     public Position position(String tradeAccount, String symbol) {
         return fromFills.getOrDefault(key(tradeAccount, symbol), Position.flat(tradeAccount, symbol));

@@ -1,5 +1,7 @@
 package dev.dtcharness.simulator.exchange;
 
+import static dev.dtcharness.simulator.exchange.OrderFields.*;
+
 import dev.dtcharness.protocol.DtcMessage;
 
 /**
@@ -37,17 +39,17 @@ final class Order {
         this.serverOrderId = serverOrderId;
         this.ownerSession = ownerSession;
         this.receivedMillis = receivedMillis;
-        this.clientOrderId = request.getString("ClientOrderID");
-        this.account = request.getString("TradeAccount");
-        this.symbol = request.getString("Symbol");
-        this.buy = request.enumName("BuySell").equals("BUY");
+        this.clientOrderId = text(request, CLIENT_ORDER_ID);
+        this.account = text(request, TRADE_ACCOUNT);
+        this.symbol = text(request, SYMBOL);
+        this.buy = integer(request, BUY_SELL) == OrderFields.BUY;
         this.marketPrice = marketPrice;
-        this.quantity = request.getDouble("Quantity");
-        this.price1 = request.getDouble("Price1");
-        this.price2 = request.getDouble("Price2");
-        this.timeInForce = request.getLong("TimeInForce");
-        this.market = request.enumName("OrderType").equals("ORDER_TYPE_MARKET");
-        this.exchange = request.getString("Exchange");
+        this.quantity = number(request, QUANTITY);
+        this.price1 = number(request, PRICE1);
+        this.price2 = number(request, PRICE2);
+        this.timeInForce = integer(request, TIME_IN_FORCE);
+        this.market = integer(request, ORDER_TYPE) == OrderFields.MARKET;
+        this.exchange = text(request, EXCHANGE);
     }
 
     boolean isMarket() {

@@ -18,24 +18,24 @@ final class OrderCheck {
                 return tooLong;
             }
         }
-        if (order.getString("ClientOrderID").isEmpty()) {
+        if (OrderFields.text(order, OrderFields.CLIENT_ORDER_ID).isEmpty()) {
             return "ClientOrderID is empty (expected: an id of your choice, new for each order)";
         }
-        if (order.getString("Symbol").isEmpty()) {
+        if (OrderFields.text(order, OrderFields.SYMBOL).isEmpty()) {
             return "Symbol is empty (expected: the symbol to trade, e.g. ES)";
         }
-        double quantity = order.getDouble("Quantity");
+        double quantity = OrderFields.number(order, OrderFields.QUANTITY);
         if (!(quantity > 0) || Double.isInfinite(quantity)) {
             return "Quantity is " + quantity + " (expected: more than 0)";
         }
-        String side = order.enumName("BuySell");
-        if (!side.equals("BUY") && !side.equals("SELL")) {
+        long side = OrderFields.integer(order, OrderFields.BUY_SELL);
+        if (side != OrderFields.BUY && side != OrderFields.SELL) {
             EnumSpec e = order.spec().field("BuySell").enumSpec();
             return "BuySell is " + order.getLong("BuySell") + " (expected: BUY = " + e.valueOf("BUY")
                     + " or SELL = " + e.valueOf("SELL") + ")";
         }
-        EnumSpec types = order.spec().field("OrderType").enumSpec();
-        String type = types.nameOf(order.getLong("OrderType"));
+        EnumSpec types = OrderFields.ORDER_TYPE.enumSpec();
+        String type = types.nameOf(OrderFields.integer(order, OrderFields.ORDER_TYPE));
         if (type == null || type.equals("ORDER_TYPE_UNSET")) {
             return "OrderType is " + order.getLong("OrderType") + " (expected: OrderTypeEnum, e.g. ORDER_TYPE_MARKET = "
                     + types.valueOf("ORDER_TYPE_MARKET") + ", ORDER_TYPE_LIMIT = " + types.valueOf("ORDER_TYPE_LIMIT")

@@ -212,7 +212,7 @@ public final class OrderEngine implements AutoCloseable {
     /** Why a new order cannot be accepted (and its ClientOrderID is then taken), or null. */
     String newOrderProblem(DtcMessage request) {
         String problem = OrderCheck.problem(request);
-        String clientOrderId = request.getString("ClientOrderID");
+        String clientOrderId = OrderFields.text(request, OrderFields.CLIENT_ORDER_ID);
         // Ids are unique per trading session, not per connection (FACTS.md 3.1), so the set spans sessions.
         if (problem == null && !usedClientOrderIds.add(clientOrderId)) {
             problem = "ClientOrderID " + clientOrderId + " was already used (expected: a new id for each order)";
@@ -229,8 +229,10 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     Order newOrder(DtcMessage request, int owner) {
-        accounts.know(request.getString("TradeAccount"));
-        return new Order(request, nextServerOrderId(), owner, now(), config.marketPrice(request.getString("Symbol")));
+        Order o = new Order(request, nextServerOrderId(), owner, now(),
+                config.marketPrice(OrderFields.text(request, OrderFields.SYMBOL)));
+        accounts.know(o.account);
+        return o;
     }
 
     String nextServerOrderId() {

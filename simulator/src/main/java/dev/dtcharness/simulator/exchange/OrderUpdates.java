@@ -13,7 +13,6 @@ import dev.dtcharness.protocol.spec.MessageSpec;
 final class OrderUpdates {
     private static final String ORDER_UPDATE = "ORDER_UPDATE";
     private static final MessageSpec SPEC = DtcSpec.v8().message(ORDER_UPDATE);
-    private static final MessageSpec ORDER = DtcSpec.v8().message("SUBMIT_NEW_SINGLE_ORDER");
     // Handles on the spec's own fields, for the updates every order sends: no lookup by name per field.
     private static final FieldSpec REQUEST_ID = SPEC.field("RequestID"), TOTAL = SPEC.field("TotalNumMessages"),
             NUMBER = SPEC.field("MessageNumber"), STATUS = SPEC.field("OrderStatus"),
@@ -28,9 +27,6 @@ final class OrderUpdates {
             FILL_TIME = SPEC.field("LastFillDateTime"), EXECUTION_ID = SPEC.field("LastFillExecutionID"),
             GOOD_TILL = SPEC.field("GoodTillDateTime"), OPEN_OR_CLOSE = SPEC.field("OpenOrClose"),
             FREE_FORM_TEXT = SPEC.field("FreeFormText");
-    private static final FieldSpec ORDER_TYPE = ORDER.field("OrderType"),
-            ORDER_SIDE = ORDER.field("BuySell"), ORDER_GOOD_TILL = ORDER.field("GoodTillDateTime"),
-            ORDER_OPEN_OR_CLOSE = ORDER.field("OpenOrClose"), ORDER_FREE_FORM_TEXT = ORDER.field("FreeFormText");
 
     private OrderUpdates() {
     }
@@ -44,8 +40,8 @@ final class OrderUpdates {
                 .set(ACCOUNT, o.account)
                 .set(CLIENT_ID, o.clientOrderId)
                 .set(SERVER_ID, o.serverOrderId)
-                .set(TYPE, request.getLong(request.spec().field(ORDER_TYPE)))
-                .set(SIDE, request.getLong(request.spec().field(ORDER_SIDE)))
+                .set(TYPE, OrderFields.integer(request, OrderFields.ORDER_TYPE))
+                .set(SIDE, OrderFields.integer(request, OrderFields.BUY_SELL))
                 .set(TIF, o.timeInForce)
                 .set(QUANTITY, o.quantity)
                 .set(FILLED, o.filled)
@@ -67,15 +63,15 @@ final class OrderUpdates {
             m.set("OCOLinkedOrderServerOrderID", o.ocoLinked);
         }
         // Echoed when the request set them; read through handles, for every update of every order passes here.
-        long goodTill = request.getLong(request.spec().field(ORDER_GOOD_TILL));
+        long goodTill = OrderFields.integer(request, OrderFields.GOOD_TILL);
         if (goodTill != 0) {
             m.set(GOOD_TILL, goodTill);
         }
-        long openOrClose = request.getLong(request.spec().field(ORDER_OPEN_OR_CLOSE));
+        long openOrClose = OrderFields.integer(request, OrderFields.OPEN_OR_CLOSE);
         if (openOrClose != 0) {
             m.set(OPEN_OR_CLOSE, openOrClose);
         }
-        String text = request.getString(request.spec().field(ORDER_FREE_FORM_TEXT));
+        String text = OrderFields.text(request, OrderFields.FREE_FORM_TEXT);
         if (!text.isEmpty()) {
             m.set(FREE_FORM_TEXT, text);
         }
