@@ -40,6 +40,25 @@ class ConformanceAcceptanceTest {
     }
 
     @Test
+    void shouldTellABinaryClientCancelingWithType302WhatItMeant() {
+        // A binary frame's values are checked on the codec's message, not by the tap that reads the bytes.
+        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            client.send(DtcMessage.of("OPEN_ORDERS_REJECT").set("RequestID", 1));
+
+            assertThat(client.receive("GENERAL_LOG_MESSAGE").getString("MessageText")).isEqualTo("type 302 is "
+                    + "OPEN_ORDERS_REJECT; to cancel an order send CANCEL_ORDER (203), to modify it CANCEL_REPLACE_ORDER (204)");
+            client.send(limitOrder("BIN-1", "SELL", 1, 10).set("BuySell", 3));
+            assertThat(client.receive("GENERAL_LOG_MESSAGE").getString("MessageText"))
+                    .startsWith("SUBMIT_NEW_SINGLE_ORDER (208).BuySell: 3 (expected: BuySellEnum");
+            assertThat(simulator.journal().findings()).hasSize(2);
+
+            client.send(limitOrder("BIN-2", "BUY", 1, 10));
+            assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getInt("OrderStatus") == 7)
+                    .getString("ClientOrderID")).as("the session goes on").isEqualTo("BIN-2");
+        }
+    }
+
+    @Test
     void shouldSayNothingToAConformingClient() {
         try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
             client.send(limitOrder("C-1", "BUY", 1, 10));

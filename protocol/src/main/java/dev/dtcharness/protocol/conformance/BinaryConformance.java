@@ -48,7 +48,8 @@ final class BinaryConformance {
         return m;
     }
 
-    DtcMessage check(ByteBuf frame, List<Finding> findings, boolean variableLength) {
+    /** The frame's message, or null when it cannot be decoded or {@code decode} is false. */
+    DtcMessage check(ByteBuf frame, List<Finding> findings, boolean variableLength, boolean decode) {
         int readable = frame.readableBytes();
         if (readable < DtcFraming.HEADER_SIZE) {
             findings.add(new Finding(Finding.Kind.MALFORMED, "binary frame", null, "at least the 4-byte header",
@@ -75,6 +76,9 @@ final class BinaryConformance {
                     expected + ", the DTC v8 struct (readers take shorter or longer ones by the versioning rules)",
                     String.valueOf(fixedPart), fixedPart < expected ? "the trailing fields read as their defaults"
                             : "the trailing bytes are ignored"));
+        }
+        if (!decode) {
+            return null;
         }
         try {
             return (DtcMessage) (variableLength ? vls.decode(frame) : binary.decode(frame, reusable(ms)));

@@ -37,12 +37,41 @@ public final class ConformanceChecker {
      * @param loggedOn whether the session had logged on when it arrived
      */
     public List<Finding> check(ByteBuf frame, DtcEncoding encoding, Direction sentBy, boolean loggedOn) {
+        return check(frame, encoding, sentBy, loggedOn, true);
+    }
+
+    /**
+     * As {@link #check}, but a fixed-size binary frame only as far as its bytes show (header, Size against
+     * the struct, type): what it says is checked by {@link #checkDecoded} on the message a codec makes
+     * of the same frame, so that a reader with a codec does not decode each frame twice. Every other
+     * encoding is checked in full, since only its bytes show unknown fields, wrong types or bad string slots.
+     */
+    public List<Finding> checkFrame(ByteBuf frame, DtcEncoding encoding, Direction sentBy, boolean loggedOn) {
+        return check(frame, encoding, sentBy, loggedOn, false);
+    }
+
+    /** Whether {@link #checkFrame} leaves a frame in this encoding to {@link #checkDecoded}. */
+    public static boolean leavesValuesToDecoded(DtcEncoding encoding) {
+        return encoding == DtcEncoding.BINARY_ENCODING;
+    }
+
+    /** Direction, logon, enum ranges, string capacities and the known confusions of a decoded message. */
+    public List<Finding> checkDecoded(DtcMessage m, Direction sentBy, boolean loggedOn) {
+        List<Finding> findings = new ArrayList<>(0);
+        checkSession(m.spec(), sentBy, loggedOn, findings);
+        checkValues(m, findings);
+        checkMeaning(m, findings);
+        return findings;
+    }
+
+    private List<Finding> check(ByteBuf frame, DtcEncoding encoding, Direction sentBy, boolean loggedOn,
+                                boolean decodeBinary) {
         List<Finding> findings = new ArrayList<>();
         ByteBuf view = frame.duplicate();
         DtcMessage decoded = switch (encoding) {
             case JSON_ENCODING, JSON_COMPACT_ENCODING -> json.check(view, findings);
-            case BINARY_ENCODING -> binary.check(view, findings, false);
-            case BINARY_WITH_VARIABLE_LENGTH_STRINGS -> binary.check(view, findings, true);
+            case BINARY_ENCODING -> binary.check(view, findings, false, decodeBinary);
+            case BINARY_WITH_VARIABLE_LENGTH_STRINGS -> binary.check(view, findings, true, true);
             case PROTOCOL_BUFFERS -> null;
         };
         if (decoded != null) {

@@ -56,6 +56,30 @@ class ConformanceCheckerTest {
     }
 
     @Test
+    void shouldLeaveWhatABinaryFrameSaysToItsDecodedMessage() {
+        DtcMessage update = DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S1").set("OrderStatus", 3)
+                .setEnum("OrderUpdateReason", "ORDER_FILLED").set("OrderQuantity", 1).set("FilledQuantity", 1)
+                .set("BuySell", 3);
+        List<Finding> whole = checker.check(binary(update), DtcEncoding.BINARY_ENCODING, CLIENT_TO_SERVER, true);
+        assertThat(whole).extracting(Finding::kind).containsExactlyInAnyOrder(Finding.Kind.WRONG_DIRECTION,
+                Finding.Kind.ENUM_OUT_OF_RANGE, Finding.Kind.LIKELY_CONFUSION);
+
+        assertThat(checker.checkFrame(binary(update), DtcEncoding.BINARY_ENCODING, CLIENT_TO_SERVER, true)).isEmpty();
+        assertThat(checker.checkDecoded(update, CLIENT_TO_SERVER, true)).extracting(Finding::sentence)
+                .containsExactlyElementsOf(whole.stream().map(Finding::sentence).toList());
+
+        ByteBuf shorter = Unpooled.buffer().writeShortLE(12).writeShortLE(3).writeIntLE(0).writeIntLE(0);
+        assertThat(checker.checkFrame(shorter, DtcEncoding.BINARY_ENCODING, CLIENT_TO_SERVER, true))
+                .extracting(Finding::kind).containsExactly(Finding.Kind.SIZE_MISMATCH);
+        // Only the bytes show a JSON frame's unknown fields and wrong types: it is checked in full.
+        ByteBuf json = text("{\"Type\":208,\"ClientOrderID\":\"c1\",\"BuySell\":3,\"Colour\":1}");
+        assertThat(checker.checkFrame(json, DtcEncoding.JSON_ENCODING, CLIENT_TO_SERVER, true))
+                .extracting(Finding::kind).containsExactlyInAnyOrder(Finding.Kind.ENUM_OUT_OF_RANGE, Finding.Kind.UNKNOWN_FIELD);
+        assertThat(ConformanceChecker.leavesValuesToDecoded(DtcEncoding.BINARY_ENCODING)).isTrue();
+        assertThat(ConformanceChecker.leavesValuesToDecoded(DtcEncoding.BINARY_WITH_VARIABLE_LENGTH_STRINGS)).isFalse();
+    }
+
+    @Test
     void shouldReportAnUnknownType() {
         assertThat(json("{\"Type\":0,\"F\":[8,2]}", false)).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Finding.Kind.UNKNOWN_TYPE);

@@ -13,6 +13,7 @@ import dev.dtcharness.simulator.fault.SimulatorFaults;
 import dev.dtcharness.simulator.journal.Journal;
 import dev.dtcharness.simulator.journal.JournalHandler;
 import dev.dtcharness.simulator.validation.ConformanceTap;
+import dev.dtcharness.simulator.validation.DecodedConformance;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
@@ -79,6 +80,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 .addLast(slicer)
                 .addLast(ConformanceTap.NAME, new ConformanceTap(f -> told(session, f)))
                 .addLast(DtcCodec.NAME, codec)
+                .addLast(DecodedConformance.NAME, new DecodedConformance(codec, f -> told(session, f)))
                 // Answers written while an inbound batch is read reach the codec as one flush when the batch
                 // ends, so it encodes them into one buffer (and the socket takes one write).
                 .addLast("flush-consolidation", new FlushConsolidationHandler(256, true))

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * Sits before the codec and runs the {@link ConformanceChecker} on every whole inbound frame, the
  * raw bytes being the only place where unknown JSON fields or a misdeclared Size can still be
- * seen. It copies the bytes it reads into a buffer of its own and frames them as the codec does;
+ * seen. What a fixed-size binary frame says is checked after the codec, on its message, by
+ * {@link DecodedConformance}. It copies the bytes it reads into a buffer of its own and frames them as the codec does;
  * the original bytes go on to the codec untouched. Each frame's findings go to {@code report} together. After a frame it
  * cannot delimit it stops: the codec closes the session anyway.
  */
@@ -94,7 +95,7 @@ public final class ConformanceTap extends ChannelInboundHandlerAdapter {
             if (!frame.isReadable()) {
                 continue;
             }
-            List<Finding> findings = CHECKER.check(frame, encoding, Direction.CLIENT_TO_SERVER, true);
+            List<Finding> findings = CHECKER.checkFrame(frame, encoding, Direction.CLIENT_TO_SERVER, true);
             if (!findings.isEmpty()) {
                 report.accept(findings);
             }
