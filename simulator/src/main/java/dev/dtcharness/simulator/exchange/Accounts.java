@@ -18,6 +18,10 @@ final class Accounts {
     private final Map<String, Double> realised = new LinkedHashMap<>();
     /** What the last {@link #fill} realised: most fills open or add to a position and realise nothing. */
     private double lastRealised;
+    // Orders mostly come from one account: its name and positions as last looked up, so that each
+    // order and fill does not hash its freshly decoded account name into two maps again.
+    private String lastAccount;
+    private Map<String, Position> lastBySymbol;
 
     Accounts(List<String> configured, double startingBalance) {
         this.configured = configured;
@@ -26,6 +30,7 @@ final class Accounts {
     }
 
     void clear() {
+        forgetLast();
         names.clear();
         names.addAll(configured);
         positions.clear();
@@ -33,13 +38,22 @@ final class Accounts {
     }
 
     void know(String account) {
-        names.add(account);
+        if (!account.equals(lastAccount)) {
+            names.add(account);
+        }
     }
 
     /** Books a fill and returns the position after it. */
     Position fill(String account, String symbol, double signedQuantity, double price) {
-        know(account);
-        Map<String, Position> bySymbol = positions.computeIfAbsent(account, a -> new LinkedHashMap<>());
+        Map<String, Position> bySymbol;
+        if (account.equals(lastAccount)) {
+            bySymbol = lastBySymbol;
+        } else {
+            names.add(account);
+            bySymbol = positions.computeIfAbsent(account, a -> new LinkedHashMap<>());
+            lastAccount = account;
+            lastBySymbol = bySymbol;
+        }
         Position before = bySymbol.getOrDefault(symbol, Position.FLAT);
         lastRealised = before.realisedBy(signedQuantity, price);
         if (lastRealised != 0) {
@@ -66,6 +80,7 @@ final class Accounts {
 
     /** Sets an account as a snapshot recorded it. */
     void restore(String account, double realisedPnl, Map<String, Position> bySymbol) {
+        forgetLast();
         know(account);
         positions.put(account, new LinkedHashMap<>(bySymbol));
         realised.put(account, realisedPnl);
@@ -88,6 +103,11 @@ final class Accounts {
 
     double cashBalance(String account) {
         return startingBalance + realised.getOrDefault(account, 0.0);
+    }
+
+    private void forgetLast() {
+        lastAccount = null;
+        lastBySymbol = null;
     }
 
     /** Every account: the configured ones, then those seen in orders, in that order. */

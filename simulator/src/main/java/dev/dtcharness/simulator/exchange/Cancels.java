@@ -55,11 +55,10 @@ final class Cancels {
         }
         if (engine.config.newServerOrderIdOnReplace()) {
             String old = o.serverOrderId;
-            engine.working.remove(old);
             o.previousServerOrderId = old;
             o.serverOrderId = engine.nextServerOrderId();
-            engine.working.put(o.serverOrderId, o);
-            Order partner = engine.working.get(o.ocoLinked);
+            engine.orders.renumber(o, old);
+            Order partner = o.ocoLinked.isEmpty() ? null : engine.orders.working(o.ocoLinked);
             if (partner != null) {
                 partner.ocoLinked = o.serverOrderId;
             }
@@ -72,11 +71,10 @@ final class Cancels {
     private Order find(DtcMessage request) {
         String serverOrderId = request.getString("ServerOrderID");
         if (!serverOrderId.isEmpty()) {
-            Order o = engine.working.get(serverOrderId);
-            return o != null ? o : engine.finished.get(serverOrderId);
+            return engine.orders.any(serverOrderId);
         }
         String clientOrderId = request.getString("ClientOrderID");
-        return engine.working.values().stream().filter(o -> o.clientOrderId.equals(clientOrderId)).findFirst()
+        return engine.orders.working().stream().filter(o -> o.clientOrderId.equals(clientOrderId)).findFirst()
                 .orElse(null);
     }
 

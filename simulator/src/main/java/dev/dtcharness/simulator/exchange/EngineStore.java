@@ -78,8 +78,8 @@ final class EngineStore implements StoreEvents {
         }
         engine.fills.all().forEach(out::fillKept);
         // Finished first: replayed in this order, each map keeps the order it has now.
-        engine.finished.values().forEach(o -> out.orderChanged(StoredOrder.of(o)));
-        engine.working.values().forEach(o -> out.orderChanged(StoredOrder.of(o)));
+        engine.orders.finished().forEach(o -> out.orderChanged(StoredOrder.of(o)));
+        engine.orders.working().forEach(o -> out.orderChanged(StoredOrder.of(o)));
     }
 
     void close() {
@@ -97,17 +97,16 @@ final class EngineStore implements StoreEvents {
     public void orderChanged(StoredOrder stored) {
         if (!stored.previousServerOrderId().isEmpty()) {
             // A replace gave the order a new ServerOrderID: it is the same order under its new id.
-            engine.working.remove(stored.previousServerOrderId());
+            engine.orders.removeWorking(stored.previousServerOrderId());
             count(stored.previousServerOrderId());
         }
         Order o = stored.toOrder(engine.config.marketPrice(stored.request().getOrDefault("Symbol", "").toString()));
         engine.accounts.know(o.account);
         count(o.serverOrderId);
         if (o.isWorking()) {
-            engine.working.put(o.serverOrderId, o);
+            engine.orders.addWorking(o);
         } else {
-            engine.working.remove(o.serverOrderId);
-            engine.finished.put(o.serverOrderId, o);
+            engine.orders.finish(o);
         }
     }
 

@@ -53,7 +53,7 @@ final class OcoOrders {
 
     /** After a fill of {@code o}: cancel or reduce its OCO partner. */
     void afterFill(Order o, double quantity) {
-        Order partner = engine.working.get(o.ocoLinked);
+        Order partner = o.ocoLinked.isEmpty() ? null : engine.orders.working(o.ocoLinked);
         if (partner == null) {
             return;
         }

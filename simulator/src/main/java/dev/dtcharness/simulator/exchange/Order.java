@@ -33,6 +33,10 @@ final class Order {
     double filled;
     double averagePrice;
     String status = "NEW";
+    /** Links in the exchange's chain of working orders ({@link OrderTable}). */
+    boolean listedWorking;
+    Order olderWorking;
+    Order newerWorking;
 
     Order(DtcMessage request, String serverOrderId, int ownerSession, long receivedMillis, double marketPrice) {
         this.request = request;

@@ -42,8 +42,7 @@ public final class OrderEngine implements AutoCloseable {
     // send, say) waits its turn instead of running inside the work that caused it.
     private boolean busy;
     final Map<Integer, SessionLink> sessions = new LinkedHashMap<>();
-    final Map<String, Order> working = new LinkedHashMap<>();
-    final Map<String, Order> finished;
+    final OrderTable orders;
     final ClientOrderIds usedClientOrderIds = new ClientOrderIds(100_000);
     final Accounts accounts;
     final FillHistory fills;
@@ -75,14 +74,8 @@ public final class OrderEngine implements AutoCloseable {
         this.scenario = config.scenario();
         this.accounts = new Accounts(config.tradeAccounts(), config.startingCashBalance());
         this.fills = new FillHistory(config.fillHistoryCapacity());
-        int kept = config.finishedOrdersKept();
         // Finished orders only answer late cancels and lookups: the oldest age out.
-        this.finished = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Order> eldest) {
-                return size() > kept;
-            }
-        };
+        this.orders = new OrderTable(config.finishedOrdersKept());
         this.store = new EngineStore(this, store);
         this.store.restore();
     }
@@ -328,7 +321,7 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     void accept(Order o) {
-        working.put(o.serverOrderId, o);
+        orders.addWorking(o);
         if (config.acceptVariant() == AcceptVariant.PENDING_OPEN_THEN_OPEN) {
             o.status = "ORDER_STATUS_PENDING_OPEN";
             deliver(o, OrderUpdates.current(o, "NEW_ORDER_ACCEPTED", now()));
@@ -376,15 +369,14 @@ public final class OrderEngine implements AutoCloseable {
         DtcMessage update = OrderUpdates.current(o, "ORDER_CANCELED", now());
         deliver(o, infoText == null ? update : OrderUpdates.withInfo(update, infoText));
         finish(o);
-        Order partner = working.get(o.ocoLinked);
+        Order partner = o.ocoLinked.isEmpty() ? null : orders.working(o.ocoLinked);
         if (partner != null) {
             cancel(partner, "OCO partner " + o.serverOrderId + " was canceled");
         }
     }
 
     void finish(Order o) {
-        working.remove(o.serverOrderId);
-        finished.put(o.serverOrderId, o);
+        orders.finish(o);
     }
 
     // ---- flatten
@@ -422,10 +414,10 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     Order findWorking(String serverOrderId) {
-        Order o = working.get(serverOrderId);
+        Order o = orders.working(serverOrderId);
         if (o == null) {
             throw new IllegalArgumentException("no working order with ServerOrderID " + serverOrderId
-                    + " (working: " + working.keySet() + ")");
+                    + " (working: " + orders.working().stream().map(w -> w.serverOrderId).toList() + ")");
         }
         return o;
     }
@@ -441,8 +433,7 @@ public final class OrderEngine implements AutoCloseable {
 
     /** Forgets orders, fills, positions, balances and used ClientOrderIDs; ids keep counting, so they stay unique. */
     void reset() {
-        working.clear();
-        finished.clear();
+        orders.clear();
         usedClientOrderIds.clear();
         accounts.clear();
         fills.clear();

@@ -18,7 +18,7 @@ public final class SimulatedExchange {
 
     /** Orders that can still fill (OPEN, PARTIALLY_FILLED), oldest first. */
     public List<OrderView> workingOrders() {
-        return engine.call(() -> engine.working.values().stream().map(OrderView::of).toList());
+        return engine.call(() -> engine.orders.working().stream().map(OrderView::of).toList());
     }
 
     /**
@@ -26,8 +26,8 @@ public final class SimulatedExchange {
      * {@code finishedOrdersKept}), oldest first in each: what a test compares a client's book with.
      */
     public List<OrderView> orders() {
-        return engine.call(() -> java.util.stream.Stream.concat(engine.working.values().stream(),
-                engine.finished.values().stream()).map(OrderView::of).toList());
+        return engine.call(() -> java.util.stream.Stream.concat(engine.orders.working().stream(),
+                engine.orders.finished().stream()).map(OrderView::of).toList());
     }
 
     /** The working order with this ClientOrderID, or null. */

@@ -22,7 +22,7 @@ final class TradingQueries {
         String account = request.getString("TradeAccount");
         boolean all = request.getLong("RequestAllOrders") != 0;
         String wanted = request.getString("ServerOrderID");
-        List<Order> open = engine.working.values().stream()
+        List<Order> open = engine.orders.working().stream()
                 .filter(o -> account.isEmpty() || o.account.equals(account))
                 .filter(o -> all || o.serverOrderId.equals(wanted))
                 .toList();

@@ -1,0 +1,74 @@
+package dev.dtcharness.simulator.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dtcharness.protocol.DtcMessage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OrderTableTest {
+    private final OrderTable table = new OrderTable(2);
+
+    @Test
+    void shouldKeepWorkingOrdersOldestFirstAndTheNewestFinishedOnes() {
+        Order a = order("S1"), b = order("S2"), c = order("S3"), d = order("S4");
+        List.of(a, b, c, d).forEach(table::addWorking);
+
+        table.finish(b);
+        table.finish(a);
+        table.finish(d);
+
+        assertThat(ids(table.working())).containsExactly("S3");
+        assertThat(ids(table.finished())).as("the oldest finished one aged out").containsExactly("S1", "S4");
+        assertThat(table.any("S2")).isNull();
+        assertThat(table.any("S1")).isSameAs(a);
+        assertThat(table.working("S1")).as("finished, so not working").isNull();
+        assertThat(table.working("S3")).isSameAs(c);
+    }
+
+    @Test
+    void shouldKnowAReplacedOrderByItsNewIdOnlyAsTheNewestWorkingOrder() {
+        Order a = order("S1"), b = order("S2");
+        table.addWorking(a);
+        table.addWorking(b);
+
+        a.serverOrderId = "S9";
+        table.renumber(a, "S1");
+
+        assertThat(table.any("S1")).isNull();
+        assertThat(table.working("S9")).isSameAs(a);
+        assertThat(ids(table.working())).containsExactly("S2", "S9");
+    }
+
+    @Test
+    void shouldLetARestoredOrderTakeThePlaceOfTheOneKnownUnderItsId() {
+        Order working = order("S1");
+        table.addWorking(working);
+        Order restored = order("S1");
+        restored.status = "ORDER_STATUS_FILLED";
+
+        table.finish(restored);
+        table.removeWorking("S1");
+
+        assertThat(table.working()).isEmpty();
+        assertThat(table.any("S1")).isSameAs(restored);
+        assertThat(table.finished()).containsExactly(restored);
+
+        table.clear();
+        assertThat(table.any("S1")).isNull();
+        assertThat(table.finished()).isEmpty();
+    }
+
+    private static List<String> ids(List<Order> orders) {
+        return orders.stream().map(o -> o.serverOrderId).toList();
+    }
+
+    private static Order order(String serverOrderId) {
+        DtcMessage request = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("ClientOrderID", "C-" + serverOrderId)
+                .set("Symbol", "ES").setEnum("BuySell", "BUY").setEnum("OrderType", "ORDER_TYPE_LIMIT")
+                .set("Price1", 10.0).set("Quantity", 1.0);
+        Order o = new Order(request, serverOrderId, 1, 0, 10);
+        o.status = "ORDER_STATUS_OPEN";
+        return o;
+    }
+}
