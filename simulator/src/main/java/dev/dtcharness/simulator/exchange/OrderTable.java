@@ -42,6 +42,9 @@ final class OrderTable {
             unlink(o);
         } else {
             Order before = byId.put(o.serverOrderId, o);
+            if (before == o) {
+                return;
+            }
             if (before != null) {
                 unlink(before);
             }

@@ -17,6 +17,7 @@ class OrderTableTest {
         table.finish(b);
         table.finish(a);
         table.finish(d);
+        table.finish(d);
 
         assertThat(ids(table.working())).containsExactly("S3");
         assertThat(ids(table.finished())).as("the oldest finished one aged out").containsExactly("S1", "S4");
