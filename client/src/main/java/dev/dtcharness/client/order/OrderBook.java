@@ -463,6 +463,7 @@ public final class OrderBook {
 
     /** Drops every index entry of an old finished order; callers holding its handle keep it. */
     private void forget(TrackedOrder t) {
+        t.indexed(null, null);
         unindexed.remove(t);
         byClientOrderId.remove(t.current().clientOrderId(), t);
         t.forEachServerOrderId(serverId -> byServerOrderId.remove(serverId, t));
@@ -470,8 +471,9 @@ public final class OrderBook {
 
     private TrackedOrder add(Order initial) {
         TrackedOrder t = new TrackedOrder(initial, arrivals.incrementAndGet());
-        unindexed.add(t);
-        index(t, initial);
+        if (!index(t, initial)) {
+            unindexed.add(t);
+        }
         return t;
     }
 
@@ -495,24 +497,39 @@ public final class OrderBook {
         return List.copyOf(orders);
     }
 
-    private void index(TrackedOrder t, Order o) {
+    /** Indexes {@code t} under the ids {@code o} names; whether either map now finds it. */
+    private boolean index(TrackedOrder t, Order o) {
+        if (t.indexedAs(o.serverOrderId(), o.clientOrderId())) {
+            // Most updates name the order as the one before did: three map operations per update saved.
+            return true;
+        }
         boolean indexed = false;
+        boolean both = true;
         if (!o.serverOrderId().isEmpty()) {
             TrackedOrder displaced = byServerOrderId.put(o.serverOrderId(), t);
             t.knownAs(o.serverOrderId());
             indexed = true;
-            if (displaced != null && displaced != t && byClientOrderId.get(displaced.current().clientOrderId()) != displaced) {
-                // A server that reused an id: the older order is still the book's, reachable through all().
-                unindexed.add(displaced);
+            if (displaced != null && displaced != t) {
+                // Its next update claims the id back, as it did before the index remembered what it had done.
+                displaced.indexed(null, null);
+                if (byClientOrderId.get(displaced.current().clientOrderId()) != displaced) {
+                    // A server that reused an id: the older order is still the book's, reachable through all().
+                    unindexed.add(displaced);
+                }
             }
         }
         if (!o.clientOrderId().isEmpty()) {
             TrackedOrder holder = byClientOrderId.putIfAbsent(o.clientOrderId(), t);
             indexed |= holder == null || holder == t;
+            both = holder == null || holder == t;
         }
         if (indexed) {
             unindexed.remove(t);
         }
+        if (both) {
+            t.indexed(o.serverOrderId(), o.clientOrderId());
+        }
+        return indexed;
     }
 
     private void logChange(AppliedUpdate a, String fillId) {

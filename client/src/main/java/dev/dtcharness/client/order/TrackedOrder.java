@@ -39,6 +39,19 @@ public final class TrackedOrder implements OrderHandle {
      */
     private volatile Object unansweredOn;
 
+    /** The ids the book last indexed this order under; read and written under the book's lock only. */
+    private String indexedServerId;
+    private String indexedClientId;
+
+    boolean indexedAs(String serverOrderId, String clientOrderId) {
+        return serverOrderId.equals(indexedServerId) && clientOrderId.equals(indexedClientId);
+    }
+
+    void indexed(String serverOrderId, String clientOrderId) {
+        indexedServerId = serverOrderId;
+        indexedClientId = clientOrderId;
+    }
+
     synchronized void knownAs(String serverOrderId) {
         if (!serverOrderIds.contains(serverOrderId)) {
             serverOrderIds.add(serverOrderId);
