@@ -38,7 +38,7 @@ final class RepeatedStrings {
         }
         int slot = (System.identityHashCode(f) ^ f.index()) & (SLOTS - 1);
         byte[] b = bytes[slot];
-        if (fields[slot] == f && lengths[slot] == length && Arrays.equals(b, 0, length, a, at, at + length)) {
+        if (fields[slot] == f && lengths[slot] == length && sameBytes(b, a, at, length)) {
             return strings[slot];
         }
         if (b == null) {
@@ -51,5 +51,23 @@ final class RepeatedStrings {
         lengths[slot] = length;
         strings[slot] = s;
         return s;
+    }
+
+    /**
+     * Whether {@code b} starts with {@code a[at, at + n)}. Ids differ from the last one in their last
+     * characters (a counter), so those eight bytes are compared first, at once: the vectorised
+     * comparison of the whole range was 3 % of a client's thread, mostly spent on ids that then differed.
+     */
+    private static boolean sameBytes(byte[] b, byte[] a, int at, int n) {
+        if (n >= 8) {
+            return (long) HeapFields.LONG.get(b, n - 8) == (long) HeapFields.LONG.get(a, at + n - 8)
+                    && Arrays.equals(b, 0, n - 8, a, at, at + n - 8);
+        }
+        for (int i = 0; i < n; i++) {
+            if (b[i] != a[at + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
