@@ -126,7 +126,9 @@ public final class JsonFormat implements WireFormat {
             throw new DtcCodecException("JSON frame does not parse: " + e.getOriginalMessage()
                     + " (expected: one JSON object per message, ended by a NUL byte)", true, e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A ByteBuf cannot fail to read: this is Jackson refusing the bytes (a UCS-4 byte pattern, say).
+            throw new DtcCodecException("JSON frame does not parse: " + e.getMessage()
+                    + " (expected: one JSON object per message in UTF-8, ended by a NUL byte)", true, e);
         }
         if (root == null || !root.isObject()) {
             throw new DtcCodecException("JSON frame is " + (root == null ? "empty" : "a " + root.getNodeType())

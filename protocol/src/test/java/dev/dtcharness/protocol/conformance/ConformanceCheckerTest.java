@@ -178,6 +178,13 @@ class ConformanceCheckerTest {
     void shouldReportAFrameThatDoesNotParse() {
         assertThat(json("{\"Type\":208,", true)).extracting(Finding::kind).containsExactly(Finding.Kind.MALFORMED);
         assertThat(json("[1,2]", true)).extracting(Finding::kind).containsExactly(Finding.Kind.MALFORMED);
+        // Bytes Jackson takes for UCS-4 of an unsupported order (found by DecoderFuzzTest): malformed, not a throw.
+        ByteBuf ucs4 = Unpooled.wrappedBuffer(new byte[] {0, 0, '{', 0});
+        assertThat(checker.check(ucs4, DtcEncoding.JSON_ENCODING, CLIENT_TO_SERVER, true)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo(Finding.Kind.MALFORMED);
+                    assertThat(f.found()).contains("UCS-4");
+                });
     }
 
     private List<Finding> json(String text, boolean loggedOn) {
