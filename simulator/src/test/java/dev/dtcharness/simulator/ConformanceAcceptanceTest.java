@@ -9,6 +9,8 @@ import dev.dtcharness.protocol.DtcMessage;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A client that breaks DTC v8 is told how, in-protocol, and its session goes on; the journal keeps it all. */
 class ConformanceAcceptanceTest {
@@ -39,10 +41,15 @@ class ConformanceAcceptanceTest {
         }
     }
 
-    @Test
-    void shouldTellABinaryClientCancelingWithType302WhatItMeant() {
+    @ParameterizedTest
+    @EnumSource(value = DtcEncoding.class, names = {"BINARY_ENCODING", "BINARY_WITH_VARIABLE_LENGTH_STRINGS"})
+    void shouldTellABinaryClientCancelingWithType302WhatItMeant(DtcEncoding encoding) {
         // A binary frame's values are checked on the codec's message, not by the tap that reads the bytes.
-        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING)) {
+            client.send(SimulatorAcceptanceTest.encodingRequest(encoding));
+            assertThat(client.receive("ENCODING_RESPONSE").getLong("Encoding")).isEqualTo(encoding.code());
+            client.switchTo(encoding);
+            client.logOn();
             client.send(DtcMessage.of("OPEN_ORDERS_REJECT").set("RequestID", 1));
 
             assertThat(client.receive("GENERAL_LOG_MESSAGE").getString("MessageText")).isEqualTo("type 302 is "

@@ -92,15 +92,57 @@ public final class VlsFormat implements WireFormat {
         return m;
     }
 
+    /**
+     * What {@link #decode} would refuse in this frame's string slots (the first string outside the
+     * message), in its words, or null: for a checker that leaves the decoding to the codec.
+     */
+    public String slotProblem(ByteBuf frame) {
+        int start = frame.readerIndex();
+        int size = frame.readableBytes();
+        MessageSpec ms = spec.messageOrNull(frame.getUnsignedShortLE(start + 2));
+        if (ms == null) {
+            return null;
+        }
+        VlsLayout layout = layout(ms);
+        if (!layout.hasStrings) {
+            return null;
+        }
+        int baseSize = size >= VlsLayout.BASE_SIZE_OFFSET + 2 ? frame.getUnsignedShortLE(start + VlsLayout.BASE_SIZE_OFFSET) : 0;
+        int fixedEnd = Math.min(baseSize, size);
+        for (FieldSpec f : ms.fields()) {
+            int at = layout.offset(f);
+            if (at + (f.kind() == WireKind.STRING ? VlsLayout.SLOT_SIZE : f.size()) > fixedEnd) {
+                break;
+            }
+            if (f.kind() == WireKind.STRING) {
+                String problem = slotProblem(frame, start, size, at, ms, f);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String slotProblem(ByteBuf frame, int start, int size, int slot, MessageSpec ms, FieldSpec f) {
+        int offset = frame.getUnsignedShortLE(start + slot);
+        int length = frame.getUnsignedShortLE(start + slot + 2);
+        if (length == 0 || offset >= VlsLayout.BASE_SIZE_OFFSET && offset + length <= size) {
+            return null;
+        }
+        return ms.name() + "." + f.name() + ": VLS string at Offset " + offset + " Length " + length
+                + " (expected: inside the message's Size of " + size + " bytes)";
+    }
+
     private static String readString(ByteBuf frame, int start, int size, int slot, MessageSpec ms, FieldSpec f) {
+        String problem = slotProblem(frame, start, size, slot, ms, f);
+        if (problem != null) {
+            throw new DtcCodecException(problem, false);
+        }
         int offset = frame.getUnsignedShortLE(start + slot);
         int length = frame.getUnsignedShortLE(start + slot + 2);
         if (length == 0) {
             return "";
-        }
-        if (offset < VlsLayout.BASE_SIZE_OFFSET || offset + length > size) {
-            throw new DtcCodecException(ms.name() + "." + f.name() + ": VLS string at Offset " + offset + " Length "
-                    + length + " (expected: inside the message's Size of " + size + " bytes)", false);
         }
         int limit = Math.min(length, MAX_STRING);
         int nul = frame.indexOf(start + offset, start + offset + limit, (byte) 0);

@@ -78,6 +78,10 @@ final class BinaryConformance {
                             : "the trailing bytes are ignored"));
         }
         if (!decode) {
+            String problem = variableLength ? vls.slotProblem(frame) : null;
+            if (problem != null) {
+                findings.add(new Finding(Finding.Kind.MALFORMED, ms.label(), null, "a decodable message", problem, null));
+            }
             return null;
         }
         try {

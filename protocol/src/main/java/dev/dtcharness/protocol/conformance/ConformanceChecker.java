@@ -41,10 +41,11 @@ public final class ConformanceChecker {
     }
 
     /**
-     * As {@link #check}, but a fixed-size binary frame only as far as its bytes show (header, Size against
-     * the struct, type): what it says is checked by {@link #checkDecoded} on the message a codec makes
-     * of the same frame, so that a reader with a codec does not decode each frame twice. Every other
-     * encoding is checked in full, since only its bytes show unknown fields, wrong types or bad string slots.
+     * As {@link #check}, but a binary frame (fixed or VLS) only as far as its bytes show (header, Size or
+     * BaseSize against the struct, type, VLS string slots inside the message): what it says is checked by
+     * {@link #checkDecoded} on the message a codec makes of the same frame, so that a reader with a codec
+     * does not decode each frame twice. JSON is checked in full, since only its text shows unknown fields
+     * and wrong types.
      */
     public List<Finding> checkFrame(ByteBuf frame, DtcEncoding encoding, Direction sentBy, boolean loggedOn) {
         return check(frame, encoding, sentBy, loggedOn, false);
@@ -52,7 +53,7 @@ public final class ConformanceChecker {
 
     /** Whether {@link #checkFrame} leaves a frame in this encoding to {@link #checkDecoded}. */
     public static boolean leavesValuesToDecoded(DtcEncoding encoding) {
-        return encoding == DtcEncoding.BINARY_ENCODING;
+        return encoding == DtcEncoding.BINARY_ENCODING || encoding == DtcEncoding.BINARY_WITH_VARIABLE_LENGTH_STRINGS;
     }
 
     /** Direction, logon, enum ranges, string capacities and the known confusions of a decoded message. */
@@ -71,7 +72,7 @@ public final class ConformanceChecker {
         DtcMessage decoded = switch (encoding) {
             case JSON_ENCODING, JSON_COMPACT_ENCODING -> json.check(view, findings);
             case BINARY_ENCODING -> binary.check(view, findings, false, decodeBinary);
-            case BINARY_WITH_VARIABLE_LENGTH_STRINGS -> binary.check(view, findings, true, true);
+            case BINARY_WITH_VARIABLE_LENGTH_STRINGS -> binary.check(view, findings, true, decodeBinary);
             case PROTOCOL_BUFFERS -> null;
         };
         if (decoded != null) {

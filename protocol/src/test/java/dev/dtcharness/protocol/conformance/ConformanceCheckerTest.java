@@ -76,7 +76,8 @@ class ConformanceCheckerTest {
         assertThat(checker.checkFrame(json, DtcEncoding.JSON_ENCODING, CLIENT_TO_SERVER, true))
                 .extracting(Finding::kind).containsExactlyInAnyOrder(Finding.Kind.ENUM_OUT_OF_RANGE, Finding.Kind.UNKNOWN_FIELD);
         assertThat(ConformanceChecker.leavesValuesToDecoded(DtcEncoding.BINARY_ENCODING)).isTrue();
-        assertThat(ConformanceChecker.leavesValuesToDecoded(DtcEncoding.BINARY_WITH_VARIABLE_LENGTH_STRINGS)).isFalse();
+        assertThat(ConformanceChecker.leavesValuesToDecoded(DtcEncoding.BINARY_WITH_VARIABLE_LENGTH_STRINGS)).isTrue();
+        assertThat(ConformanceChecker.leavesValuesToDecoded(DtcEncoding.JSON_COMPACT_ENCODING)).isFalse();
     }
 
     @Test
@@ -154,6 +155,19 @@ class ConformanceCheckerTest {
         assertThat(checker.check(wire, DtcEncoding.BINARY_WITH_VARIABLE_LENGTH_STRINGS, CLIENT_TO_SERVER, true))
                 .extracting(Finding::kind, Finding::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Kind.SIZE_MISMATCH, "BaseSize"));
+    }
+
+    @Test
+    void shouldFindABadVlsStringSlotWithoutDecoding() {
+        ByteBuf wire = Unpooled.buffer().writeShortLE(12).writeShortLE(5).writeShortLE(12)
+                .writeShortLE(200).writeShortLE(10).writeZero(2);
+        String said = "LOGOFF.Reason: VLS string at Offset 200 Length 10 (expected: inside the message's Size of 12 bytes)";
+        assertThat(checker.check(wire, DtcEncoding.BINARY_WITH_VARIABLE_LENGTH_STRINGS, CLIENT_TO_SERVER, true))
+                .extracting(Finding::kind, Finding::found)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Kind.MALFORMED, said));
+        assertThat(checker.checkFrame(wire, DtcEncoding.BINARY_WITH_VARIABLE_LENGTH_STRINGS, CLIENT_TO_SERVER, true))
+                .extracting(Finding::kind, Finding::found)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Kind.MALFORMED, said));
     }
 
     @Test
