@@ -127,20 +127,24 @@ public final class VlsFormat implements WireFormat {
     private static String slotProblem(ByteBuf frame, int start, int size, int slot, MessageSpec ms, FieldSpec f) {
         int offset = frame.getUnsignedShortLE(start + slot);
         int length = frame.getUnsignedShortLE(start + slot + 2);
-        if (length == 0 || offset >= VlsLayout.BASE_SIZE_OFFSET && offset + length <= size) {
-            return null;
-        }
+        return slotInside(offset, length, size) ? null : slotOutside(ms, f, offset, length, size);
+    }
+
+    private static boolean slotInside(int offset, int length, int size) {
+        return length == 0 || offset >= VlsLayout.BASE_SIZE_OFFSET && offset + length <= size;
+    }
+
+    private static String slotOutside(MessageSpec ms, FieldSpec f, int offset, int length, int size) {
         return ms.name() + "." + f.name() + ": VLS string at Offset " + offset + " Length " + length
                 + " (expected: inside the message's Size of " + size + " bytes)";
     }
 
     private static String readString(ByteBuf frame, int start, int size, int slot, MessageSpec ms, FieldSpec f) {
-        String problem = slotProblem(frame, start, size, slot, ms, f);
-        if (problem != null) {
-            throw new DtcCodecException(problem, false);
-        }
         int offset = frame.getUnsignedShortLE(start + slot);
         int length = frame.getUnsignedShortLE(start + slot + 2);
+        if (!slotInside(offset, length, size)) {
+            throw new DtcCodecException(slotOutside(ms, f, offset, length, size), false);
+        }
         if (length == 0) {
             return "";
         }

@@ -59,9 +59,7 @@ public final class ConformanceChecker {
     /** Direction, logon, enum ranges, string capacities and the known confusions of a decoded message. */
     public List<Finding> checkDecoded(DtcMessage m, Direction sentBy, boolean loggedOn) {
         List<Finding> findings = new ArrayList<>(0);
-        checkSession(m.spec(), sentBy, loggedOn, findings);
-        checkValues(m, findings);
-        checkMeaning(m, findings);
+        checkMessage(m, sentBy, loggedOn, findings);
         return findings;
     }
 
@@ -76,11 +74,15 @@ public final class ConformanceChecker {
             case PROTOCOL_BUFFERS -> null;
         };
         if (decoded != null) {
-            checkSession(decoded.spec(), sentBy, loggedOn, findings);
-            checkValues(decoded, findings);
-            checkMeaning(decoded, findings);
+            checkMessage(decoded, sentBy, loggedOn, findings);
         }
         return findings;
+    }
+
+    private void checkMessage(DtcMessage m, Direction sentBy, boolean loggedOn, List<Finding> findings) {
+        checkSession(m.spec(), sentBy, loggedOn, findings);
+        checkValues(m, findings);
+        checkMeaning(m, findings);
     }
 
     private static void checkSession(MessageSpec m, Direction sentBy, boolean loggedOn, List<Finding> findings) {
