@@ -28,9 +28,15 @@ public final class CompactStringSet {
      */
     private long[] slots = new long[256];
     private int size;
+    /**
+     * Null, or after {@link #seal()} two bits per string in 8 to 16 bits per string: most strings the set
+     * does not hold are answered here, in a few hundred kilobytes that stay in cache, without the table.
+     */
+    private long[] filter;
 
     /** Adds the string; false when it was there already. */
     public boolean add(String s) {
+        filter = null;
         int hash = spread(s.hashCode());
         int i = find(s, hash);
         if (i >= 0) {
@@ -44,7 +50,39 @@ public final class CompactStringSet {
     }
 
     public boolean contains(String s) {
-        return find(s, spread(s.hashCode())) >= 0;
+        int hash = spread(s.hashCode());
+        return (filter == null || mayHold(filter, hash)) && find(s, hash) >= 0;
+    }
+
+    /**
+     * For a set that will only be asked from now on (an older generation of ids): builds a filter that
+     * answers most absent strings without a probe of the table, whose entries are then cold. Adding to the
+     * set again drops the filter.
+     */
+    public void seal() {
+        int bits = Integer.highestOneBit(Math.max(64, size * 8) - 1) << 1;
+        long[] f = new long[bits >>> 6];
+        for (long slot : slots) {
+            if (slot != 0) {
+                int hash = (int) (slot >>> 32);
+                int mask = bits - 1;
+                f[(hash & mask) >>> 6] |= 1L << hash;
+                int second = secondHash(hash);
+                f[(second & mask) >>> 6] |= 1L << second;
+            }
+        }
+        filter = f;
+    }
+
+    private static boolean mayHold(long[] f, int hash) {
+        int mask = (f.length << 6) - 1;
+        int second = secondHash(hash);
+        return (f[(hash & mask) >>> 6] & 1L << hash) != 0 && (f[(second & mask) >>> 6] & 1L << second) != 0;
+    }
+
+    private static int secondHash(int hash) {
+        int h = hash * 0x85EBCA6B;
+        return h ^ (h >>> 13);
     }
 
     public int size() {

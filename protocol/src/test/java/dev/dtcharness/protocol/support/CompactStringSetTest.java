@@ -64,6 +64,25 @@ class CompactStringSetTest {
     }
 
     @Test
+    void shouldStillFindEveryIdAndOnlyThoseOnceSealed() {
+        Set<String> reference = new HashSet<>();
+        Random random = new Random(1203);
+        for (int i = 0; i < 100_000; i++) {
+            String id = "C" + random.nextInt(1_000_000);
+            ids.add(id);
+            reference.add(id);
+        }
+        ids.seal();
+        reference.forEach(id -> assertThat(ids.contains(id)).as(id).isTrue());
+        for (int i = 0; i < 1_000_000; i++) {
+            String id = "C" + i;
+            assertThat(ids.contains(id)).as(id).isEqualTo(reference.contains(id));
+        }
+        assertThat(ids.add("after-sealing")).isTrue();
+        assertThat(ids.contains("after-sealing")).as("an add drops the filter").isTrue();
+    }
+
+    @Test
     void shouldListWhatItHoldsInTheOrderAdded() {
         ids.add("C-2");
         ids.add("\u00e9t\u00e9");

@@ -26,7 +26,10 @@ final class ClientOrderIds {
             return false;
         }
         if (newer.size() >= capacity) {
+            // Every new order asks the older generation and nearly always misses: its filter answers that
+            // (older.contains was 5.4 % of the simulator's thread, probing a cold table).
             older = newer;
+            older.seal();
             newer = new CompactStringSet();
         }
         return true;
