@@ -71,16 +71,11 @@ public final class VlsFormat implements WireFormat {
             return new UnknownMessage(type, encoding(), size);
         }
         VlsLayout layout = layout(ms);
-        int fixedEnd = size;
-        if (layout.hasStrings) {
-            int baseSize = size >= VlsLayout.BASE_SIZE_OFFSET + 2 ? frame.getUnsignedShortLE(start + VlsLayout.BASE_SIZE_OFFSET) : 0;
-            fixedEnd = Math.min(baseSize, size);
-        }
+        int fixedEnd = fixedEnd(frame, layout);
         DtcMessage m = new DtcMessage(ms);
         for (FieldSpec f : ms.fields()) {
             int at = layout.offset(f);
-            int width = f.kind() == WireKind.STRING ? VlsLayout.SLOT_SIZE : f.size();
-            if (at + width > fixedEnd) {
+            if (!inFixedPart(f, at, fixedEnd)) {
                 break;
             }
             if (f.kind() == WireKind.STRING) {
@@ -107,11 +102,10 @@ public final class VlsFormat implements WireFormat {
         if (!layout.hasStrings) {
             return null;
         }
-        int baseSize = size >= VlsLayout.BASE_SIZE_OFFSET + 2 ? frame.getUnsignedShortLE(start + VlsLayout.BASE_SIZE_OFFSET) : 0;
-        int fixedEnd = Math.min(baseSize, size);
+        int fixedEnd = fixedEnd(frame, layout);
         for (FieldSpec f : ms.fields()) {
             int at = layout.offset(f);
-            if (at + (f.kind() == WireKind.STRING ? VlsLayout.SLOT_SIZE : f.size()) > fixedEnd) {
+            if (!inFixedPart(f, at, fixedEnd)) {
                 break;
             }
             if (f.kind() == WireKind.STRING) {
@@ -122,6 +116,22 @@ public final class VlsFormat implements WireFormat {
             }
         }
         return null;
+    }
+
+    /** Where the fixed part ends: BaseSize for a message with strings (their bytes follow it), else Size. */
+    private static int fixedEnd(ByteBuf frame, VlsLayout layout) {
+        int start = frame.readerIndex();
+        int size = frame.readableBytes();
+        if (!layout.hasStrings) {
+            return size;
+        }
+        int baseSize = size >= VlsLayout.BASE_SIZE_OFFSET + 2 ? frame.getUnsignedShortLE(start + VlsLayout.BASE_SIZE_OFFSET) : 0;
+        return Math.min(baseSize, size);
+    }
+
+    /** Whether the field (a string's Offset/Length slot) lies inside the fixed part: an older, shorter struct ends early. */
+    private static boolean inFixedPart(FieldSpec f, int at, int fixedEnd) {
+        return at + (f.kind() == WireKind.STRING ? VlsLayout.SLOT_SIZE : f.size()) <= fixedEnd;
     }
 
     private static String slotProblem(ByteBuf frame, int start, int size, int slot, MessageSpec ms, FieldSpec f) {

@@ -26,10 +26,7 @@ final class OrderTable {
 
     /** Adds {@code o} as the newest working order, in place of any order known under its ServerOrderID. */
     void addWorking(Order o) {
-        Order before = byId.put(o.serverOrderId, o);
-        if (before != null && before != o) {
-            unlink(before);
-        }
+        claimId(o);
         if (!o.listedWorking) {
             link(o);
         }
@@ -40,14 +37,8 @@ final class OrderTable {
         if (o.listedWorking) {
             // Known under its id already: the usual case costs no hash operation here.
             unlink(o);
-        } else {
-            Order before = byId.put(o.serverOrderId, o);
-            if (before == o) {
-                return;
-            }
-            if (before != null) {
-                unlink(before);
-            }
+        } else if (claimId(o)) {
+            return;
         }
         finished.addLast(o);
         while (finished.size() > kept) {
@@ -55,6 +46,15 @@ final class OrderTable {
             // Only if the id still means that order: a restored snapshot may have put a newer one there.
             byId.remove(old.serverOrderId, old);
         }
+    }
+
+    /** Makes {@code o}'s id mean {@code o}; an order it meant before leaves the working chain. Whether it meant {@code o} already. */
+    private boolean claimId(Order o) {
+        Order before = byId.put(o.serverOrderId, o);
+        if (before != null && before != o) {
+            unlink(before);
+        }
+        return before == o;
     }
 
     /** {@code o} was given a new ServerOrderID (a replace): known by the new one only, as the newest working order. */
