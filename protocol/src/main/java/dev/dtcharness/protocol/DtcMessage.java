@@ -215,6 +215,44 @@ public final class DtcMessage {
         return s != null ? s : (String) f.defaultValue();
     }
 
+    /**
+     * A numeric field's value when it is set, else {@code otherwise} (not the spec default): one call
+     * for readers to whom unset means "not said", such as an order book folding in ORDER_UPDATEs field
+     * by field. A handle taken from another message type reads this message's field of the same name.
+     */
+    public double doubleIfSet(FieldSpec f, double otherwise) {
+        FieldSpec own = numericField(own(f));
+        int i = own.slot();
+        if (!numericSet(i)) {
+            return otherwise;
+        }
+        return own.kind().isFloatingPoint() ? Double.longBitsToDouble(numbers[i]) : (double) numbers[i];
+    }
+
+    /** As {@link #doubleIfSet}, for a whole number (a floating-point field's value truncated). */
+    public long longIfSet(FieldSpec f, long otherwise) {
+        FieldSpec own = numericField(own(f));
+        int i = own.slot();
+        if (!numericSet(i)) {
+            return otherwise;
+        }
+        return own.kind().isFloatingPoint() ? (long) Double.longBitsToDouble(numbers[i]) : numbers[i];
+    }
+
+    /** As {@link #doubleIfSet}, for a string field: its value when set, else {@code otherwise}. */
+    public String stringIfSet(FieldSpec f, String otherwise) {
+        FieldSpec own = own(f);
+        if (own.kind() != WireKind.STRING) {
+            throw new IllegalArgumentException(where(own) + " is " + own.ctype() + ", not a string");
+        }
+        String s = strings[own.slot()];
+        return s != null ? s : otherwise;
+    }
+
+    private FieldSpec own(FieldSpec f) {
+        return spec.owns(f) ? f : spec.field(f.name());
+    }
+
     /** The enum constant's name for an enum field's value, or "value (not in EnumName)". */
     public String enumName(String field) {
         FieldSpec f = spec.field(field);

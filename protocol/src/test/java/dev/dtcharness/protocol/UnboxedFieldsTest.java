@@ -83,4 +83,32 @@ class UnboxedFieldsTest {
         assertThat(copy.enumName("OrderStatus")).isEqualTo("ORDER_STATUS_FILLED");
         assertThat(m.toString()).contains("Symbol=ES", "ServerOrderID=S1", "OrderQuantity=2.0", "OrderStatus=7");
     }
+
+    @Test
+    void shouldReadASetFieldAndElseWhatTheCallerGivesNotTheDefault() {
+        DtcMessage m = DtcMessage.of("ORDER_UPDATE");
+        FieldSpec price = m.spec().field("Price1");
+        FieldSpec status = m.spec().field("OrderStatus");
+        FieldSpec symbol = m.spec().field("Symbol");
+        assertThat(m.doubleIfSet(price, -1)).isEqualTo(-1.0);
+        assertThat(m.longIfSet(status, -1)).isEqualTo(-1L);
+        assertThat(m.stringIfSet(symbol, "none")).isEqualTo("none");
+        m.set(price, 4500.75).set(status, 7L).set(symbol, "ES");
+        assertThat(m.doubleIfSet(price, -1)).isEqualTo(4500.75);
+        assertThat(m.longIfSet(price, -1)).isEqualTo(4500L);
+        assertThat(m.doubleIfSet(status, -1)).isEqualTo(7.0);
+        assertThat(m.longIfSet(status, -1)).isEqualTo(7L);
+        assertThat(m.stringIfSet(symbol, "none")).isEqualTo("ES");
+        assertThatThrownBy(() -> m.doubleIfSet(symbol, 0)).hasMessageContaining("ORDER_UPDATE.Symbol is a string");
+        assertThatThrownBy(() -> m.stringIfSet(price, "")).hasMessageContaining("ORDER_UPDATE.Price1 is double, not a string");
+    }
+
+    @Test
+    void shouldReadByNameWhenTheHandleIsOfAnotherMessageType() {
+        FieldSpec orderSymbol = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").spec().field("Symbol");
+        FieldSpec orderQuantity = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").spec().field("Quantity");
+        DtcMessage update = DtcMessage.of("ORDER_UPDATE").set("Symbol", "NQ");
+        assertThat(update.stringIfSet(orderSymbol, "")).isEqualTo("NQ");
+        assertThatThrownBy(() -> update.doubleIfSet(orderQuantity, 0)).hasMessageContaining("has no field Quantity");
+    }
 }

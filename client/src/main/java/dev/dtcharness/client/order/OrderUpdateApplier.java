@@ -122,32 +122,25 @@ final class OrderUpdateApplier {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    // Field handles (UpdateFields), not names: these run about twenty times per ORDER_UPDATE.
+    // Field handles (UpdateFields), not names, and one call per read: these run about twenty times per ORDER_UPDATE.
     static String text(DtcMessage u, FieldSpec field, String otherwise) {
-        FieldSpec f = u.spec().field(field);
-        String v = u.isSet(f) ? u.getString(f) : "";
+        String v = u.stringIfSet(field, "");
         return v.isEmpty() ? otherwise : v;
     }
 
     /** Zero is the UNSET/UNSPECIFIED constant of every enum read here. */
     static int code(DtcMessage u, FieldSpec field, int otherwise) {
-        FieldSpec f = u.spec().field(field);
-        long v = u.isSet(f) ? u.getLong(f) : 0;
+        long v = u.longIfSet(field, 0);
         return v == 0 ? otherwise : (int) v;
     }
 
     /** A whole number, 0 when not set. */
     static long integer(DtcMessage u, FieldSpec field) {
-        FieldSpec f = u.spec().field(field);
-        return u.isSet(f) ? u.getLong(f) : 0;
+        return u.longIfSet(field, 0);
     }
 
     static double number(DtcMessage u, FieldSpec field, double otherwise) {
-        FieldSpec f = u.spec().field(field);
-        if (!u.isSet(f)) {
-            return otherwise;
-        }
-        double v = u.getDouble(f);
+        double v = u.doubleIfSet(field, otherwise);
         return v == Double.MAX_VALUE || !Double.isFinite(v) ? otherwise : v;
     }
 }
