@@ -88,7 +88,10 @@ final class MessageRouter {
         }
         DtcMessage m = (DtcMessage) inbound;
         if (m.is("ORDER_UPDATE")) {
-            book.applyUpdate(m).ifPresent(applied -> publish(applied, m));
+            AppliedUpdate applied = book.applyUpdateOrNull(m);
+            if (applied != null) {
+                publish(applied, m);
+            }
         }
         List<MessageListener> listeners = byName.get(m.name());
         if (listeners != null) {

@@ -161,15 +161,20 @@ public final class OrderBook {
 
     /** As {@link #apply}, telling also how the status moved and which fill, if any, was new. */
     public Optional<AppliedUpdate> applyUpdate(DtcMessage update) {
+        return Optional.ofNullable(applyUpdateOrNull(update));
+    }
+
+    /** As {@link #applyUpdate}, null for an update naming no order: the client's router, once per ORDER_UPDATE. */
+    public AppliedUpdate applyUpdateOrNull(DtcMessage update) {
         if (OrderUpdateApplier.integer(update, UpdateFields.NO_ORDERS) != 0) {
-            return Optional.empty();
+            return null;
         }
         String serverId = OrderUpdateApplier.text(update, UpdateFields.SERVER_ORDER_ID, "");
         String clientId = OrderUpdateApplier.text(update, UpdateFields.CLIENT_ORDER_ID, "");
         String previousServerId = OrderUpdateApplier.text(update, UpdateFields.PREVIOUS_SERVER_ORDER_ID, "");
         if (serverId.isEmpty() && clientId.isEmpty()) {
             problems.warn(log, "ORDER_UPDATE names no order (neither ServerOrderID nor ClientOrderID), ignored: {}", update);
-            return Optional.empty();
+            return null;
         }
         int reason = OrderUpdateApplier.code(update, UpdateFields.ORDER_UPDATE_REASON, 0);
         AppliedUpdate applied;
@@ -179,7 +184,7 @@ public final class OrderBook {
                 if (reason == OrderStatuses.ORDER_CANCEL_REJECTED || reason == OrderStatuses.ORDER_CANCEL_REPLACE_REJECTED) {
                     problems.warn(log, "{} for an order the book does not know ({}/{}), ignored: {}",
                             OrderStatuses.reasonName(reason), dash(clientId), dash(serverId), update);
-                    return Optional.empty();
+                    return null;
                 }
                 log.info("order {}/{} placed elsewhere (RequestID {}): added to the book", dash(clientId), dash(serverId),
                         update.isSet("RequestID") ? update.getLong("RequestID") : 0);
@@ -214,7 +219,7 @@ public final class OrderBook {
         }
         logChange(applied, fillIdOf(update));
         complete(applied.order(), applied.after());
-        return Optional.of(applied);
+        return applied;
     }
 
     /**

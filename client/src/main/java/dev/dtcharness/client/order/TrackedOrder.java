@@ -24,8 +24,9 @@ public final class TrackedOrder implements OrderHandle {
     private Map<Integer, Order> firstByOtherStatus;
     /** Threads in {@link #awaitStatus}: only then does an update need to wake anyone. */
     private int waiting;
-    private final List<Fill> fills = new ArrayList<>();
-    private final List<Transition> transitions = new ArrayList<>();
+    /** Sized for the usual order (one fill; accepted, then filled), not ArrayList's ten. */
+    private final List<Fill> fills = new ArrayList<>(1);
+    private final List<Transition> transitions = new ArrayList<>(2);
     /** Volatile: read on every update and by any thread, written under this object's lock. */
     private volatile Order current;
     /** Every ServerOrderID the order had (a replace gives it a new one), so the book can drop them all. */
