@@ -16,12 +16,12 @@ class FillLedgerTest {
     void shouldCountEachExecutionIdOnceWhetherItRepeatsSoonOrLongAfter() {
         Set<String> counted = new HashSet<>();
         Random random = new Random(1203);
-        int fills = FillLedger.RECENT * 5 + 17;
+        int fills = 100_017;
         for (int i = 0; i < fills; i++) {
             String id = "X-" + i;
             assertThat(ledger.add(fill(id))).as(id).isTrue();
             counted.add(id);
-            // A repeat of a fill just counted, and of one counted any time before (long since moved to the older ids).
+            // A repeat of a fill just counted, and of one counted any time before (its table grown several times since).
             assertThat(ledger.add(fill(id))).as("again " + id).isFalse();
             String earlier = "X-" + random.nextInt(i + 1);
             assertThat(ledger.add(fill(earlier))).as("again " + earlier).isFalse();

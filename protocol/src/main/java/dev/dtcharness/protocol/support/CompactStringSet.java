@@ -31,50 +31,22 @@ public final class CompactStringSet {
     /**
      * Null, or after {@link #seal()} two bits per string in 8 to 16 bits per string: most strings the set
      * does not hold are answered here, in a few hundred kilobytes that stay in cache, without the table.
-     * Adds keep it current; it is rebuilt twice as large when it holds fewer than 8 bits per string.
      */
     private long[] filter;
 
     /** Adds the string; false when it was there already. */
     public boolean add(String s) {
+        filter = null;
         int hash = spread(s.hashCode());
         int i = find(s, hash);
         if (i >= 0) {
             return false;
         }
-        put(~i, hash, append(s));
-        return true;
-    }
-
-    /**
-     * Adds every string of {@code other} this set lacks, as bytes (no String is made): how a small
-     * set of recent ids, kept apart because its table stays in cache, joins a large older one.
-     */
-    public void absorb(CompactStringSet other) {
-        for (long slot : other.slots) {
-            if (slot != 0) {
-                int hash = (int) (slot >>> 32);
-                int from = (int) slot - 1;
-                int i = findEntry(other.bytes, from, hash);
-                if (i < 0) {
-                    put(~i, hash, appendEntry(other.bytes, from));
-                }
-            }
-        }
-    }
-
-    private void put(int free, int hash, int at) {
-        slots[free] = (long) hash << 32 | (at + 1L);
+        slots[~i] = (long) hash << 32 | (append(s) + 1L);
         if (++size * 2 > slots.length) {
             grow();
         }
-        if (filter != null) {
-            if ((long) size * 8 > (long) filter.length << 6) {
-                seal();
-            } else {
-                mark(filter, hash);
-            }
-        }
+        return true;
     }
 
     public boolean contains(String s) {
@@ -83,26 +55,23 @@ public final class CompactStringSet {
     }
 
     /**
-     * For a set asked far more often than added to, about strings it mostly lacks (an older generation of
-     * ids): builds a filter that answers most absent strings without a probe of the table, whose entries
-     * are then cold. Adds keep the filter from then on.
+     * For a set that will only be asked from now on (an older generation of ids): builds a filter that
+     * answers most absent strings without a probe of the table, whose entries are then cold. Adding to the
+     * set again drops the filter.
      */
     public void seal() {
         int bits = Integer.highestOneBit(Math.max(64, size * 8) - 1) << 1;
         long[] f = new long[bits >>> 6];
         for (long slot : slots) {
             if (slot != 0) {
-                mark(f, (int) (slot >>> 32));
+                int hash = (int) (slot >>> 32);
+                int mask = bits - 1;
+                f[(hash & mask) >>> 6] |= 1L << hash;
+                int second = secondHash(hash);
+                f[(second & mask) >>> 6] |= 1L << second;
             }
         }
         filter = f;
-    }
-
-    private static void mark(long[] f, int hash) {
-        int mask = (f.length << 6) - 1;
-        f[(hash & mask) >>> 6] |= 1L << hash;
-        int second = secondHash(hash);
-        f[(second & mask) >>> 6] |= 1L << second;
     }
 
     private static boolean mayHold(long[] f, int hash) {
@@ -150,24 +119,6 @@ public final class CompactStringSet {
         }
     }
 
-    /** As {@link #find}, for an entry of another set's bytes. */
-    private int findEntry(byte[] from, int at, int hash) {
-        int length = 2 + (((from[at] & 0xFF) << 8 | from[at + 1] & 0xFF) & MAX_BYTES);
-        int mask = slots.length - 1;
-        for (int i = hash & mask; ; i = (i + 1) & mask) {
-            long slot = slots[i];
-            if (slot == 0) {
-                return ~i;
-            }
-            // The header holds the encoding flag too, so the same text in the other encoding differs.
-            int mine = (int) slot - 1;
-            if ((int) (slot >>> 32) == hash
-                    && Arrays.equals(bytes, mine, mine + length, from, at, at + length)) {
-                return i;
-            }
-        }
-    }
-
     /** String.hashCode (kept in the String, so asking twice costs once), spread: "E1", "E2"... must not cluster. */
     private static int spread(int h) {
         h *= 0x9E3779B9;
@@ -205,7 +156,13 @@ public final class CompactStringSet {
             throw new IllegalArgumentException("a string of " + length + " bytes (at most " + MAX_BYTES
                     + " kept): " + s.substring(0, 40) + "...");
         }
-        reserve(2 + length);
+        long needed = (long) used + 2 + length;
+        if (needed > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("the set is full (" + size + " strings, 2 GB of bytes)");
+        }
+        if (needed > bytes.length) {
+            bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * bytes.length)));
+        }
         int at = used;
         int header = latin1 ? length : length | UTF8;
         bytes[at] = (byte) (header >>> 8);
@@ -215,28 +172,8 @@ public final class CompactStringSet {
         } else {
             System.arraycopy(utf8, 0, bytes, at + 2, length);
         }
-        used = at + 2 + length;
+        used = (int) needed;
         return at;
-    }
-
-    private void reserve(int more) {
-        long needed = (long) used + more;
-        if (needed > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("the set is full (" + size + " strings, 2 GB of bytes)");
-        }
-        if (needed > bytes.length) {
-            bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * bytes.length)));
-        }
-    }
-
-    /** Appends a copy of another set's entry, header included; returns where it starts here. */
-    private int appendEntry(byte[] from, int at) {
-        int length = 2 + (((from[at] & 0xFF) << 8 | from[at + 1] & 0xFF) & MAX_BYTES);
-        reserve(length);
-        int to = used;
-        System.arraycopy(from, at, bytes, to, length);
-        used += length;
-        return to;
     }
 
     private void grow() {

@@ -78,47 +78,8 @@ class CompactStringSetTest {
             String id = "C" + i;
             assertThat(ids.contains(id)).as(id).isEqualTo(reference.contains(id));
         }
-        for (int i = 0; i < 300_000; i++) {
-            // Three times as many again: the filter is kept current, then rebuilt larger, under adds.
-            String id = "A" + i;
-            assertThat(ids.add(id)).isTrue();
-            reference.add(id);
-        }
-        reference.forEach(id -> assertThat(ids.contains(id)).as(id).isTrue());
-        for (int i = 0; i < 1_000_000; i++) {
-            String id = "C" + i;
-            assertThat(ids.contains(id)).as(id).isEqualTo(reference.contains(id));
-        }
-        assertThat(ids.size()).isEqualTo(reference.size());
-    }
-
-    @Test
-    void shouldAbsorbWhatAnotherSetHoldsOnceEachWhateverTheCharacters() {
-        CompactStringSet recent = new CompactStringSet();
-        Set<String> reference = new HashSet<>();
-        for (int i = 0; i < 5_000; i++) {
-            String old = (i % 7 == 0 ? "é-" : i % 11 == 0 ? "€-" : "E") + i;
-            ids.add(old);
-            reference.add(old);
-        }
-        ids.seal();
-        for (int i = 4_000; i < 12_000; i++) {
-            String id = (i % 7 == 0 ? "é-" : i % 11 == 0 ? "€-" : "E") + i;
-            recent.add(id);
-            reference.add(id);
-        }
-        recent.add("fill-\u00c3\u00a9");
-        reference.add("fill-\u00c3\u00a9");
-        ids.absorb(recent);
-        assertThat(ids.size()).as("1,000 ids were in both").isEqualTo(reference.size());
-        List<String> listed = new ArrayList<>();
-        ids.forEach(listed::add);
-        assertThat(listed).containsExactlyInAnyOrderElementsOf(reference);
-        reference.forEach(id -> assertThat(ids.add(id)).as(id).isFalse());
-        for (int i = 12_000; i < 200_000; i++) {
-            assertThat(ids.contains("E" + i)).isFalse();
-        }
-        assertThat(recent.size()).as("the other set is left as it was").isEqualTo(8_001);
+        assertThat(ids.add("after-sealing")).isTrue();
+        assertThat(ids.contains("after-sealing")).as("an add drops the filter").isTrue();
     }
 
     @Test
