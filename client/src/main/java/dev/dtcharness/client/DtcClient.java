@@ -128,9 +128,9 @@ public final class DtcClient implements AutoCloseable {
         });
         router.onBookChange(pending::onApplied);
         router.onFill(fillDetector);
-        router.onOrderUpdate(fillDetector);
-        router.onMessage("POSITION_UPDATE", positions::onPositionUpdate);
-        router.onMessage("ACCOUNT_BALANCE_UPDATE", balances::onBalanceUpdate);
+        router.onOrderUpdateInside(fillDetector);
+        router.onMessageInside("POSITION_UPDATE", positions::onPositionUpdate);
+        router.onMessageInside("ACCOUNT_BALANCE_UPDATE", balances::onBalanceUpdate);
     }
 
     /**
@@ -369,7 +369,7 @@ public final class DtcClient implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.maxUnsentBytes() / 2, config.maxUnsentBytes()))
-                .handler(new ClientInitializer(config, address, handler))
+                .handler(new ClientInitializer(config, address, handler, router::lettingGo))
                 .connect(host, port);
         writes = new WriteBatcher(connected.channel());
         channel = connected.channel();

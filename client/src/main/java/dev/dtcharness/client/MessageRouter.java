@@ -4,6 +4,8 @@ import dev.dtcharness.client.order.AppliedUpdate;
 import dev.dtcharness.client.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.UnknownMessage;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import dev.dtcharness.protocol.spec.MessageSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -26,6 +28,12 @@ final class MessageRouter {
     private final List<FillListener> fillListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<AppliedUpdate>> bookListeners = new CopyOnWriteArrayList<>();
     private final ProblemCounter problems;
+    /**
+     * Whether an app listener hears ORDER_UPDATEs (as a message, or beside an order change) or
+     * POSITION_UPDATEs: it may keep them, so they must then be decoded each into a message of its own.
+     */
+    private volatile boolean updatesHeardByApp;
+    private volatile boolean positionsHeardByApp;
 
     MessageRouter(OrderBook book, ProblemCounter problems) {
         this.book = book;
@@ -68,16 +76,47 @@ final class MessageRouter {
         }
     }
 
+    /** An app's listener: it may keep the messages it hears. */
     Subscription onMessage(String messageName, MessageListener listener) {
+        if (messageName.equals(UPDATE.name())) {
+            updatesHeardByApp = true;
+        } else if (messageName.equals(POSITION.name())) {
+            positionsHeardByApp = true;
+        }
+        return onMessageInside(messageName, listener);
+    }
+
+    /** The client's own listener: it lets go of each message before the next one is read. */
+    Subscription onMessageInside(String messageName, MessageListener listener) {
         List<MessageListener> list = byName.computeIfAbsent(messageName, n -> new CopyOnWriteArrayList<>());
         list.add(listener);
         return () -> list.remove(listener);
     }
 
+    /** An app's listener: it may keep the ORDER_UPDATEs it hears. */
     Subscription onOrderUpdate(OrderListener listener) {
+        updatesHeardByApp = true;
+        return onOrderUpdateInside(listener);
+    }
+
+    /** The client's own listener: it lets go of each ORDER_UPDATE before the next one is read. */
+    Subscription onOrderUpdateInside(OrderListener listener) {
         orderListeners.add(listener);
         return () -> orderListeners.remove(listener);
     }
+
+    /**
+     * Whether every reader of this type of message lets go of each one before the next is read, so
+     * the codec may decode them all into one message (asked per frame; see ReusedMessages): the
+     * two that come with every order, while no app listener hears them. Once one does, for good:
+     * it may still hold messages after it unsubscribes.
+     */
+    boolean lettingGo(MessageSpec spec) {
+        return spec == UPDATE ? !updatesHeardByApp : spec == POSITION && !positionsHeardByApp;
+    }
+
+    private static final MessageSpec UPDATE = DtcSpec.v8().message("ORDER_UPDATE");
+    private static final MessageSpec POSITION = DtcSpec.v8().message("POSITION_UPDATE");
 
     /** Runs on the event loop, in arrival order. */
     void route(Object inbound) {

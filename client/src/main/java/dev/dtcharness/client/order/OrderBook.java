@@ -173,7 +173,9 @@ public final class OrderBook {
         String clientId = OrderUpdateApplier.text(update, UpdateFields.CLIENT_ORDER_ID, "");
         String previousServerId = OrderUpdateApplier.text(update, UpdateFields.PREVIOUS_SERVER_ORDER_ID, "");
         if (serverId.isEmpty() && clientId.isEmpty()) {
-            problems.warn(log, "ORDER_UPDATE names no order (neither ServerOrderID nor ClientOrderID), ignored: {}", update);
+            // The message as text: the client's codec may decode the next ORDER_UPDATE into this same message.
+            problems.warn(log, "ORDER_UPDATE names no order (neither ServerOrderID nor ClientOrderID), ignored: {}",
+                    update.toString());
             return null;
         }
         int reason = OrderUpdateApplier.code(update, UpdateFields.ORDER_UPDATE_REASON, 0);
@@ -183,7 +185,7 @@ public final class OrderBook {
             if (tracked == null) {
                 if (reason == OrderStatuses.ORDER_CANCEL_REJECTED || reason == OrderStatuses.ORDER_CANCEL_REPLACE_REJECTED) {
                     problems.warn(log, "{} for an order the book does not know ({}/{}), ignored: {}",
-                            OrderStatuses.reasonName(reason), dash(clientId), dash(serverId), update);
+                            OrderStatuses.reasonName(reason), dash(clientId), dash(serverId), update.toString());
                     return null;
                 }
                 log.info("order {}/{} placed elsewhere (RequestID {}): added to the book", dash(clientId), dash(serverId),

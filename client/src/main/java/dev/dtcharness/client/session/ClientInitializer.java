@@ -3,10 +3,12 @@ package dev.dtcharness.client.session;
 import dev.dtcharness.client.DtcClientConfig;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.codec.DtcCodec;
+import dev.dtcharness.protocol.spec.MessageSpec;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Builds one connection's pipeline: the DTC codec first (binary until the encoding request
@@ -24,12 +26,19 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     private final DtcClientConfig config;
     private final String address;
     private final SessionHandler session;
+    private final Predicate<MessageSpec> lettingGo;
 
-    /** One initializer per connection: the session handler holds that connection's state. */
-    public ClientInitializer(DtcClientConfig config, String address, SessionHandler session) {
+    /**
+     * One initializer per connection: the session handler holds that connection's state. Binary frames
+     * of the types {@code lettingGo} accepts are decoded into one message per type (see
+     * {@link DtcCodec#reuseDecoded}); {@code spec -> false} for a message per frame.
+     */
+    public ClientInitializer(DtcClientConfig config, String address, SessionHandler session,
+                             Predicate<MessageSpec> lettingGo) {
         this.config = config;
         this.address = address;
         this.session = session;
+        this.lettingGo = lettingGo;
     }
 
     @Override
@@ -41,7 +50,7 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
             ch.pipeline().addLast("tls", config.tls().newHandler(ch.alloc(), address.substring(0, colon),
                     Integer.parseInt(address.substring(colon + 1))));
         }
-        ch.pipeline().addLast(DtcCodec.NAME, DtcCodec.fixed(DtcEncoding.BINARY_ENCODING));
+        ch.pipeline().addLast(DtcCodec.NAME, DtcCodec.fixed(DtcEncoding.BINARY_ENCODING).reuseDecoded(lettingGo));
         if (config.trace()) {
             ch.pipeline().addLast(TRACE, new DtcTraceHandler(address));
         }

@@ -21,7 +21,10 @@ final class DtcTraceHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        log.info("DTC in  {} {}", address, msg);
+        if (log.isInfoEnabled()) {
+            // As text now: the codec may decode the next frame into this same message.
+            log.info("DTC in  {} {}", address, String.valueOf(msg));
+        }
         ctx.fireChannelRead(msg);
     }
 

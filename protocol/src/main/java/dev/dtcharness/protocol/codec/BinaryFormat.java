@@ -57,6 +57,21 @@ public final class BinaryFormat implements WireFormat {
         return m;
     }
 
+    /** As {@link #decodeNext(ByteBuf, int)}, into the message {@code into} gives for the frame's type. */
+    public Object decodeNext(ByteBuf in, int maxFrame, ReusedMessages into) {
+        int size = DtcFraming.binaryFrameSize(in, maxFrame);
+        if (size < 0) {
+            return null;
+        }
+        int start = in.readerIndex();
+        int type = in.getUnsignedShortLE(start + 2);
+        MessageSpec ms = spec.messageOrNull(type);
+        Object m = ms == null ? new UnknownMessage(type, DtcEncoding.BINARY_ENCODING, size)
+                : decodeInto(in, start, size, into.messageFor(ms));
+        in.skipBytes(size);
+        return m;
+    }
+
     /** Decodes one whole frame (header included); returns a {@link DtcMessage} or an {@link UnknownMessage}. */
     @Override
     public Object decode(ByteBuf frame) {

@@ -2,6 +2,7 @@ package dev.dtcharness.protocol.codec;
 
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.spec.MessageSpec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandler;
@@ -11,6 +12,7 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.EncoderException;
 import java.net.SocketAddress;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Frames and decodes inbound bytes into {@link DtcMessage}s (or
@@ -37,6 +39,8 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
     private volatile int buffered;
 
     private final OutboundBatch batch = new OutboundBatch();
+    /** Null: every frame a new message. */
+    private ReusedMessages reused;
 
     private DtcCodec(DtcEncoding inbound, DtcEncoding outbound, int maxFrame) {
         this.inbound = inbound == null ? null : WireFormats.of(inbound);
@@ -66,6 +70,16 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
 
     public static DtcCodec detecting(int maxFrame) {
         return new DtcCodec(null, DtcEncoding.BINARY_ENCODING, maxFrame);
+    }
+
+    /**
+     * Binary frames of the types {@code lettingGo} accepts (asked per frame) are decoded into one message
+     * kept per type: for a channel whose readers of those types look at each message and let go of it
+     * (see {@link ReusedMessages}). Other encodings still make a message per frame. Before the channel is active.
+     */
+    public DtcCodec reuseDecoded(Predicate<MessageSpec> lettingGo) {
+        this.reused = new ReusedMessages(lettingGo);
+        return this;
     }
 
     /** From the next message on, read and write in this encoding. Call on the channel's event loop. */
@@ -170,7 +184,8 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
             outbound = inbound;
         }
         try {
-            Object m = inbound.decodeNext(in, maxFrame);
+            Object m = reused != null && inbound instanceof BinaryFormat binary
+                    ? binary.decodeNext(in, maxFrame, reused) : inbound.decodeNext(in, maxFrame);
             // An empty JSON frame is a stray NUL between messages: skip it.
             if (m != null && m != WireFormat.NOTHING) {
                 out.add(m);
