@@ -92,7 +92,9 @@ public final class DtcMessage {
         if (k.isFloatingPoint()) {
             putDouble(f, (double) value);
         } else {
-            checkRange(f, value, value);
+            if (outside(f, value)) {
+                throw outsideRange(f, value);
+            }
             putLong(f, value);
         }
         return this;
@@ -112,7 +114,9 @@ public final class DtcMessage {
             if (value != (double) l) {
                 throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.ctype() + " integer)");
             }
-            checkRange(f, value, l);
+            if (outside(f, l)) {
+                throw outsideRange(f, value);
+            }
             putLong(f, l);
         }
         return this;
@@ -394,11 +398,20 @@ public final class DtcMessage {
         }
     }
 
+    /** {@code shown} is how the caller gave the value: a primitive one is boxed only to say it was refused. */
     private void checkRange(FieldSpec f, Object shown, long l) {
-        if (f.kind() != WireKind.UINT64 && (l < f.kind().min() || l > f.kind().max())) {
-            throw new IllegalArgumentException(where(f) + ": " + shown + " is outside " + f.ctype()
-                    + " (" + f.kind().min() + " to " + f.kind().max() + ")");
+        if (outside(f, l)) {
+            throw outsideRange(f, shown);
         }
+    }
+
+    private static boolean outside(FieldSpec f, long l) {
+        return f.kind() != WireKind.UINT64 && (l < f.kind().min() || l > f.kind().max());
+    }
+
+    private IllegalArgumentException outsideRange(FieldSpec f, Object shown) {
+        return new IllegalArgumentException(where(f) + ": " + shown + " is outside " + f.ctype()
+                + " (" + f.kind().min() + " to " + f.kind().max() + ")");
     }
 
     private void store(FieldSpec f, Object value) {
