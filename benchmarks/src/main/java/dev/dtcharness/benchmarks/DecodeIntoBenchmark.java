@@ -19,9 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The binary decode a reader that lets each message go can use ({@link BinaryFormat#decode(ByteBuf, DtcMessage)},
- * as the simulator's conformance check does): a filled ORDER_UPDATE decoded into one reused message,
- * beside the plain decode that makes a new one. {@code -prof gc} gives the bytes each allocates.
+ * The binary decode a reader that lets each message go can use ({@link BinaryFormat#decode(ByteBuf, DtcMessage)};
+ * the client's codec does so for ORDER_UPDATE and POSITION_UPDATE, see {@code DtcCodec.reuseDecoded}): a filled
+ * ORDER_UPDATE decoded into one reused message, beside the plain decode that makes a new one. {@code -prof gc}
+ * gives the bytes each allocates.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
