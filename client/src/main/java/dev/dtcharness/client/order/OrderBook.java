@@ -47,6 +47,8 @@ public final class OrderBook {
     /** How many finished orders beyond {@link #retainFinished} wait to be forgotten together. */
     private final int forgetBatch;
     private final FillLedger ledger = new FillLedger();
+    /** The order the last ORDER_UPDATE applied to; under the lock. */
+    private TrackedOrder lastUpdated;
     /** Fills counted before their order was known (a fills answer ahead of the order's update), by ServerOrderID. */
     private final Map<String, List<Fill>> orphans = new HashMap<>();
     private final ProblemCounter problems;
@@ -217,6 +219,7 @@ public final class OrderBook {
             tracked.update(after);
             index(tracked, after);
             retireIfFinished(tracked, before, after);
+            lastUpdated = tracked;
             applied = new AppliedUpdate(before, after, t, newFill, tracked);
         }
         logChange(applied, fillIdOf(update));
@@ -438,6 +441,13 @@ public final class OrderBook {
     }
 
     private TrackedOrder find(String serverId, String previousServerId, String clientId) {
+        TrackedOrder last = lastUpdated;
+        if (last != null && !serverId.isEmpty() && last.indexedUnder(serverId)) {
+            // A server sends an order's updates back to back (accepted, then filled): the fill finds its
+            // order without a probe of the index, whose entries are mostly cold (an order indexed under an
+            // id is what the index holds for it, and forgetting an order clears that).
+            return last;
+        }
         TrackedOrder t = serverId.isEmpty() ? null : byServerOrderId.get(serverId);
         if (t == null && !previousServerId.isEmpty()) {
             t = byServerOrderId.get(previousServerId);

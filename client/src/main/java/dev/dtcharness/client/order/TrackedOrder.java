@@ -48,6 +48,11 @@ public final class TrackedOrder implements OrderHandle {
         return serverOrderId.equals(indexedServerId) && clientOrderId.equals(indexedClientId);
     }
 
+    /** Whether the book's ServerOrderID index holds this order under {@code serverOrderId}; under the book's lock. */
+    boolean indexedUnder(String serverOrderId) {
+        return serverOrderId.equals(indexedServerId);
+    }
+
     void indexed(String serverOrderId, String clientOrderId) {
         indexedServerId = serverOrderId;
         indexedClientId = clientOrderId;

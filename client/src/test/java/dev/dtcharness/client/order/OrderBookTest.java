@@ -8,6 +8,7 @@ import dev.dtcharness.client.ProblemCounter;
 import dev.dtcharness.client.Side;
 import dev.dtcharness.client.order.Transition.Verdict;
 import dev.dtcharness.protocol.DtcMessage;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,44 @@ class OrderBookTest {
         assertThat(small.finishedInMemory()).isEqualTo(2);
         assertThat(small.ledger().size()).as("fills of forgotten orders stay counted").isEqualTo(5);
         assertThat(small.ledger().contains("EK1")).isTrue();
+    }
+
+    @Test
+    void shouldTakeAnUpdateForAnOrderForgottenJustAfterItsLastOneAsANewOrder() {
+        OrderBook none = new OrderBook(problems, 0);
+        sendAndFill(none, "F1");
+        TrackedOrder forgotten = none.tracked("F1").orElse(null);
+        assertThat(forgotten).as("forgotten as soon as it ended").isNull();
+        DtcMessage again = DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "SF1")
+                .setEnum("OrderStatus", "ORDER_STATUS_FILLED").setEnum("OrderUpdateReason", "GENERAL_ORDER_UPDATE")
+                .set("OrderQuantity", 1).set("FilledQuantity", 1);
+
+        AppliedUpdate applied = none.applyUpdate(again).orElseThrow();
+
+        assertThat(applied.before().status()).as("an order the book does not hold").isEqualTo(OrderStatuses.UNSPECIFIED);
+        assertThat(applied.after().updateCount()).isEqualTo(1);
+        assertThat(none.ledger().size()).as("its fill stays counted").isEqualTo(1);
+    }
+
+    @Test
+    void shouldFindEachOrderByItsIdWhenUpdatesOfDifferentOrdersInterleave() {
+        for (String id : List.of("I1", "I2")) {
+            book.register(new Order(id, "", "ES", "", "SIM1", Side.BUY, 7, 100, 2, 0, 2, Double.NaN, Double.NaN, 0,
+                    "", OrderStatuses.ORDER_SENT, 0, "", 0));
+            book.apply(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S" + id).set("ClientOrderID", id)
+                    .setEnum("OrderStatus", "ORDER_STATUS_OPEN").setEnum("OrderUpdateReason", "NEW_ORDER_ACCEPTED")
+                    .set("OrderQuantity", 2));
+        }
+        for (String id : List.of("I1", "I2", "I1", "I2")) {
+            // No ClientOrderID: only the ServerOrderID finds the order, as DTC allows for fills.
+            book.apply(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S" + id)
+                    .setEnum("OrderStatus", "ORDER_STATUS_PARTIALLY_FILLED").setEnum("OrderUpdateReason", "GENERAL_ORDER_UPDATE")
+                    .set("OrderQuantity", 2).set("FilledQuantity", 0));
+        }
+
+        assertThat(book.byClientOrderId("I1").orElseThrow().updateCount()).isEqualTo(3);
+        assertThat(book.byClientOrderId("I2").orElseThrow().updateCount()).isEqualTo(3);
+        assertThat(book.all()).as("no order added as placed elsewhere").extracting(Order::clientOrderId).containsExactly("C1", "I1", "I2");
     }
 
     @Test
