@@ -52,6 +52,10 @@ public final class OrderEngine implements AutoCloseable {
     long serverOrderIds;
     long executionIds;
     private final EngineStore store;
+    // Stateless helpers over this engine, made once: per message they were an allocation each.
+    private final TradingQueries queries = new TradingQueries(this);
+    private final Cancels cancels = new Cancels(this);
+    private final OcoOrders oco = new OcoOrders(this);
 
     /**
      * An engine on a thread of its own ("dtc-sim-exchange", closed with it) that keeps its state in
@@ -174,13 +178,12 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     private void dispatch(SessionLink from, DtcMessage m) {
-        TradingQueries queries = new TradingQueries(this);
         switch (m.name()) {
             case "SUBMIT_NEW_SINGLE_ORDER" -> submit(from, m);
-            case "SUBMIT_NEW_OCO_ORDER" -> new OcoOrders(this).submit(from, m);
+            case "SUBMIT_NEW_OCO_ORDER" -> oco.submit(from, m);
             case "SUBMIT_FLATTEN_POSITION_ORDER" -> flatten(from, m);
-            case "CANCEL_ORDER" -> new Cancels(this).cancel(from, m);
-            case "CANCEL_REPLACE_ORDER" -> new Cancels(this).replace(from, m);
+            case "CANCEL_ORDER" -> cancels.cancel(from, m);
+            case "CANCEL_REPLACE_ORDER" -> cancels.replace(from, m);
             case "OPEN_ORDERS_REQUEST" -> queries.openOrders(from, m);
             case "HISTORICAL_ORDER_FILLS_REQUEST" -> queries.fills(from, m);
             case "CURRENT_POSITIONS_REQUEST" -> queries.positions(from, m);
@@ -357,7 +360,7 @@ public final class OrderEngine implements AutoCloseable {
         if (!o.isWorking()) {
             finish(o);
         }
-        new OcoOrders(this).afterFill(o, quantity);
+        oco.afterFill(o, quantity);
     }
 
     /** CANCELED / ORDER_CANCELED, and the OCO partner with it. */
