@@ -48,26 +48,16 @@ public final class BinaryFormat implements WireFormat {
     /** Decodes straight from the stream, without a slice per frame (a hot path: one object less per message). */
     @Override
     public Object decodeNext(ByteBuf in, int maxFrame) {
-        int size = DtcFraming.binaryFrameSize(in, maxFrame);
-        if (size < 0) {
-            return null;
-        }
-        Object m = decode(in, in.readerIndex(), size);
-        in.skipBytes(size);
-        return m;
+        return decodeNext(in, maxFrame, null);
     }
 
-    /** As {@link #decodeNext(ByteBuf, int)}, into the message {@code into} gives for the frame's type. */
+    /** As {@link #decodeNext(ByteBuf, int)}, into the message {@code into} gives for the frame's type (null: a new one). */
     public Object decodeNext(ByteBuf in, int maxFrame, ReusedMessages into) {
         int size = DtcFraming.binaryFrameSize(in, maxFrame);
         if (size < 0) {
             return null;
         }
-        int start = in.readerIndex();
-        int type = in.getUnsignedShortLE(start + 2);
-        MessageSpec ms = spec.messageOrNull(type);
-        Object m = ms == null ? new UnknownMessage(type, DtcEncoding.BINARY_ENCODING, size)
-                : decodeInto(in, start, size, into.messageFor(ms));
+        Object m = decode(in, in.readerIndex(), size, into);
         in.skipBytes(size);
         return m;
     }
@@ -75,7 +65,7 @@ public final class BinaryFormat implements WireFormat {
     /** Decodes one whole frame (header included); returns a {@link DtcMessage} or an {@link UnknownMessage}. */
     @Override
     public Object decode(ByteBuf frame) {
-        return decode(frame, frame.readerIndex(), frame.readableBytes());
+        return decode(frame, frame.readerIndex(), frame.readableBytes(), null);
     }
 
     /**
@@ -93,13 +83,13 @@ public final class BinaryFormat implements WireFormat {
         return decodeInto(frame, start, frame.readableBytes(), reuse);
     }
 
-    private Object decode(ByteBuf frame, int start, int size) {
+    private Object decode(ByteBuf frame, int start, int size, ReusedMessages into) {
         int type = frame.getUnsignedShortLE(start + 2);
         MessageSpec ms = spec.messageOrNull(type);
         if (ms == null) {
             return new UnknownMessage(type, DtcEncoding.BINARY_ENCODING, size);
         }
-        return decodeInto(frame, start, size, new DtcMessage(ms));
+        return decodeInto(frame, start, size, into != null ? into.messageFor(ms) : new DtcMessage(ms));
     }
 
     private DtcMessage decodeInto(ByteBuf frame, int start, int size, DtcMessage m) {

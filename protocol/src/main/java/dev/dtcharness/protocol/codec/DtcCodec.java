@@ -184,7 +184,7 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
             outbound = inbound;
         }
         try {
-            Object m = reused != null && inbound instanceof BinaryFormat binary
+            Object m = inbound instanceof BinaryFormat binary
                     ? binary.decodeNext(in, maxFrame, reused) : inbound.decodeNext(in, maxFrame);
             // An empty JSON frame is a stray NUL between messages: skip it.
             if (m != null && m != WireFormat.NOTHING) {
