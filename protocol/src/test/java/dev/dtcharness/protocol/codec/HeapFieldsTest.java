@@ -2,12 +2,21 @@ package dev.dtcharness.protocol.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.Arrays;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-/** The word-at-a-time NUL search finds what a byte-by-byte loop finds. */
+/**
+ * The word-at-a-time NUL search finds what a byte-by-byte loop finds, and a string remembered as all
+ * ISO-8859-1 is told apart from another of the same length that is not.
+ */
 class HeapFieldsTest {
 
     @Property
@@ -27,5 +36,23 @@ class HeapFieldsTest {
             expected++;
         }
         assertThat(HeapFields.nulIndex(bytes, at, cap)).isEqualTo(expected);
+    }
+
+    @Example
+    void shouldWriteEachStringsOwnBytesWhateverTheStringBeforeItInThatField() {
+        BinaryFormat binary = new BinaryFormat(DtcSpec.v8());
+        String latin1 = "ES";
+        String euro = "E\u20ac";
+        String accented = new String("\u00e9S");
+        for (String symbol : new String[] {latin1, euro, euro, latin1, accented, accented, latin1}) {
+            ByteBuf out = Unpooled.buffer();
+            binary.encode(DtcMessage.of("ORDER_UPDATE").set("Symbol", symbol), out);
+            int at = DtcSpec.v8().message("ORDER_UPDATE").field("Symbol").offset();
+            byte[] written = new byte[3];
+            out.getBytes(at, written);
+            byte[] expected = Arrays.copyOf(symbol.replace('\u20ac', '?').getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 3);
+            assertThat(written).as(symbol).isEqualTo(expected);
+            out.release();
+        }
     }
 }
