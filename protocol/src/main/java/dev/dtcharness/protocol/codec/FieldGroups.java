@@ -15,13 +15,6 @@ final class FieldGroups {
     /** Where the last field ends: a frame at least this long holds every field. */
     final int fieldsEnd;
     final FieldSpec[] int8, uint8, int16, uint16, int32, uint32, int64, float32, float64, strings;
-    /**
-     * Per string field, the last string found to be all ISO-8859-1, by identity: an order's updates write
-     * the same Symbol, account and ids again and again, and looking at every char of each every time was
-     * 2 to 3 % of an event loop. Shared by every thread that encodes this type, unsynchronised on purpose: a
-     * stale entry is only a miss, and a String is immutable, so whatever reference a thread reads was checked.
-     */
-    final String[] lastLatin1;
 
     private FieldGroups(MessageSpec spec) {
         this.spec = spec;
@@ -46,7 +39,6 @@ final class FieldGroups {
         float32 = group(byKind, WireKind.FLOAT);
         float64 = group(byKind, WireKind.DOUBLE);
         strings = group(byKind, WireKind.STRING);
-        lastLatin1 = new String[strings.length];
     }
 
     private static FieldSpec[] group(List<List<FieldSpec>> byKind, WireKind kind) {

@@ -58,19 +58,11 @@ final class HeapFields {
         for (FieldSpec f : g.float64) {
             LONG.set(a, base + f.offset(), m.numericBits(f));
         }
-        FieldSpec[] strings = g.strings;
-        String[] lastLatin1 = g.lastLatin1;
-        for (int i = 0; i < strings.length; i++) {
-            FieldSpec f = strings[i];
+        for (FieldSpec f : g.strings) {
             String s = m.getString(f);
-            if (s.isEmpty()) {
-                continue;
-            }
-            StringCapacity.check(m, f, s);
-            if (s == lastLatin1[i]) {
-                lowBytes(a, base + f.offset(), s);
-            } else if (writeString(a, base + f.offset(), s)) {
-                lastLatin1[i] = s;
+            if (!s.isEmpty()) {
+                StringCapacity.check(m, f, s);
+                writeString(a, base + f.offset(), s);
             }
         }
     }
@@ -114,20 +106,14 @@ final class HeapFields {
         }
     }
 
-    /** Writes the string's ISO-8859-1 bytes; whether every char was one (its bytes are then its chars' low bytes). */
-    private static boolean writeString(byte[] a, int at, String s) {
-        if (Latin1.fits(s)) {
-            lowBytes(a, at, s);
-            return true;
-        }
-        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(bytes, 0, a, at, bytes.length);
-        return false;
-    }
-
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): each char's low byte, no byte[] made
-    private static void lowBytes(byte[] a, int at, String s) {
-        s.getBytes(0, s.length(), a, at);
+    private static void writeString(byte[] a, int at, String s) {
+        if (Latin1.fits(s)) {
+            s.getBytes(0, s.length(), a, at);
+        } else {
+            byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+            System.arraycopy(bytes, 0, a, at, bytes.length);
+        }
     }
 
     /** Where the first NUL is within {@code [at, at + capacity)}, relative to {@code at}; capacity when none. */

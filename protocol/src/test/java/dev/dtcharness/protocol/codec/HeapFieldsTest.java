@@ -14,8 +14,8 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * The word-at-a-time NUL search finds what a byte-by-byte loop finds, and a string remembered as all
- * ISO-8859-1 is told apart from another of the same length that is not.
+ * The word-at-a-time NUL search finds what a byte-by-byte loop finds, and each string is written as its
+ * own ISO-8859-1 bytes whatever was written in that field before (a '?' for a char outside it).
  */
 class HeapFieldsTest {
 
