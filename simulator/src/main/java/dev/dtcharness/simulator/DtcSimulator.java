@@ -9,6 +9,7 @@ import dev.dtcharness.simulator.fault.OutboundGate;
 import dev.dtcharness.simulator.fault.SimulatorFaults;
 import dev.dtcharness.simulator.journal.Journal;
 import dev.dtcharness.simulator.persist.JsonLinesExchangeStore;
+import dev.dtcharness.simulator.session.ReadPassClock;
 import dev.dtcharness.simulator.session.Session;
 import dev.dtcharness.simulator.session.SessionRegistry;
 import dev.dtcharness.simulator.session.SimulatorInitializer;
@@ -27,6 +28,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -51,7 +53,7 @@ public final class DtcSimulator implements AutoCloseable {
     private volatile AdminServer admin;
 
     /** What one simulator shares between its sessions. */
-    private record Parts(OrderEngine engine, SessionRegistry registry, Journal journal, SimulatorFaults faults) {
+    private record Parts(OrderEngine engine, SessionRegistry registry, Journal journal, SimulatorFaults faults, ReadPassClock clock) {
     }
 
     private DtcSimulator(SimulatorConfig config, EventLoopGroup bossGroup, EventLoopGroup workerGroup,
@@ -91,7 +93,7 @@ public final class DtcSimulator implements AutoCloseable {
                 // Answers waiting for a slow reader are capped near 1 MiB per session (see ReadWhileWritable).
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
                 .childHandler(new SimulatorInitializer(config, parts.engine(), sessions, parts.registry(),
-                        parts.journal(), parts.faults()));
+                        parts.journal(), parts.faults(), parts.clock()));
         ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutdown(boss, workers);
@@ -115,7 +117,9 @@ public final class DtcSimulator implements AutoCloseable {
     private static Parts parts(SimulatorConfig config, EventExecutor exchangeLoop, ExchangeStore store) {
         SessionRegistry registry = new SessionRegistry();
         SimulatorFaults faults = new SimulatorFaults(registry::all, id -> control(registry.get(id)));
-        return new Parts(new OrderEngine(config, exchangeLoop, store), registry, new Journal(config.journalCapacity()), faults);
+        ReadPassClock clock = new ReadPassClock(Clock.systemUTC());
+        return new Parts(new OrderEngine(config, clock, exchangeLoop, store), registry, new Journal(config.journalCapacity(), clock),
+                faults, clock);
     }
 
     private static SimulatorFaults.SessionControl control(Session session) {

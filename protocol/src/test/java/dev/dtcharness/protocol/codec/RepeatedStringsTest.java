@@ -23,6 +23,19 @@ class RepeatedStringsTest {
         assertThat(read("RDER-000002")).as("same length and last bytes").isEqualTo("RDER-000002");
     }
 
+    @Test
+    void shouldSeeADifferenceInAnyByteOfAnyLength() {
+        for (int length = 1; length <= 64; length++) {
+            String base = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-+".substring(0, length);
+            for (int at = 0; at < length; at++) {
+                String changed = base.substring(0, at) + '#' + base.substring(at + 1);
+                assertThat(read(base)).isEqualTo(base);
+                assertThat(read(base)).as("same bytes again, length %d", length).isEqualTo(base);
+                assertThat(read(changed)).as("length %d, byte %d differs", length, at).isEqualTo(changed);
+            }
+        }
+    }
+
     /** The string's bytes at an offset inside a larger frame, as the decoder finds them. */
     private String read(String s) {
         byte[] frame = new byte[100];

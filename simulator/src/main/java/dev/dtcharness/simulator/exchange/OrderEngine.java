@@ -67,7 +67,12 @@ public final class OrderEngine implements AutoCloseable {
 
     /** An exchange that runs on {@code loop}, a session event loop that the caller owns and shuts down. */
     public OrderEngine(SimulatorConfig config, EventExecutor loop, ExchangeStore store) {
-        this(config, Clock.systemUTC(), loop, false, store);
+        this(config, Clock.systemUTC(), loop, store);
+    }
+
+    /** As above, its timestamps read from {@code clock}. */
+    public OrderEngine(SimulatorConfig config, Clock clock, EventExecutor loop, ExchangeStore store) {
+        this(config, clock, loop, false, store);
     }
 
     private OrderEngine(SimulatorConfig config, Clock clock, EventExecutor loop, boolean ownsLoop, ExchangeStore store) {

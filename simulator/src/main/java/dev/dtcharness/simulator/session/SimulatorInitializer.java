@@ -43,17 +43,20 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
     private final SessionRegistry registry;
     private final Journal journal;
     private final SimulatorFaults faults;
+    private final ReadPassPin readPass;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger sessionNumbers = new AtomicInteger();
 
     public SimulatorInitializer(SimulatorConfig config, OrderEngine engine, ChannelGroup channels,
-                                SessionRegistry registry, Journal journal, SimulatorFaults faults) {
+                                SessionRegistry registry, Journal journal, SimulatorFaults faults,
+                                ReadPassClock readPass) {
         this.config = config;
         this.engine = engine;
         this.channels = channels;
         this.registry = registry;
         this.journal = journal;
         this.faults = faults;
+        this.readPass = new ReadPassPin(readPass);
     }
 
     @Override
@@ -70,6 +73,8 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
         slicer.maxBytes(faults.sliceMaxBytes());
         Logon logon = new Logon(config, clock);
         DtcCodec codec = config.presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.presetEncoding());
+        // First of all, so that one socket read, decrypted and decoded, carries one time.
+        ch.pipeline().addLast(ReadPassPin.NAME, readPass);
         if (config.tls() != null) {
             // TLS first: everything after it, WebSocket detection included, sees the decrypted stream.
             ch.pipeline().addLast("tls", config.tls().newHandler(ch.alloc()));

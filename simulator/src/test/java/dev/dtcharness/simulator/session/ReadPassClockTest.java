@@ -1,0 +1,85 @@
+package dev.dtcharness.simulator.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReadPassClockTest {
+    /** A wall clock one millisecond later at every reading, so that each reading shows. */
+    private static final class Ticking extends Clock {
+        long now = 1_000;
+        int readings;
+
+        @Override
+        public long millis() {
+            readings++;
+            return now++;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private final Ticking wall = new Ticking();
+    private final ReadPassClock clock = new ReadPassClock(wall);
+    private final List<Long> seen = new ArrayList<>();
+
+    @Test
+    void shouldGiveEverythingDoneForOneReadTheTimeThatReadBegan() {
+        EmbeddedChannel ch = new EmbeddedChannel(new ReadPassPin(clock), new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                // What the journal and the exchange do for one order: several readings.
+                seen.add(clock.millis());
+                seen.add(clock.millis());
+                seen.add(clock.instant().toEpochMilli());
+            }
+        });
+
+        ch.writeInbound("first read");
+        ch.writeInbound("second read");
+
+        assertThat(seen).containsExactly(1_000L, 1_000L, 1_000L, 1_001L, 1_001L, 1_001L);
+        assertThat(wall.readings).as("one reading of the wall clock per read").isEqualTo(2);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void shouldReadTheWallClockEachTimeOutsideARead() {
+        assertThat(clock.millis()).isEqualTo(1_000L);
+        assertThat(clock.millis()).isEqualTo(1_001L);
+        EmbeddedChannel ch = new EmbeddedChannel(new ReadPassPin(clock), new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                throw new IllegalStateException("a handler that fails mid-read");
+            }
+        });
+        ch.pipeline().fireChannelRead("read");
+
+        assertThat(clock.millis()).as("a failed read leaves the clock unpinned").isEqualTo(1_003L);
+        assertThatThrownBy(ch::checkException).hasMessage("a handler that fails mid-read");
+        ch.finishAndReleaseAll();
+    }
+}
