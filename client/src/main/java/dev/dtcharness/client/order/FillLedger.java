@@ -1,17 +1,17 @@
 package dev.dtcharness.client.order;
 
 import dev.dtcharness.client.Fill;
-import dev.dtcharness.protocol.support.CompactStringSet;
+import dev.dtcharness.protocol.support.NumberedIdSet;
 
 /**
  * The execution id of every fill the client has counted this session, so a fill repeated by the
  * server, by a restatement or by a historical-fills answer after a reconnect counts exactly once.
- * Only ids are kept (the fills themselves live with their orders, and in the history database), as
- * bytes in primitive arrays ({@link CompactStringSet}): about 30 bytes per fill and no object per fill,
- * however long the session runs.
+ * Only ids are kept (the fills themselves live with their orders, and in the history database): a
+ * server's counter ids as runs of numbers, others as bytes in primitive arrays ({@link NumberedIdSet}),
+ * no object per fill however long the session runs.
  */
 public final class FillLedger {
-    private final CompactStringSet executionIds = new CompactStringSet();
+    private final NumberedIdSet executionIds = new NumberedIdSet();
 
     /** Adds the fill unless its execution id is already counted; true when it was new. */
     public synchronized boolean add(Fill fill) {

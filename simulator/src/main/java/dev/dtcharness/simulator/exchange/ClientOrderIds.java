@@ -1,6 +1,6 @@
 package dev.dtcharness.simulator.exchange;
 
-import dev.dtcharness.protocol.support.CompactStringSet;
+import dev.dtcharness.protocol.support.NumberedIdSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,12 +9,14 @@ import java.util.List;
  * {@code capacity} ids at least are remembered, and at most twice as many: they are kept in two
  * generations, and when the newer one is full the older one is dropped whole. Compact sets, not a
  * linked hash set: an id per order held for a hundred thousand orders made every young collection copy
- * it and the old generation collect it later.
+ * it and the old generation collect it later. A client's counter ids ("DH...-41", "DH...-42") are kept
+ * as runs of numbers ({@link NumberedIdSet}): checking a new one no longer probes a table of the last
+ * hundred thousand (7 % of the simulator's thread under load).
  */
 final class ClientOrderIds {
     private final int capacity;
-    private CompactStringSet older = new CompactStringSet();
-    private CompactStringSet newer = new CompactStringSet();
+    private NumberedIdSet older = new NumberedIdSet();
+    private NumberedIdSet newer = new NumberedIdSet();
 
     ClientOrderIds(int capacity) {
         this.capacity = capacity;
@@ -30,12 +32,12 @@ final class ClientOrderIds {
             // (older.contains was 5.4 % of the simulator's thread, probing a cold table).
             older = newer;
             older.seal();
-            newer = new CompactStringSet();
+            newer = new NumberedIdSet();
         }
         return true;
     }
 
-    /** Oldest first. */
+    /** Oldest generation first; within one, ids of other shapes in the order used, then counters in order. */
     List<String> all() {
         List<String> all = new ArrayList<>(older.size() + newer.size());
         older.forEach(all::add);
@@ -44,7 +46,7 @@ final class ClientOrderIds {
     }
 
     void clear() {
-        older = new CompactStringSet();
-        newer = new CompactStringSet();
+        older = new NumberedIdSet();
+        newer = new NumberedIdSet();
     }
 }
