@@ -7,6 +7,7 @@ import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
 import dev.dtcharness.protocol.spec.WireKind;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,13 @@ import java.util.Set;
 public final class ConformanceChecker {
     private static final Set<String> BEFORE_LOGON_OK = Set.of("ENCODING_REQUEST", "ENCODING_RESPONSE",
             "LOGON_REQUEST", "LOGON_RESPONSE", "HEARTBEAT", "LOGOFF");
+
+    private static final FastThreadLocal<List<Finding>> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected List<Finding> initialValue() {
+            return new ArrayList<>();
+        }
+    };
 
     private final DtcSpec spec;
     private final JsonConformance json;
@@ -58,15 +66,30 @@ public final class ConformanceChecker {
 
     /** Direction, logon, enum ranges, string capacities and the known confusions of a decoded message. */
     public List<Finding> checkDecoded(DtcMessage m, Direction sentBy, boolean loggedOn) {
-        List<Finding> findings = new ArrayList<>(0);
+        List<Finding> findings = scratch();
         checkMessage(m, sentBy, loggedOn, findings);
+        return result(findings);
+    }
+
+    /**
+     * This thread's list to collect one frame's findings in. A simulator checks every inbound frame and
+     * nearly all of them pass, so the list is kept, and only findings are copied out.
+     */
+    private static List<Finding> scratch() {
+        List<Finding> findings = SCRATCH.get();
+        findings.clear();
         return findings;
+    }
+
+    private static List<Finding> result(List<Finding> findings) {
+        return findings.isEmpty() ? List.of() : List.copyOf(findings);
     }
 
     private List<Finding> check(ByteBuf frame, DtcEncoding encoding, Direction sentBy, boolean loggedOn,
                                 boolean decodeBinary) {
-        List<Finding> findings = new ArrayList<>();
-        ByteBuf view = frame.duplicate();
+        List<Finding> findings = scratch();
+        // Checking a binary frame without decoding it only reads at fixed offsets: no view needed.
+        ByteBuf view = encoding == DtcEncoding.BINARY_ENCODING && !decodeBinary ? frame : frame.duplicate();
         DtcMessage decoded = switch (encoding) {
             case JSON_ENCODING, JSON_COMPACT_ENCODING -> json.check(view, findings);
             case BINARY_ENCODING -> binary.check(view, findings, false, decodeBinary);
@@ -76,7 +99,7 @@ public final class ConformanceChecker {
         if (decoded != null) {
             checkMessage(decoded, sentBy, loggedOn, findings);
         }
-        return findings;
+        return result(findings);
     }
 
     private void checkMessage(DtcMessage m, Direction sentBy, boolean loggedOn, List<Finding> findings) {
@@ -100,8 +123,10 @@ public final class ConformanceChecker {
 
     /** Enum ranges and string capacities, whatever the encoding carried them in. */
     static void checkValues(DtcMessage m, List<Finding> findings) {
-        // Primitive reads: this runs on every inbound frame of every session.
-        for (FieldSpec f : m.spec().fields()) {
+        // Primitive reads, and no iterator: this runs on every inbound frame of every session.
+        List<FieldSpec> fields = m.spec().fields();
+        for (int i = 0, n = fields.size(); i < n; i++) {
+            FieldSpec f = fields.get(i);
             if (!m.isSet(f)) {
                 continue;
             }

@@ -25,6 +25,24 @@ class ConformanceCheckerTest {
     }
 
     @Test
+    void shouldKeepEachFramesFindingsApartFromTheNextFrames() {
+        DtcMessage wrongWay = DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S1").set("BuySell", 3);
+        List<Finding> first = checker.checkDecoded(wrongWay, CLIENT_TO_SERVER, false);
+        List<Finding> second = checker.checkDecoded(DtcMessage.of("HEARTBEAT"), CLIENT_TO_SERVER, true);
+        List<Finding> third = checker.checkFrame(binary(wrongWay), DtcEncoding.BINARY_ENCODING, CLIENT_TO_SERVER, true);
+
+        assertThat(first).extracting(Finding::kind).containsExactlyInAnyOrder(Finding.Kind.WRONG_DIRECTION,
+                Finding.Kind.BEFORE_LOGON, Finding.Kind.ENUM_OUT_OF_RANGE);
+        assertThat(second).as("a conforming message after a bad one").isEmpty();
+        assertThat(third).as("what the frame shows; its values are left to the decoded message").isEmpty();
+        ByteBuf tooShort = binary(wrongWay).writerIndex(100);
+        tooShort.setShortLE(0, 100);
+        assertThat(checker.checkFrame(tooShort, DtcEncoding.BINARY_ENCODING, CLIENT_TO_SERVER, true))
+                .extracting(Finding::kind).containsExactly(Finding.Kind.SIZE_MISMATCH);
+        assertThat(tooShort.readerIndex()).as("the frame is not consumed").isZero();
+    }
+
+    @Test
     void shouldNameTheIntentOfType300WithOrderFields() {
         List<Finding> findings = json("{\"Type\":300,\"Symbol\":\"ES\",\"BuySell\":1,\"Quantity\":1}", true);
         assertThat(findings).extracting(Finding::kind).containsOnly(Finding.Kind.LIKELY_CONFUSION);
