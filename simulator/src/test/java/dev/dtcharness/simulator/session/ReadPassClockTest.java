@@ -67,6 +67,27 @@ class ReadPassClockTest {
     }
 
     @Test
+    void shouldReadTheWallClockAgainEvery32TimestampsInALongRead() {
+        EmbeddedChannel ch = new EmbeddedChannel(new ReadPassPin(clock), new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                for (int i = 0; i < 100; i++) {
+                    seen.add(clock.millis());
+                }
+            }
+        });
+
+        ch.writeInbound("a read with a hundred orders' timestamps");
+
+        assertThat(seen.subList(0, 32)).containsOnly(1_000L);
+        assertThat(seen.subList(32, 64)).containsOnly(1_001L);
+        assertThat(seen.subList(64, 96)).containsOnly(1_002L);
+        assertThat(seen.subList(96, 100)).containsOnly(1_003L);
+        assertThat(wall.readings).isEqualTo(4);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
     void shouldReadTheWallClockEachTimeOutsideARead() {
         assertThat(clock.millis()).isEqualTo(1_000L);
         assertThat(clock.millis()).isEqualTo(1_001L);
