@@ -1,22 +1,25 @@
 package dev.dtcharness.simulator.exchange;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The orders the exchange knows by ServerOrderID: every working one, oldest first, and the newest
  * {@code kept} finished ones. One map holds both, so an order that fills costs one insert when it is
  * accepted and one removal when it ages out (a working map and a finished one cost four hash
  * operations per order, 7 % of the exchange thread under load); working orders are chained through the
- * orders themselves. Touched only on the exchange thread.
+ * orders themselves. The finished ones wait in a ring with their ids' hashes, so the one that ages out
+ * leaves the index without being read ({@link OrderIndex}). Touched only on the exchange thread.
  */
 final class OrderTable {
     private final int kept;
-    private final Map<String, Order> byId = new HashMap<>();
-    private final ArrayDeque<Order> finished = new ArrayDeque<>();
+    private final OrderIndex byId = new OrderIndex();
+    /** Finished orders oldest first, from {@link #finishedHead}, and the hashes of their ids. */
+    private Order[] finished = new Order[16];
+    private int[] finishedHashes = new int[16];
+    private int finishedHead;
+    private int finishedCount;
     private Order oldestWorking;
     private Order newestWorking;
 
@@ -40,12 +43,35 @@ final class OrderTable {
         } else if (claimId(o)) {
             return;
         }
-        finished.addLast(o);
-        while (finished.size() > kept) {
-            Order old = finished.pollFirst();
-            // Only if the id still means that order: a restored snapshot may have put a newer one there.
-            byId.remove(old.serverOrderId, old);
+        if (finishedCount == finished.length) {
+            growFinished();
         }
+        int mask = finished.length - 1;
+        int at = (finishedHead + finishedCount++) & mask;
+        finished[at] = o;
+        finishedHashes[at] = OrderIndex.hash(o.serverOrderId);
+        while (finishedCount > kept) {
+            int oldest = finishedHead;
+            Order old = finished[oldest];
+            finished[oldest] = null;
+            finishedHead = (oldest + 1) & mask;
+            finishedCount--;
+            // Only if the id still means that order: a restored snapshot may have put a newer one there.
+            byId.removeByHash(finishedHashes[oldest], old);
+        }
+    }
+
+    private void growFinished() {
+        Order[] ring = new Order[finished.length * 2];
+        int[] ringHashes = new int[ring.length];
+        int mask = finished.length - 1;
+        for (int k = 0; k < finishedCount; k++) {
+            ring[k] = finished[(finishedHead + k) & mask];
+            ringHashes[k] = finishedHashes[(finishedHead + k) & mask];
+        }
+        finished = ring;
+        finishedHashes = ringHashes;
+        finishedHead = 0;
     }
 
     /** Makes {@code o}'s id mean {@code o}; an order it meant before leaves the working chain. Whether it meant {@code o} already. */
@@ -95,8 +121,9 @@ final class OrderTable {
 
     /** The finished orders still kept, oldest first (a copy). */
     List<Order> finished() {
-        List<Order> all = new ArrayList<>(finished.size());
-        for (Order o : finished) {
+        List<Order> all = new ArrayList<>(finishedCount);
+        for (int k = 0; k < finishedCount; k++) {
+            Order o = finished[(finishedHead + k) & (finished.length - 1)];
             if (byId.get(o.serverOrderId) == o) {
                 all.add(o);
             }
@@ -109,7 +136,9 @@ final class OrderTable {
             unlink(oldestWorking);
         }
         byId.clear();
-        finished.clear();
+        Arrays.fill(finished, null);
+        finishedHead = 0;
+        finishedCount = 0;
     }
 
     private void link(Order o) {

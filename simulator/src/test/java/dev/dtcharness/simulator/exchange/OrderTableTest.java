@@ -60,6 +60,31 @@ class OrderTableTest {
         assertThat(table.finished()).isEmpty();
     }
 
+    @Test
+    void shouldKeepOnlyTheNewestFinishedOrdersHoweverManyPass() {
+        OrderTable big = new OrderTable(100);
+        List<Order> all = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5_000; i++) {
+            Order o = order("S" + i);
+            all.add(o);
+            big.addWorking(o);
+            if (i % 7 != 0) {
+                // Every seventh order stays working.
+                big.finish(o);
+            }
+        }
+
+        List<Order> finished = big.finished();
+        assertThat(finished).hasSize(100);
+        assertThat(finished.get(99)).isSameAs(all.get(4_999));
+        assertThat(big.working()).hasSize(5_000 / 7);
+        for (Order o : all) {
+            boolean working = Integer.parseInt(o.serverOrderId.substring(1)) % 7 == 0;
+            boolean kept = finished.contains(o);
+            assertThat(big.any(o.serverOrderId)).as(o.serverOrderId).isSameAs(working || kept ? o : null);
+        }
+    }
+
     private static List<String> ids(List<Order> orders) {
         return orders.stream().map(o -> o.serverOrderId).toList();
     }
