@@ -481,7 +481,9 @@ public final class OrderBook {
     /** Drops every index entry of an old finished order; callers holding its handle keep it. */
     private void forget(TrackedOrder t) {
         t.indexed(null, null);
-        unindexed.remove(t);
+        if (!unindexed.isEmpty()) {
+            unindexed.remove(t);
+        }
         byClientOrderId.remove(t.current().clientOrderId(), t);
         t.forEachServerOrderId(serverId -> byServerOrderId.remove(serverId, t));
     }
@@ -540,7 +542,8 @@ public final class OrderBook {
             indexed |= holder == null || holder == t;
             both = holder == null || holder == t;
         }
-        if (indexed) {
+        if (indexed && !unindexed.isEmpty()) {
+            // Nearly always empty: asking anyway made the JVM work out an identity hash for every new order.
             unindexed.remove(t);
         }
         if (both) {
