@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public enum Direction {
     CLIENT_TO_SERVER("clients"), SERVER_TO_CLIENT("servers");
 
+    private static final Map<String, Set<Direction>> BY_NAME = new ConcurrentHashMap<>();
+
     private final String senders;
 
     Direction(String senders) {
@@ -26,8 +28,6 @@ public enum Direction {
         // Asked for every inbound frame: the answer is worked out once per message name.
         return BY_NAME.computeIfAbsent(m.name(), Direction::decide);
     }
-
-    private static final Map<String, Set<Direction>> BY_NAME = new ConcurrentHashMap<>();
 
     private static Set<Direction> decide(String n) {
         if (n.equals("HEARTBEAT") || n.equals("LOGOFF") || n.equals("JOURNAL_ENTRY_ADD")) {

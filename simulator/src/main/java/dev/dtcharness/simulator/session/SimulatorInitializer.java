@@ -19,7 +19,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,20 +42,21 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
     private final SessionRegistry registry;
     private final Journal journal;
     private final SimulatorFaults faults;
+    private final ReadPassClock clock;
     private final ReadPassPin readPass;
-    private final Clock clock = Clock.systemUTC();
     private final AtomicInteger sessionNumbers = new AtomicInteger();
 
     public SimulatorInitializer(SimulatorConfig config, OrderEngine engine, ChannelGroup channels,
                                 SessionRegistry registry, Journal journal, SimulatorFaults faults,
-                                ReadPassClock readPass) {
+                                ReadPassClock clock) {
         this.config = config;
         this.engine = engine;
         this.channels = channels;
         this.registry = registry;
         this.journal = journal;
         this.faults = faults;
-        this.readPass = new ReadPassPin(readPass);
+        this.clock = clock;
+        this.readPass = new ReadPassPin(clock);
     }
 
     @Override
@@ -73,7 +73,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
         slicer.maxBytes(faults.sliceMaxBytes());
         Logon logon = new Logon(config, clock);
         DtcCodec codec = config.presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.presetEncoding());
-        // First of all, so that one socket read, decrypted and decoded, carries one time.
+        // First of all, so that everything one socket read brings in, decrypted and decoded, shares clock readings.
         ch.pipeline().addLast(ReadPassPin.NAME, readPass);
         if (config.tls() != null) {
             // TLS first: everything after it, WebSocket detection included, sees the decrypted stream.
