@@ -54,14 +54,7 @@ final class OrderIndex {
 
     /** Forgets {@code id} if it means {@code o}. */
     void remove(String id, Order o) {
-        int h = hash(id);
-        int mask = orders.length - 1;
-        for (int i = h & mask; orders[i] != null; i = (i + 1) & mask) {
-            if (orders[i] == o && hashes[i] == h && ids[i].equals(id)) {
-                delete(i);
-                return;
-            }
-        }
+        remove(hash(id), o, id);
     }
 
     /**
@@ -69,9 +62,14 @@ final class OrderIndex {
      * id: exact because the table knows an order under one id at a time.
      */
     void removeByHash(int h, Order o) {
+        remove(h, o, null);
+    }
+
+    /** Forgets the entry of {@code o} under hash {@code h}, and under {@code id} unless it is null. */
+    private void remove(int h, Order o, String id) {
         int mask = orders.length - 1;
         for (int i = h & mask; orders[i] != null; i = (i + 1) & mask) {
-            if (orders[i] == o && hashes[i] == h) {
+            if (orders[i] == o && hashes[i] == h && (id == null || ids[i].equals(id))) {
                 delete(i);
                 return;
             }
