@@ -79,7 +79,6 @@ public final class BinaryFormat implements WireFormat {
         if (reuse == null || reuse.type() != type || reuse.spec() != spec.messageOrNull(type)) {
             return decode(frame);
         }
-        reuse.clear();
         return decodeInto(frame, start, frame.readableBytes(), reuse);
     }
 
@@ -92,6 +91,7 @@ public final class BinaryFormat implements WireFormat {
         return decodeInto(frame, start, size, into != null ? into.messageFor(ms) : new DtcMessage(ms));
     }
 
+    /** Into {@code m}, which may hold an earlier frame: a whole frame writes every field, a shorter one clears it first. */
     private DtcMessage decodeInto(ByteBuf frame, int start, int size, DtcMessage m) {
         MessageSpec ms = m.spec();
         FieldGroups g = FieldGroups.of(groups, ms);
@@ -107,6 +107,7 @@ public final class BinaryFormat implements WireFormat {
             }
             return m;
         }
+        m.clear();
         for (FieldSpec f : ms.fields()) {
             if (f.offset() + f.size() > size) {
                 break;

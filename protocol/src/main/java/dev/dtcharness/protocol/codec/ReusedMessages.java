@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 /**
  * Where a decoder puts each frame: for the message types {@code lettingGo} accepts at that moment, into
- * one message kept per type and cleared first; for all others, into a new message. Only for a channel
+ * one message kept per type, each frame's fields written over the last one's; for all others, into a new message. Only for a channel
  * whose readers, for those types, are all known to look at a message and let go of it before the next
  * frame is decoded (Netty hands each decoded message down the pipeline before decoding the next).
  *
@@ -26,14 +26,16 @@ public final class ReusedMessages {
         this.lettingGo = lettingGo;
     }
 
-    /** The message to decode a frame of type {@code spec} into, cleared. */
+    /** The message to decode a frame of type {@code spec} into; it may still hold the previous frame of that type. */
     DtcMessage messageFor(MessageSpec spec) {
         boolean reuse = lettingGo.test(spec);
         for (int i = 0; i < KEPT; i++) {
             DtcMessage m = kept[i];
             if (m != null && m.spec() == spec) {
                 if (reuse) {
-                    return m.clear();
+                    // Not cleared here: a whole frame overwrites every field (clearing was 1.4 % of a client's
+                    // loop), and the decoder clears before a shorter one.
+                    return m;
                 }
                 kept[i] = null;
                 return new DtcMessage(spec);

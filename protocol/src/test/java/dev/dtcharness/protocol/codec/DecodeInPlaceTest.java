@@ -72,6 +72,28 @@ class DecodeInPlaceTest {
     }
 
     @Test
+    void shouldLeaveNothingOfAWholeFrameWhenAShorterOneIsDecodedIntoTheSameMessage() {
+        ByteBuf whole = Unpooled.buffer();
+        binary.encode(update("S1").set("InfoText", "first").set("FreeFormText", "note"), whole);
+        // An older server's ORDER_UPDATE: the frame ends before the fields a later version added.
+        int cut = DtcSpec.v8().message("ORDER_UPDATE").field("InfoText").offset();
+        ByteBuf shorter = Unpooled.buffer();
+        binary.encode(update("S2"), shorter);
+        shorter.writerIndex(cut);
+        shorter.setShortLE(0, cut);
+        DtcMessage reuse = new DtcMessage(DtcSpec.v8().message("ORDER_UPDATE"));
+
+        binary.decode(whole, reuse);
+        assertThat(reuse.getString("FreeFormText")).isEqualTo("note");
+        assertThat(binary.decode(shorter, reuse)).isSameAs(reuse);
+        assertThat(reuse.getString("ServerOrderID")).isEqualTo("S2");
+        assertThat(reuse.isSet("InfoText")).as("beyond the shorter frame").isFalse();
+        assertThat(reuse.getString("InfoText")).isEmpty();
+        assertThat(reuse.isSet("FreeFormText")).isFalse();
+        assertThat(reuse.getString("FreeFormText")).isEmpty();
+    }
+
+    @Test
     void shouldMakeANewMessageWhenTheReusedOneIsOfAnotherType() {
         ByteBuf frame = Unpooled.buffer();
         binary.encode(update("S1"), frame);
