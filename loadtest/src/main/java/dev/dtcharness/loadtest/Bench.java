@@ -55,7 +55,11 @@ final class Bench {
     }
 
     static DtcClient client(DtcSimulator sim, DtcEncoding encoding, int heartbeatSeconds, EventLoopGroup loops) {
-        DtcClient c = new DtcClient(DtcClientConfig.builder().host("127.0.0.1").port(sim.port()).encoding(encoding)
+        return client(sim.port(), encoding, heartbeatSeconds, loops);
+    }
+
+    static DtcClient client(int port, DtcEncoding encoding, int heartbeatSeconds, EventLoopGroup loops) {
+        DtcClient c = new DtcClient(DtcClientConfig.builder().host("127.0.0.1").port(port).encoding(encoding)
                 .eventLoopGroup(loops)
                 .heartbeatIntervalSeconds(heartbeatSeconds).reconnect(ReconnectPolicy.NEVER)
                 .retainFinishedOrders(1_000).connectTimeout(Duration.ofSeconds(30)).build());
@@ -132,20 +136,37 @@ final class Bench {
 
     // ---- many sessions
 
+    /**
+     * @param simulatorJvm the simulator's own JVM after full collections when it ran in one (null: it ran in
+     *                     this JVM, whose heap and threads then count it with the clients)
+     */
     record SessionsResult(int sessions, double ordersPerSecond, long orders, double heapAfterGcMb, double heapPerSessionKb,
-                          int jvmThreads, int simulatorThreads, int clientThreads, long heartbeatsSeen) {
+                          int jvmThreads, int simulatorThreads, int clientThreads, long heartbeatsSeen,
+                          SimulatorProcess.Memory simulatorJvm) {
     }
+
+    /** Where the many-sessions test runs the simulator. */
+    enum SimulatorPlace { IN_PROCESS, SEPARATE_JVM }
 
     /**
      * {@code m} clients, each heartbeating every second and keeping {@code perSession} orders in flight,
      * refilled by {@code drivers} driver threads, for {@code seconds}.
      */
-    SessionsResult sessions(DtcEncoding encoding, int m, int perSession, int seconds, int clientLoops) throws Exception {
+    SessionsResult sessions(DtcEncoding encoding, int m, int perSession, int seconds, int clientLoops, SimulatorPlace place,
+                            String simulatorHeap) throws Exception {
         EventLoopGroup loops = clientLoops > 0
                 ? new MultiThreadIoEventLoopGroup(clientLoops, new DefaultThreadFactory("dtc-clients"), NioIoHandler.newFactory())
                 : null;
+        int clientThreads = clientLoops > 0 ? clientLoops : m;
         try {
-            return sessions(encoding, m, perSession, seconds, loops, clientLoops > 0 ? clientLoops : m);
+            if (place == SimulatorPlace.SEPARATE_JVM) {
+                try (SimulatorProcess sim = SimulatorProcess.start(simulatorHeap, accept)) {
+                    return sessions(encoding, m, perSession, seconds, loops, clientThreads, sim.port(), sim);
+                }
+            }
+            try (DtcSimulator sim = DtcSimulator.start(simulatorConfig())) {
+                return sessions(encoding, m, perSession, seconds, loops, clientThreads, sim.port(), null);
+            }
         } finally {
             if (loops != null) {
                 loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
@@ -153,88 +174,88 @@ final class Bench {
         }
     }
 
+    /** Against the simulator on {@code port}; {@code external}, when it runs there, is asked for its memory. */
     private SessionsResult sessions(DtcEncoding encoding, int m, int perSession, int seconds, EventLoopGroup loops,
-                                    int clientThreads) throws Exception {
+                                    int clientThreads, int port, SimulatorProcess external) throws Exception {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-        try (DtcSimulator sim = DtcSimulator.start(simulatorConfig())) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        double baselineMb = mem.getHeapMemoryUsage().getUsed() / 1048576.0;
+        List<DtcClient> clients = new ArrayList<>();
+        LongAdder heartbeats = new LongAdder();
+        try {
+            for (int i = 0; i < m; i++) {
+                DtcClient c = client(port, encoding, 1, loops);
+                c.onMessage("HEARTBEAT", (msg) -> heartbeats.increment());
+                clients.add(c);
+                if (i % 50 == 0) {
+                    progress.tick("sessions M=" + m + " connecting", i, m);
+                }
+            }
+            BlockingQueue<DtcClient> ready = new ArrayBlockingQueue<>(m * perSession + 16);
+            LongAdder done = new LongAdder();
+            LongAdder bad = new LongAdder();
+            for (int k = 0; k < perSession; k++) {
+                ready.addAll(clients);
+            }
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            int driverCount = 2;
+            List<Thread> drivers = new ArrayList<>();
+            long[] started = new long[1];
+            started[0] = System.nanoTime();
+            long startDone = 0;
+            for (int d = 0; d < driverCount; d++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        while (System.nanoTime() < end) {
+                            DtcClient c = ready.poll(50, TimeUnit.MILLISECONDS);
+                            if (c == null) {
+                                continue;
+                            }
+                            c.submit(ORDER).terminal().whenComplete((o, e) -> {
+                                if (e != null || o.status() != FILLED) {
+                                    bad.increment();
+                                }
+                                done.increment();
+                                ready.offer(c);
+                            });
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "loadtest-driver-" + d);
+                t.start();
+                drivers.add(t);
+            }
+            int jvmThreads = 0;
+            while (System.nanoTime() < end) {
+                Thread.sleep(500);
+                jvmThreads = Math.max(jvmThreads, ManagementFactory.getThreadMXBean().getThreadCount());
+                progress.tick("sessions M=" + m, (int) TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started[0]), seconds);
+            }
+            for (Thread t : drivers) {
+                t.join();
+            }
+            long measured = done.sum() - startDone;
+            double elapsed = (System.nanoTime() - started[0]) / 1e9;
+            // Let the last orders finish, then measure the heap with every session still logged on.
+            Thread.sleep(300);
             for (int i = 0; i < 3; i++) {
                 System.gc();
             }
-            double baselineMb = mem.getHeapMemoryUsage().getUsed() / 1048576.0;
-            List<DtcClient> clients = new ArrayList<>();
-            LongAdder heartbeats = new LongAdder();
-            try {
-                for (int i = 0; i < m; i++) {
-                    DtcClient c = client(sim, encoding, 1, loops);
-                    c.onMessage("HEARTBEAT", (msg) -> heartbeats.increment());
-                    clients.add(c);
-                    if (i % 50 == 0) {
-                        progress.tick("sessions M=" + m + " connecting", i, m);
-                    }
-                }
-                BlockingQueue<DtcClient> ready = new ArrayBlockingQueue<>(m * perSession + 16);
-                LongAdder done = new LongAdder();
-                LongAdder bad = new LongAdder();
-                for (int k = 0; k < perSession; k++) {
-                    ready.addAll(clients);
-                }
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-                int driverCount = 2;
-                List<Thread> drivers = new ArrayList<>();
-                long[] started = new long[1];
-                started[0] = System.nanoTime();
-                long startDone = 0;
-                for (int d = 0; d < driverCount; d++) {
-                    Thread t = new Thread(() -> {
-                        try {
-                            while (System.nanoTime() < end) {
-                                DtcClient c = ready.poll(50, TimeUnit.MILLISECONDS);
-                                if (c == null) {
-                                    continue;
-                                }
-                                c.submit(ORDER).terminal().whenComplete((o, e) -> {
-                                    if (e != null || o.status() != FILLED) {
-                                        bad.increment();
-                                    }
-                                    done.increment();
-                                    ready.offer(c);
-                                });
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }, "loadtest-driver-" + d);
-                    t.start();
-                    drivers.add(t);
-                }
-                int jvmThreads = 0;
-                while (System.nanoTime() < end) {
-                    Thread.sleep(500);
-                    jvmThreads = Math.max(jvmThreads, ManagementFactory.getThreadMXBean().getThreadCount());
-                    progress.tick("sessions M=" + m, (int) TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started[0]), seconds);
-                }
-                for (Thread t : drivers) {
-                    t.join();
-                }
-                long measured = done.sum() - startDone;
-                double elapsed = (System.nanoTime() - started[0]) / 1e9;
-                // Let the last orders finish, then measure the heap with every session still logged on.
-                Thread.sleep(300);
-                for (int i = 0; i < 3; i++) {
-                    System.gc();
-                }
-                double heapMb = mem.getHeapMemoryUsage().getUsed() / 1048576.0;
-                if (bad.sum() > 0) {
-                    throw new IllegalStateException(bad.sum() + " orders did not end FILLED");
-                }
-                int simThreads = countThreads("dtc-sim");
-                return new SessionsResult(m, measured / elapsed, measured, heapMb, (heapMb - baselineMb) * 1024 / m, jvmThreads, simThreads,
-                        clientThreads,
-                        heartbeats.sum());
-            } finally {
-                for (DtcClient c : clients) {
-                    c.close();
-                }
+            double heapMb = mem.getHeapMemoryUsage().getUsed() / 1048576.0;
+            if (bad.sum() > 0) {
+                throw new IllegalStateException(bad.sum() + " orders did not end FILLED");
+            }
+            // With every session still logged on: what the simulator holds for them.
+            SimulatorProcess.Memory simulatorJvm = external != null ? external.memoryAfterGc() : null;
+            return new SessionsResult(m, measured / elapsed, measured, heapMb, (heapMb - baselineMb) * 1024 / m, jvmThreads,
+                    countThreads("dtc-sim"),
+                    clientThreads, heartbeats.sum(), simulatorJvm);
+        } finally {
+            for (DtcClient c : clients) {
+                c.close();
             }
         }
     }

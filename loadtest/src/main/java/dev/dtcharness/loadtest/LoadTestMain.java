@@ -75,6 +75,15 @@ public final class LoadTestMain implements Callable<Integer> {
     @Option(names = "--client-loops", description = "Event-loop threads the many-sessions clients share; 0 gives each client a thread of its own (default: ${DEFAULT-VALUE}).")
     int clientLoops = 2;
 
+    @Option(names = "--sessions-simulator", description = "Where the many-sessions test runs the simulator: IN_PROCESS "
+            + "(heap and threads then count the clients too) or SEPARATE_JVM (the standalone simulator with "
+            + "--simulator-heap, its heap read after full collections through its admin API) (default: ${DEFAULT-VALUE}).")
+    Bench.SimulatorPlace sessionsSimulator = Bench.SimulatorPlace.IN_PROCESS;
+
+    @Option(names = "--simulator-heap", description = "-Xmx of the separate simulator JVM (default: ${DEFAULT-VALUE}, the "
+            + "target for 1,000 sessions).")
+    String simulatorHeap = "512m";
+
     @Option(names = "--session-seconds", description = "Seconds of load per session count (default: ${DEFAULT-VALUE}).")
     int sessionSeconds = 10;
 
@@ -171,7 +180,8 @@ public final class LoadTestMain implements Callable<Integer> {
         if (tests.contains("sessions")) {
             for (DtcEncoding enc : sessionsEncodings != null ? sessionsEncodings : encodings) {
                 for (int m : sessions) {
-                    Bench.SessionsResult s = bench.sessions(enc, m, perSession, sessionSeconds, clientLoops);
+                    Bench.SessionsResult s = bench.sessions(enc, m, perSession, sessionSeconds, clientLoops, sessionsSimulator,
+                            simulatorHeap);
                     Map<String, Object> r = row("sessions", enc);
                     r.put("sessions", s.sessions());
                     r.put("per_session_inflight", perSession);
@@ -180,7 +190,17 @@ public final class LoadTestMain implements Callable<Integer> {
                     r.put("heap_after_gc_mb", Math.round(s.heapAfterGcMb() * 10) / 10.0);
                     r.put("heap_per_session_kb", Math.round(s.heapPerSessionKb() * 10) / 10.0);
                     r.put("jvm_threads_peak", s.jvmThreads());
-                    r.put("simulator_threads", s.simulatorThreads());
+                    if (s.simulatorJvm() == null) {
+                        r.put("simulator", "in process");
+                        r.put("simulator_threads", s.simulatorThreads());
+                    } else {
+                        // Its own JVM: every thread of it (GC and compiler ones too), and its heap alone.
+                        r.put("simulator", "separate JVM, -Xmx" + simulatorHeap);
+                        r.put("simulator_jvm_heap_after_gc_mb", s.simulatorJvm().heapUsedMb());
+                        r.put("simulator_jvm_heap_max_mb", s.simulatorJvm().heapMaxMb());
+                        r.put("simulator_jvm_threads", s.simulatorJvm().threads());
+                        r.put("simulator_jvm_sessions", s.simulatorJvm().sessions());
+                    }
                     r.put("client_threads", s.clientThreads());
                     r.put("heartbeats_received", s.heartbeatsSeen());
                     emit(r, rows, jsonl, progress);

@@ -59,8 +59,9 @@ final class Report {
                     dir.resolve("sessions.png"));
             html.append("<h2>Many sessions</h2><img src=\"sessions.png\">");
             html.append(table(rows, "sessions", List.of("encoding", "sessions", "per_session_inflight", "tput_orders_per_s",
-                    "orders", "heap_after_gc_mb", "heap_per_session_kb", "jvm_threads_peak", "simulator_threads",
-                    "client_threads", "heartbeats_received")));
+                    "orders", "heap_after_gc_mb", "heap_per_session_kb", "jvm_threads_peak", "simulator", "simulator_threads",
+                    "simulator_jvm_heap_after_gc_mb", "simulator_jvm_heap_max_mb", "simulator_jvm_threads", "client_threads",
+                    "heartbeats_received")));
         }
         html.append("<p>Raw figures: <a href=\"results.jsonl\">results.jsonl</a>; latency histograms: "
                 + "<code>latency-&lt;encoding&gt;.hgrm</code>.</p></body></html>\n");
@@ -78,8 +79,8 @@ final class Report {
             b.append("<tr>");
             for (String c : cols) {
                 Object v = r.get(c);
-                b.append("<td>").append(v instanceof Number n && !(v instanceof Double) ? String.format("%,d", n.longValue())
-                        : String.valueOf(v)).append("</td>");
+                b.append("<td>").append(v == null ? "–" : v instanceof Number n && !(v instanceof Double)
+                        ? String.format("%,d", n.longValue()) : String.valueOf(v)).append("</td>");
             }
             b.append("</tr>");
         }

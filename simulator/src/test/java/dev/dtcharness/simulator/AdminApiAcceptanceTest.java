@@ -3,6 +3,7 @@ package dev.dtcharness.simulator;
 import static dev.dtcharness.simulator.SimulatorAcceptanceTest.limitOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class AdminApiAcceptanceTest {
     private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().adminPort(0)
             .fillPolicy(FillPolicy.REST_LIMIT_ORDERS));
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
@@ -71,6 +73,28 @@ class AdminApiAcceptanceTest {
             assertThat(call("POST", "/faults/disconnect?session=1", "").statusCode()).isEqualTo(200);
             assertThat(client.closedWithin(Duration.ofSeconds(5))).isTrue();
         }
+    }
+
+    @Test
+    void shouldReportTheHeapAfterFullCollectionsAndTheSessionsForASoakTestToWatch() throws Exception {
+        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            HttpResponse<String> plain = call("GET", "/memory", "");
+            assertThat(plain.statusCode()).isEqualTo(200);
+            var report = JSON.readTree(plain.body());
+            assertThat(report.get("sessions").asInt()).isEqualTo(1);
+            assertThat(report.get("afterGc").asBoolean()).isFalse();
+            assertThat(report.get("heapUsedMb").asDouble()).isPositive();
+            assertThat(report.get("heapMaxMb").asDouble()).isGreaterThanOrEqualTo(report.get("heapCommittedMb").asDouble());
+            assertThat(report.get("threads").asInt()).isPositive();
+
+            var collected = JSON.readTree(call("GET", "/memory?gc=true", "").body());
+            assertThat(collected.get("afterGc").asBoolean()).isTrue();
+            assertThat(collected.get("heapUsedMb").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(collected.get("heapCommittedMb").asDouble());
+        }
+        HttpResponse<String> bad = call("GET", "/memory?gc=yes", "");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("gc=yes (expected: true or false)");
     }
 
     @Test

@@ -35,7 +35,8 @@ class StandaloneJarIT {
     @BeforeAll
     static void startTheJar() throws Exception {
         // partial-fills is a starter scenario shipped in the jar: ES orders fill in two parts.
-        partialFills = new SimulatorJar("--scenario", "partial-fills", "--admin-port", "0");
+        partialFills = new SimulatorJar("--scenario", "partial-fills", "--admin-port", "0",
+                "--finished-orders-kept", "50", "--fill-history", "500");
     }
 
     @AfterAll
@@ -70,6 +71,10 @@ class StandaloneJarIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("partial-fills");
+        HttpResponse<String> memory = http.send(HttpRequest.newBuilder(URI.create(partialFills.adminBase() + "/memory?gc=true"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(memory.statusCode()).isEqualTo(200);
+        assertThat(memory.body()).contains("\"afterGc\" : true").contains("\"heapMaxMb\"");
     }
 
     @Test

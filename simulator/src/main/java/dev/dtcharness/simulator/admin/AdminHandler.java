@@ -90,6 +90,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 return sim.exchange().fills();
             case "GET journal":
                 return journal(p.integer("limit", 100));
+            case "GET memory":
+                return MemoryReport.now(sim.sessions().all().size(), p.flag("gc"));
             case "GET scenario":
                 return sim.exchange().scenario() == null ? Map.of("scenario", "none (fill policy "
                         + sim.config().fillPolicy() + ")") : sim.exchange().scenario();
@@ -109,7 +111,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 return fault(parts.length > 1 ? parts[1] : "", p);
             default:
                 throw new NotFound("no admin endpoint " + method + " " + path + " (see simulator/README.md: GET /sessions,"
-                        + " /orders, /fills, /journal, /scenario; POST /orders/{id}/fill, /orders/{id}/cancel,"
+                        + " /orders, /fills, /journal, /memory, /scenario; POST /orders/{id}/fill, /orders/{id}/cancel,"
                         + " /orders/elsewhere, /faults/{kind}, /scenario, /reset)");
         }
     }
@@ -247,6 +249,15 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String text(String name, String fallback) {
             List<String> v = values.get(name);
             return v == null || v.isEmpty() ? fallback : v.get(0);
+        }
+
+        /** Absent or false: false; true: true; anything else is a bad request. */
+        boolean flag(String name) {
+            String v = text(name, "false");
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException(name + "=" + v + " (expected: true or false)");
+            }
+            return v.equals("true");
         }
 
         int integer(String name, int fallback) {

@@ -85,6 +85,13 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--journal-size", description = "Messages the journal keeps (default: ${DEFAULT-VALUE}).")
     int journalSize = 10_000;
 
+    @Option(names = "--finished-orders-kept", description = "Filled, canceled or rejected orders that stay known (for late "
+            + "cancels); older ones age out (default: ${DEFAULT-VALUE}).")
+    int finishedOrdersKept = SimulatorConfig.defaults().finishedOrdersKept();
+
+    @Option(names = "--fill-history", description = "Fills kept for HISTORICAL_ORDER_FILLS_REQUEST (default: ${DEFAULT-VALUE}).")
+    int fillHistory = SimulatorConfig.defaults().fillHistoryCapacity();
+
     @Option(names = "--io-threads", description = "Event-loop threads for the sessions; the exchange runs on the first "
             + "(default: ${DEFAULT-VALUE}: every order read, matched and answered on one thread).")
     int ioThreads = 1;
@@ -106,7 +113,7 @@ public final class SimulatorMain implements Callable<Integer> {
         }
         config = config.fillPolicy(fillPolicy).tradeAccounts(accounts).sierraStrictFillRequests(strictFillRequests)
                 .logonOutcome(logon).presetEncoding(encoding).seed(seed).journalCapacity(journalSize)
-                .ioThreads(ioThreads);
+                .finishedOrdersKept(finishedOrdersKept).fillHistoryCapacity(fillHistory).ioThreads(ioThreads);
         if (stateDir != null) {
             config = config.stateDirectory(stateDir);
         }
