@@ -10,7 +10,8 @@
 #                      (or with $BEFORE_ARGS); dtc_pending runs ours with --accept PENDING_OPEN_THEN_OPEN
 #                      (or with $PENDING_ARGS), the shape the before jar measures
 #        DTC_ARGS      our jar's options per round, default: sequential and pipelined, every encoding
-#        SESSIONS_ARGS run once after the rounds (many sessions, no peer equivalent); "" skips it
+#        SESSIONS_ARGS run once after the rounds (many sessions, no peer equivalent; by default the simulator
+#                      in its own -Xmx512m JVM, whose heap is the target's); "" skips it
 #        BEFORE_JAR    an older dtc-loadtest.jar for before/after figures in the same sitting
 #        JAVA          default java
 # Output: reports/bench/peers-<time>/ : results.jsonl (every line, tagged variant and round), summary.txt,
@@ -24,7 +25,7 @@ JVM_FLAGS=${JVM_FLAGS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch}
 BENCH_DIR=${BENCH_DIR:-/work/shared/bench}
 VARIANTS=${VARIANTS:-qfj_default netty_app qfj_lean dtc}
 DTC_ARGS=${DTC_ARGS:---tests sequential,pipelined --tput-orders 100000}
-SESSIONS_ARGS=${SESSIONS_ARGS---tests sessions --session-seconds 5}
+SESSIONS_ARGS=${SESSIONS_ARGS---tests sessions --session-seconds 5 --sessions-simulator SEPARATE_JVM}
 DTC_JAR=$ROOT/loadtest/target/dtc-loadtest.jar
 QFJ_JAR=$BENCH_DIR/quickfixj-peer/target/quickfixj-peer.jar
 NETTY_JAR=$BENCH_DIR/netty-ceiling/target/netty-ceiling.jar

@@ -45,6 +45,10 @@ for key in sorted(ours, key=lambda k: (k[0], k[1], k[2], int(k[3]) if str(k[3]).
     rs = ours[key]
     if test == "sequential":
         metrics = ["lat_p50_us", "lat_p99_us", "lat_p999_us"]
+    elif test == "sessions":
+        # The heap figures the run has: the simulator's own JVM when it ran in one, else the shared one.
+        metrics = ["tput_orders_per_s"] + [m for m in ("simulator_jvm_heap_after_gc_mb", "simulator_jvm_threads",
+                                                       "heap_after_gc_mb") if all(m in r for r in rs)]
     else:
         metrics = ["tput_orders_per_s"]
     label = f"{variant} {test} {enc}" + (f" N={n}" if test == "pipelined" else f" M={n}" if test == "sessions" else "")
