@@ -2,9 +2,8 @@ package dev.dtcharness.simulator.journal;
 
 import dev.dtcharness.protocol.DtcMessage;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -13,9 +12,22 @@ import java.util.function.Predicate;
  * full, the oldest entries drop out. Thread-safe; {@link #verify()} reads it for assertions.
  */
 public final class Journal {
+    /** Slots made at first, before the ring grows towards its capacity: a large capacity costs nothing unused. */
+    private static final int FIRST_SLOTS = 1024;
+
     private final int capacity;
     private final Clock clock;
-    private final Deque<JournalEntry> entries = new ArrayDeque<>();
+    // The ring, one slot per entry in parallel arrays that are written over as it turns: a record per
+    // entry was an object per message in and out (an eighth of what a simulator allocated per order).
+    private long[] seqs;
+    private long[] times;
+    private int[] sessions;
+    private JournalEntry.Kind[] kinds;
+    private DtcMessage[] messages;
+    private String[] texts;
+    /** Slot of the oldest entry, and how many entries there are. */
+    private int head;
+    private int size;
     private long seq;
 
     public Journal(int capacity) {
@@ -23,8 +35,12 @@ public final class Journal {
     }
 
     public Journal(int capacity, Clock clock) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("journal capacity " + capacity + " (expected: 1 or more)");
+        }
         this.capacity = capacity;
         this.clock = clock;
+        allocate(Math.min(capacity, FIRST_SLOTS));
     }
 
     public void received(int sessionId, DtcMessage m) {
@@ -40,14 +56,78 @@ public final class Journal {
     }
 
     private synchronized void add(int sessionId, JournalEntry.Kind kind, DtcMessage m, String text) {
-        entries.addLast(new JournalEntry(++seq, clock.millis(), sessionId, kind, m, text));
-        if (entries.size() > capacity) {
-            entries.removeFirst();
+        if (size == seqs.length) {
+            if (seqs.length < capacity) {
+                grow();
+            } else {
+                head = next(head);
+                size--;
+            }
         }
+        int i = slot(size);
+        seqs[i] = ++seq;
+        times[i] = clock.millis();
+        sessions[i] = sessionId;
+        kinds[i] = kind;
+        messages[i] = m;
+        texts[i] = text;
+        size++;
+    }
+
+    private int slot(int nth) {
+        int i = head + nth;
+        return i < seqs.length ? i : i - seqs.length;
+    }
+
+    private int next(int i) {
+        return i + 1 < seqs.length ? i + 1 : 0;
+    }
+
+    private JournalEntry entry(int nth) {
+        int i = slot(nth);
+        return new JournalEntry(seqs[i], times[i], sessions[i], kinds[i], messages[i], texts[i]);
+    }
+
+    /** Twice the slots (at most the capacity), oldest entry first again; only when every slot is in use. */
+    private void grow() {
+        int slots = Math.min(capacity, seqs.length * 2);
+        seqs = inOrder(seqs, new long[slots]);
+        times = inOrder(times, new long[slots]);
+        sessions = inOrder(sessions, new int[slots]);
+        kinds = inOrder(kinds, new JournalEntry.Kind[slots]);
+        messages = inOrder(messages, new DtcMessage[slots]);
+        texts = inOrder(texts, new String[slots]);
+        head = 0;
+    }
+
+    /** {@code to} holding the full ring {@code from}, oldest first. */
+    private <A> A inOrder(A from, A to) {
+        int n = java.lang.reflect.Array.getLength(from);
+        System.arraycopy(from, head, to, 0, n - head);
+        System.arraycopy(from, 0, to, n - head, head);
+        return to;
+    }
+
+    private void allocate(int slots) {
+        seqs = new long[slots];
+        times = new long[slots];
+        sessions = new int[slots];
+        kinds = new JournalEntry.Kind[slots];
+        messages = new DtcMessage[slots];
+        texts = new String[slots];
+    }
+
+    /** Entries from the {@code from}-th oldest on; under the lock. */
+    private List<JournalEntry> entriesLocked(int from) {
+        List<JournalEntry> list = new ArrayList<>(size - from);
+        for (int n = from; n < size; n++) {
+            list.add(entry(n));
+        }
+        return list;
     }
 
     public synchronized List<JournalEntry> entries() {
-        return List.copyOf(entries);
+        return List.copyOf(entriesLocked(0));
     }
 
     public List<JournalEntry> entries(Predicate<JournalEntry> wanted) {
@@ -56,8 +136,7 @@ public final class Journal {
 
     /** The last {@code n} entries, oldest first. */
     public synchronized List<JournalEntry> tail(int n) {
-        List<JournalEntry> all = new ArrayList<>(entries);
-        return List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
+        return List.copyOf(entriesLocked(Math.max(0, size - Math.max(0, n))));
     }
 
     /** Conformance findings on inbound frames, as sentences. */
@@ -66,7 +145,11 @@ public final class Journal {
     }
 
     public synchronized void clear() {
-        entries.clear();
+        // The messages and texts go with the entries, for the garbage collector.
+        Arrays.fill(messages, null);
+        Arrays.fill(texts, null);
+        head = 0;
+        size = 0;
     }
 
     public int capacity() {

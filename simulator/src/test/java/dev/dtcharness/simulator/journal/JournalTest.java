@@ -1,0 +1,105 @@
+package dev.dtcharness.simulator.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dtcharness.protocol.DtcMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The journal's ring against a plain bounded list of what went in, through growth, wrap-around and clears. */
+class JournalTest {
+
+    /** A clock that moves a millisecond per reading, so each entry's time says which reading it took. */
+    private static final class Ticking extends Clock {
+        private long millis;
+
+        @Override
+        public long millis() {
+            return ++millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @ParameterizedTest(name = "capacity {0}")
+    @ValueSource(ints = {1, 3, 1023, 1024, 1025, 2500, 5000})
+    void shouldKeepTheLastEntriesOldestFirstAsAListBoundedByItsCapacityWould(int capacity) {
+        Random random = new Random(capacity);
+        Journal journal = new Journal(capacity, new Ticking());
+        ArrayDeque<JournalEntry> expected = new ArrayDeque<>();
+        long seq = 0;
+        long millis = 0;
+        DtcMessage a = DtcMessage.of("HEARTBEAT");
+        DtcMessage b = DtcMessage.of("LOGON_REQUEST");
+        for (int op = 0; op < 12_000; op++) {
+            int r = random.nextInt(1000);
+            if (r == 0) {
+                journal.clear();
+                expected.clear();
+            } else if (r < 10) {
+                int n = random.nextInt(capacity + 3) - 1;
+                List<JournalEntry> all = new ArrayList<>(expected);
+                int keep = Math.max(0, Math.min(all.size(), n));
+                assertThat(journal.tail(n)).as("tail(%d) after op %d", n, op).isEqualTo(all.subList(all.size() - keep, all.size()));
+            } else {
+                int session = random.nextInt(4);
+                JournalEntry e = switch (random.nextInt(3)) {
+                    case 0 -> {
+                        journal.received(session, a);
+                        yield new JournalEntry(++seq, ++millis, session, JournalEntry.Kind.RECEIVED, a, null);
+                    }
+                    case 1 -> {
+                        journal.sent(session, b);
+                        yield new JournalEntry(++seq, ++millis, session, JournalEntry.Kind.SENT, b, null);
+                    }
+                    default -> {
+                        journal.finding(session, "finding " + op);
+                        yield new JournalEntry(++seq, ++millis, session, JournalEntry.Kind.FINDING, null, "finding " + op);
+                    }
+                };
+                expected.addLast(e);
+                if (expected.size() > capacity) {
+                    expected.removeFirst();
+                }
+            }
+            if (op % 997 == 0 || op == 11_999) {
+                assertThat(journal.entries()).as("after op %d", op).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
+    void shouldDropTheMessagesItClearsAndRefuseANonPositiveCapacity() {
+        Journal journal = new Journal(4);
+        journal.sent(1, DtcMessage.of("HEARTBEAT"));
+        journal.clear();
+        assertThat(journal.entries()).isEmpty();
+        assertThat(journal.tail(10)).isEmpty();
+        journal.finding(2, "after the clear");
+        assertThat(journal.entries()).extracting(JournalEntry::seq).as("numbering carries on").containsExactly(2L);
+        assertThatThrownBy(() -> new Journal(0)).hasMessageContaining("journal capacity 0 (expected: 1 or more)");
+    }
+}
