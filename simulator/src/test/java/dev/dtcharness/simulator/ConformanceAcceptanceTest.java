@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.codec.BinaryFormat;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +79,32 @@ class ConformanceAcceptanceTest {
             assertThat(simulator.journal().findings()).isEmpty();
             assertThat(simulator.journal().entries()).noneMatch(e -> e.message() != null
                     && e.message().is("GENERAL_LOG_MESSAGE"));
+        }
+    }
+
+    @Test
+    void shouldNameTheShortFrameAmongWholeOnesArrivingInOneRead() {
+        BinaryFormat binary = new BinaryFormat(DtcSpec.v8());
+        ByteBuf wire = Unpooled.buffer();
+        binary.encode(limitOrder("W-1", "BUY", 1, 10), wire);
+        // An older client's order: its frame ends before the fields a later version added.
+        int start = wire.writerIndex();
+        binary.encode(limitOrder("W-2", "BUY", 1, 10), wire);
+        int shortSize = DtcSpec.v8().message("SUBMIT_NEW_SINGLE_ORDER").field("OpenOrClose").offset();
+        wire.writerIndex(start + shortSize);
+        wire.setShortLE(start, shortSize);
+        binary.encode(limitOrder("W-3", "BUY", 1, 10), wire);
+        byte[] bytes = new byte[wire.readableBytes()];
+        wire.readBytes(bytes);
+        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            client.sendRaw(bytes);
+            List<String> filled = new ArrayList<>();
+            while (filled.size() < 3) {
+                filled.add(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getInt("OrderStatus") == 7).getString("ClientOrderID"));
+            }
+            assertThat(filled).containsExactly("W-1", "W-2", "W-3");
+            assertThat(simulator.journal().findings()).singleElement().asString()
+                    .contains("SUBMIT_NEW_SINGLE_ORDER").contains("Size").contains(String.valueOf(shortSize));
         }
     }
 

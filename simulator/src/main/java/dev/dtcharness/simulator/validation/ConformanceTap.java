@@ -4,7 +4,6 @@ import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.codec.DtcCodec;
 import dev.dtcharness.protocol.codec.DtcCodecException;
 import dev.dtcharness.protocol.codec.DtcFraming;
-import dev.dtcharness.protocol.codec.WireFormat;
 import dev.dtcharness.protocol.codec.WireFormats;
 import dev.dtcharness.protocol.conformance.ConformanceChecker;
 import dev.dtcharness.protocol.conformance.Direction;
@@ -81,28 +80,61 @@ public final class ConformanceTap extends ChannelInboundHandlerAdapter {
             DtcEncoding encoding = codec.inboundEncoding() != null ? codec.inboundEncoding()
                     : in.getByte(in.readerIndex()) == '{' ? DtcEncoding.JSON_ENCODING
                     : DtcEncoding.BINARY_ENCODING;
-            WireFormat format = WireFormats.of(encoding);
-            ByteBuf frame;
+            boolean more;
             try {
-                frame = format.nextFrame(in, DtcFraming.DEFAULT_MAX_FRAME);
+                more = encoding == DtcEncoding.BINARY_ENCODING ? checkInPlace(in) : checkSliced(in, encoding);
             } catch (DtcCodecException e) {
                 stop();
                 return;
             }
-            if (frame == null) {
+            if (!more) {
                 break;
             }
-            if (!frame.isReadable()) {
-                continue;
-            }
-            List<Finding> findings = CHECKER.checkFrame(frame, encoding, Direction.CLIENT_TO_SERVER, true);
-            if (!findings.isEmpty()) {
-                report.accept(findings);
-            }
-            if (isEncodingRequest(frame, encoding)) {
-                // Frames after it are in the encoding the codec is about to switch to: frame them next time.
-                break;
-            }
+        }
+    }
+
+    /**
+     * Checks the fixed binary frame at {@code in}'s reader index through a window on {@code in} (its writer
+     * index held at the frame's end), then steps over it: the check only reads at offsets, and a slice per
+     * frame was the one object the tap made per message. False when the frame has not all arrived, or
+     * when it is an ENCODING_REQUEST (what follows it is in the encoding the codec is about to switch to:
+     * framed next time).
+     */
+    private boolean checkInPlace(ByteBuf in) {
+        int size = DtcFraming.binaryFrameSize(in, DtcFraming.DEFAULT_MAX_FRAME);
+        if (size < 0) {
+            return false;
+        }
+        int end = in.writerIndex();
+        in.writerIndex(in.readerIndex() + size);
+        boolean encodingRequest;
+        try {
+            check(in, DtcEncoding.BINARY_ENCODING);
+            encodingRequest = isEncodingRequest(in, DtcEncoding.BINARY_ENCODING);
+        } finally {
+            in.writerIndex(end);
+        }
+        in.skipBytes(size);
+        return !encodingRequest;
+    }
+
+    /** As {@link #checkInPlace}, for a frame its encoding's framer slices off (JSON, VLS). */
+    private boolean checkSliced(ByteBuf in, DtcEncoding encoding) {
+        ByteBuf frame = WireFormats.of(encoding).nextFrame(in, DtcFraming.DEFAULT_MAX_FRAME);
+        if (frame == null) {
+            return false;
+        }
+        if (!frame.isReadable()) {
+            return true;
+        }
+        check(frame, encoding);
+        return !isEncodingRequest(frame, encoding);
+    }
+
+    private void check(ByteBuf frame, DtcEncoding encoding) {
+        List<Finding> findings = CHECKER.checkFrame(frame, encoding, Direction.CLIENT_TO_SERVER, true);
+        if (!findings.isEmpty()) {
+            report.accept(findings);
         }
     }
 
