@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dtcharness.protocol.DtcMessage;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import dev.dtcharness.simulator.TickingClock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,36 +16,11 @@ import org.junit.jupiter.api.Test;
 /** The journal's ring against a plain bounded list of what went in, through growth, wrap-around and clears. */
 class JournalTest {
 
-    /** A clock that moves a millisecond per reading, so each entry's time says which reading it took. */
-    private static final class Ticking extends Clock {
-        private long millis;
-
-        @Override
-        public long millis() {
-            return ++millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     @ParameterizedTest(name = "capacity {0}")
     @ValueSource(ints = {1, 3, 1023, 1024, 1025, 2500, 5000})
     void shouldKeepTheLastEntriesOldestFirstAsAListBoundedByItsCapacityWould(int capacity) {
         Random random = new Random(capacity);
-        Journal journal = new Journal(capacity, new Ticking());
+        Journal journal = new Journal(capacity, new TickingClock(1));
         ArrayDeque<JournalEntry> expected = new ArrayDeque<>();
         long seq = 0;
         long millis = 0;

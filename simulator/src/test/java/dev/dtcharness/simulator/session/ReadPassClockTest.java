@@ -3,46 +3,16 @@ package dev.dtcharness.simulator.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dtcharness.simulator.TickingClock;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReadPassClockTest {
-    /** A wall clock one millisecond later at every reading, so that each reading shows. */
-    private static final class Ticking extends Clock {
-        long now = 1_000;
-        int readings;
-
-        @Override
-        public long millis() {
-            readings++;
-            return now++;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final Ticking wall = new Ticking();
+    private final TickingClock wall = new TickingClock(1_000);
     private final ReadPassClock clock = new ReadPassClock(wall);
     private final List<Long> seen = new ArrayList<>();
 
@@ -62,7 +32,7 @@ class ReadPassClockTest {
         ch.writeInbound("second read");
 
         assertThat(seen).containsExactly(1_000L, 1_000L, 1_000L, 1_001L, 1_001L, 1_001L);
-        assertThat(wall.readings).as("one reading of the wall clock per read").isEqualTo(2);
+        assertThat(wall.readings()).as("one reading of the wall clock per read").isEqualTo(2);
         ch.finishAndReleaseAll();
     }
 
@@ -83,7 +53,7 @@ class ReadPassClockTest {
         assertThat(seen.subList(32, 64)).containsOnly(1_001L);
         assertThat(seen.subList(64, 96)).containsOnly(1_002L);
         assertThat(seen.subList(96, 100)).containsOnly(1_003L);
-        assertThat(wall.readings).isEqualTo(4);
+        assertThat(wall.readings()).isEqualTo(4);
         ch.finishAndReleaseAll();
     }
 
