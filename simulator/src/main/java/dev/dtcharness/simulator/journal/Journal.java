@@ -90,19 +90,19 @@ public final class Journal {
 
     /** Twice the slots (at most the capacity), oldest entry first again; only when every slot is in use. */
     private void grow() {
-        int slots = Math.min(capacity, seqs.length * 2);
-        seqs = inOrder(seqs, new long[slots]);
-        times = inOrder(times, new long[slots]);
-        sessions = inOrder(sessions, new int[slots]);
-        kinds = inOrder(kinds, new JournalEntry.Kind[slots]);
-        messages = inOrder(messages, new DtcMessage[slots]);
-        texts = inOrder(texts, new String[slots]);
+        int n = seqs.length;
+        int slots = Math.min(capacity, n * 2);
+        seqs = inOrder(seqs, new long[slots], n);
+        times = inOrder(times, new long[slots], n);
+        sessions = inOrder(sessions, new int[slots], n);
+        kinds = inOrder(kinds, new JournalEntry.Kind[slots], n);
+        messages = inOrder(messages, new DtcMessage[slots], n);
+        texts = inOrder(texts, new String[slots], n);
         head = 0;
     }
 
-    /** {@code to} holding the full ring {@code from}, oldest first. */
-    private <A> A inOrder(A from, A to) {
-        int n = java.lang.reflect.Array.getLength(from);
+    /** {@code to} holding the full ring {@code from} of {@code n} slots, oldest first. */
+    private <A> A inOrder(A from, A to, int n) {
         System.arraycopy(from, head, to, 0, n - head);
         System.arraycopy(from, 0, to, n - head, head);
         return to;
