@@ -349,16 +349,27 @@ public final class DtcMessage {
 
     /** A copy that can be changed without touching this one. */
     public DtcMessage copy() {
-        DtcMessage m = new DtcMessage(spec);
-        System.arraycopy(numbers, 0, m.numbers, 0, numbers.length);
+        return copyTo(new DtcMessage(spec));
+    }
+
+    /**
+     * Makes {@code target}, a message of the same spec, equal to this one and returns it: for a holder
+     * that keeps copies of messages others reuse, without a new message per copy.
+     */
+    public DtcMessage copyTo(DtcMessage target) {
+        if (target.spec != spec) {
+            throw new IllegalArgumentException("copy of " + spec.label() + " into a " + target.spec.label()
+                    + " (expected: a message of the same spec)");
+        }
+        System.arraycopy(numbers, 0, target.numbers, 0, numbers.length);
         if (strings != null) {
-            System.arraycopy(strings, 0, m.strings, 0, strings.length);
+            System.arraycopy(strings, 0, target.strings, 0, strings.length);
         }
-        m.set = set;
+        target.set = set;
         if (setBeyond64 != null) {
-            System.arraycopy(setBeyond64, 0, m.setBeyond64, 0, setBeyond64.length);
+            System.arraycopy(setBeyond64, 0, target.setBeyond64, 0, setBeyond64.length);
         }
-        return m;
+        return target;
     }
 
     private void markSet(int i) {

@@ -85,6 +85,19 @@ class UnboxedFieldsTest {
     }
 
     @Test
+    void shouldCopyIntoAMessageOfTheSameSpecLeavingNothingOfWhatItHeld() {
+        DtcMessage target = DtcMessage.of("ORDER_UPDATE").set("InfoText", "old").set("Price1", 1.0);
+        DtcMessage m = DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S1").set("OrderQuantity", 2.0);
+
+        assertThat(m.copyTo(target)).isSameAs(target).isEqualTo(m);
+        assertThat(target.isSet("InfoText")).isFalse();
+        assertThat(target.isSet("Price1")).isFalse();
+        assertThat(target.getString("ServerOrderID")).isEqualTo("S1");
+        assertThatThrownBy(() -> m.copyTo(DtcMessage.of("POSITION_UPDATE")))
+                .hasMessageContaining("expected: a message of the same spec");
+    }
+
+    @Test
     void shouldReadASetFieldAndElseWhatTheCallerGivesNotTheDefault() {
         DtcMessage m = DtcMessage.of("ORDER_UPDATE");
         FieldSpec price = m.spec().field("Price1");

@@ -284,6 +284,50 @@ class OrderEngineAcceptanceTest {
                 .set("Quantity", quantity).setEnum("TimeInForce", "TIF_DAY");
     }
 
+    @Test
+    void shouldTellEachSessionOnAnotherLoopItsOwnOrdersThoughTheExchangeWritesItsUpdatesIntoOneMessage() {
+        // Two session loops: the second session's updates cross from the exchange's loop to its own, queued.
+        try (DtcSimulator twoLoops = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().ioThreads(2)
+                .acceptVariant(AcceptVariant.OPEN));
+             WireClient first = new WireClient(twoLoops.port(), DtcEncoding.BINARY_ENCODING).logOn();
+             WireClient second = new WireClient(twoLoops.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            int orders = 200;
+            for (int i = 0; i < orders; i++) {
+                first.send(limitOrder("A-" + i, "BUY", 1, 10));
+                second.send(limitOrder("B-" + i, "BUY", 1, 10));
+            }
+            // One account: its position after each fill counts every fill of both sessions, once each.
+            List<Double> allPositions = new ArrayList<>();
+            for (WireClient client : List.of(first, second)) {
+                String prefix = client == first ? "A-" : "B-";
+                List<String> accepted = new ArrayList<>();
+                List<String> filled = new ArrayList<>();
+                List<Double> positions = new ArrayList<>();
+                while (positions.size() < orders) {
+                    DtcMessage m = client.receive();
+                    if (m.is("ORDER_UPDATE")) {
+                        (m.getInt("OrderStatus") == 7 ? filled : accepted).add(m.getString("ClientOrderID"));
+                    } else if (m.is("POSITION_UPDATE")) {
+                        positions.add(m.getDouble("Quantity"));
+                    }
+                }
+                List<String> expected = new ArrayList<>();
+                for (int i = 0; i < orders; i++) {
+                    expected.add(prefix + i);
+                }
+                assertThat(accepted).as("accepted, in order").isEqualTo(expected);
+                assertThat(filled).as("filled, in order").isEqualTo(expected);
+                assertThat(positions).as("rising with every fill").isSorted().doesNotHaveDuplicates();
+                allPositions.addAll(positions);
+            }
+            List<Double> everyCount = new ArrayList<>();
+            for (int i = 1; i <= 2 * orders; i++) {
+                everyCount.add((double) i);
+            }
+            assertThat(allPositions).containsExactlyInAnyOrderElementsOf(everyCount);
+        }
+    }
+
     private static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(1e-9);
     }

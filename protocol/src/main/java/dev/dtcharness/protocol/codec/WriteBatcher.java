@@ -1,5 +1,6 @@
 package dev.dtcharness.protocol.codec;
 
+import dev.dtcharness.protocol.DtcMessage;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.util.concurrent.Future;
@@ -55,6 +56,19 @@ public final class WriteBatcher {
                 failQueued(e);
             }
         }
+    }
+
+    /**
+     * As {@link #send} for a message the caller fills again once this returns: on the loop with nothing
+     * queued ahead it is written (and so encoded) now; otherwise a copy waits in the queue.
+     */
+    public void sendBorrowed(DtcMessage message) {
+        if (channel.eventLoop().inEventLoop() && queue.isEmpty()) {
+            write(message, null);
+            channel.flush();
+            return;
+        }
+        send(message.copy(), null);
     }
 
     /** The loop is gone: every queued write fails, as writeAndFlush from outside the loop would. */

@@ -56,6 +56,10 @@ public final class OrderEngine implements AutoCloseable {
     private final TradingQueries queries = new TradingQueries(this);
     private final Cancels cancels = new Cancels(this);
     private final OcoOrders oco = new OcoOrders(this);
+    // The updates every order sends, each written into one message used again and again: whatever
+    // must keep one past its write (the journal, a held-back fault, a queue to another loop) keeps a copy.
+    private final DtcMessage updateScratch = OrderUpdates.blank();
+    private final DtcMessage positionScratch = PositionUpdates.blank();
 
     /**
      * An engine on a thread of its own ("dtc-sim-exchange", closed with it) that keeps its state in
@@ -332,12 +336,12 @@ public final class OrderEngine implements AutoCloseable {
         orders.addWorking(o);
         if (config.acceptVariant() == AcceptVariant.PENDING_OPEN_THEN_OPEN) {
             o.status = "ORDER_STATUS_PENDING_OPEN";
-            deliver(o, OrderUpdates.current(o, "NEW_ORDER_ACCEPTED", now()));
+            deliverBorrowed(o, OrderUpdates.current(updateScratch, o, "NEW_ORDER_ACCEPTED", now()));
             o.status = "ORDER_STATUS_OPEN";
-            deliver(o, OrderUpdates.current(o, "GENERAL_ORDER_UPDATE", now()));
+            deliverBorrowed(o, OrderUpdates.current(updateScratch, o, "GENERAL_ORDER_UPDATE", now()));
         } else {
             o.status = "ORDER_STATUS_OPEN";
-            deliver(o, OrderUpdates.current(o, "NEW_ORDER_ACCEPTED", now()));
+            deliverBorrowed(o, OrderUpdates.current(updateScratch, o, "NEW_ORDER_ACCEPTED", now()));
         }
     }
 
@@ -355,8 +359,8 @@ public final class OrderEngine implements AutoCloseable {
                 o.exchange, o.side(), quantity, price, now(), after.quantity());
         fills.add(f);
         store.fill(o, f);
-        deliver(o, OrderUpdates.fill(o, f));
-        deliver(o, PositionUpdates.unsolicited(o.account, o.symbol, o.exchange, after));
+        deliverBorrowed(o, OrderUpdates.fill(updateScratch, o, f));
+        deliverBorrowed(o, PositionUpdates.unsolicited(positionScratch, o.account, o.symbol, o.exchange, after));
         if (cashChanged) {
             // Balances are pushed whenever they change (FACTS.md 3.7); only realised profit or loss changes them here.
             deliver(o, TradingQueries.balance(o.account, accounts.cashBalance(o.account)).set("RequestID", 0).set("TotalNumberMessages", 1)
@@ -454,24 +458,41 @@ public final class OrderEngine implements AutoCloseable {
 
     /** To the order's session while it is connected, else to every logged-on session (FACTS.md 3.1 L). */
     void deliver(Order o, DtcMessage m) {
+        deliver(o, m, false);
+    }
+
+    /** As {@link #deliver}, for one of the engine's reused updates: no session may keep it. */
+    private void deliverBorrowed(Order o, DtcMessage m) {
+        deliver(o, m, true);
+    }
+
+    private void deliver(Order o, DtcMessage m, boolean borrowed) {
         store.beforeSending(o, m);
         SessionLink owner = sessions.get(o.ownerSession);
         if (owner != null && owner.isLoggedOn()) {
-            send(owner, m);
+            send(owner, m, borrowed);
             return;
         }
         for (SessionLink s : new ArrayList<>(sessions.values())) {
             if (s.isLoggedOn()) {
-                send(s, m);
+                send(s, m, borrowed);
             }
         }
     }
 
     void send(SessionLink to, DtcMessage m) {
+        send(to, m, false);
+    }
+
+    private void send(SessionLink to, DtcMessage m, boolean borrowed) {
         if (LOG.isInfoEnabled()) {
             LOG.info("{}: sent {}", to.label(), Summaries.of(m));
         }
-        to.send(m);
+        if (borrowed) {
+            to.sendBorrowed(m);
+        } else {
+            to.send(m);
+        }
     }
 
     long now() {

@@ -31,10 +31,20 @@ final class OrderUpdates {
     private OrderUpdates() {
     }
 
+    /** An empty ORDER_UPDATE, for a sender that writes its updates into one it reuses. */
+    static DtcMessage blank() {
+        return new DtcMessage(SPEC);
+    }
+
     /** The order as it stands, with this status and reason. */
     static DtcMessage of(Order o, String status, String reason, long nowMillis) {
+        return of(new DtcMessage(SPEC), o, status, reason, nowMillis);
+    }
+
+    /** As {@link #of(Order, String, String, long)}, written into {@code into} (an ORDER_UPDATE, cleared first). */
+    static DtcMessage of(DtcMessage into, Order o, String status, String reason, long nowMillis) {
         DtcMessage request = o.request;
-        DtcMessage m = header(status, reason, nowMillis)
+        DtcMessage m = header(into.clear(), status, reason, nowMillis)
                 .set(SYMBOL, fit(SYMBOL, o.symbol))
                 .set(EXCHANGE, o.exchange)
                 .set(ACCOUNT, o.account)
@@ -83,10 +93,15 @@ final class OrderUpdates {
         return of(o, o.status, reason, nowMillis);
     }
 
-    /** A fill or partial fill that has just been booked on the order. */
-    static DtcMessage fill(Order o, Fill f) {
+    /** As {@link #current(Order, String, long)}, written into {@code into}. */
+    static DtcMessage current(DtcMessage into, Order o, String reason, long nowMillis) {
+        return of(into, o, o.status, reason, nowMillis);
+    }
+
+    /** A fill or partial fill that has just been booked on the order, written into {@code into}. */
+    static DtcMessage fill(DtcMessage into, Order o, Fill f) {
         String reason = o.remaining() <= 0 ? "ORDER_FILLED" : "ORDER_FILLED_PARTIALLY";
-        return current(o, reason, f.epochMillis())
+        return current(into, o, reason, f.epochMillis())
                 .set(FILL_PRICE, f.price())
                 .set(FILL_QUANTITY, f.quantity())
                 .set(FILL_TIME, f.epochMillis())
@@ -116,7 +131,7 @@ final class OrderUpdates {
     }
 
     private static DtcMessage echo(DtcMessage request, String status, String reason, String text, long nowMillis) {
-        DtcMessage m = header(status, reason, nowMillis);
+        DtcMessage m = header(new DtcMessage(SPEC), status, reason, nowMillis);
         for (String field : new String[] {"Symbol", "Exchange", "TradeAccount", "ClientOrderID"}) {
             if (request.spec().fieldOrNull(field) != null) {
                 // A reject may echo a request whose strings were too long to accept; cut them to fit.
@@ -126,8 +141,8 @@ final class OrderUpdates {
         return withInfo(m, text);
     }
 
-    private static DtcMessage header(String status, String reason, long nowMillis) {
-        return new DtcMessage(SPEC)
+    private static DtcMessage header(DtcMessage into, String status, String reason, long nowMillis) {
+        return into
                 .set(REQUEST_ID, 0)
                 .set(TOTAL, 1)
                 .set(NUMBER, 1)

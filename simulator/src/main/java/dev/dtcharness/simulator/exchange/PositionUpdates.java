@@ -17,8 +17,14 @@ final class PositionUpdates {
             ACCOUNT = SPEC.field("TradeAccount"), QUANTITY = SPEC.field("Quantity"),
             AVERAGE = SPEC.field("AveragePrice"), UNSOLICITED = SPEC.field("Unsolicited");
 
-    static DtcMessage unsolicited(String account, String symbol, String exchange, Position position) {
-        return new DtcMessage(SPEC)
+    /** An empty POSITION_UPDATE, for a sender that writes its updates into one it reuses. */
+    static DtcMessage blank() {
+        return new DtcMessage(SPEC);
+    }
+
+    /** The position after a fill, pushed unprompted, written into {@code into} (cleared first). */
+    static DtcMessage unsolicited(DtcMessage into, String account, String symbol, String exchange, Position position) {
+        return into.clear()
                 .set(REQUEST_ID, 0)
                 .set(TOTAL, 1)
                 .set(NUMBER, 1)

@@ -15,6 +15,11 @@ public interface SessionLink {
     /** Writes a whole message; safe from any thread, messages keep the order of the calls. */
     void send(DtcMessage message);
 
+    /** As {@link #send}, for a message the caller fills again once this returns (nothing may keep it). */
+    default void sendBorrowed(DtcMessage message) {
+        send(message.copy());
+    }
+
     /** Applies a fault step (disconnect, reset, silence, logoff, garbage) to this session. */
     void fault(Step fault);
 }

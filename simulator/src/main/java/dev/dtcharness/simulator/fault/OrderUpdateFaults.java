@@ -66,7 +66,8 @@ public final class OrderUpdateFaults extends ChannelOutboundHandlerAdapter {
         }
         if (reorders > 0) {
             reorders--;
-            held = new Held(m, promise, ctx.executor().schedule(() -> releaseLate(ctx), maxHoldMillis, TimeUnit.MILLISECONDS));
+            // A copy: whoever wrote the update may fill it again once the write returns.
+            held = new Held(m.copy(), promise, ctx.executor().schedule(() -> releaseLate(ctx), maxHoldMillis, TimeUnit.MILLISECONDS));
             return;
         }
         send(ctx, m, promise);

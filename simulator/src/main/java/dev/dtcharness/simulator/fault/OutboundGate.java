@@ -1,5 +1,6 @@
 package dev.dtcharness.simulator.fault;
 
+import dev.dtcharness.protocol.DtcMessage;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -51,7 +52,8 @@ public final class OutboundGate extends ChannelOutboundHandlerAdapter {
             ctx.executor().schedule(() -> release(ctx), delayMillis, TimeUnit.MILLISECONDS);
         }
         if (holding) {
-            held.add(new Held(msg, promise));
+            // A copy of a message: whoever wrote it may fill it again once the write returns.
+            held.add(new Held(msg instanceof DtcMessage m ? m.copy() : msg, promise));
             return;
         }
         ctx.write(msg, promise);

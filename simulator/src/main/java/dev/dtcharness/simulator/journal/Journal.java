@@ -24,6 +24,12 @@ public final class Journal {
     private int[] sessions;
     private JournalEntry.Kind[] kinds;
     private DtcMessage[] messages;
+    /**
+     * Whether the slot's message is the journal's own copy. A sent message is copied (into the copy the
+     * slot held before, when of the same type): the exchange fills its updates again once they are
+     * written. A received one is kept as it is, since the simulator's codec makes one per frame.
+     */
+    private boolean[] owned;
     private String[] texts;
     /** Slot of the oldest entry, and how many entries there are. */
     private int head;
@@ -69,9 +75,15 @@ public final class Journal {
         times[i] = clock.millis();
         sessions[i] = sessionId;
         kinds[i] = kind;
-        messages[i] = m;
+        boolean copy = kind == JournalEntry.Kind.SENT;
+        messages[i] = copy ? copyOf(m, owned[i] ? messages[i] : null) : m;
+        owned[i] = copy;
         texts[i] = text;
         size++;
+    }
+
+    private static DtcMessage copyOf(DtcMessage m, DtcMessage reusable) {
+        return reusable != null && reusable.spec() == m.spec() ? m.copyTo(reusable) : m.copy();
     }
 
     private int slot(int nth) {
@@ -85,7 +97,9 @@ public final class Journal {
 
     private JournalEntry entry(int nth) {
         int i = slot(nth);
-        return new JournalEntry(seqs[i], times[i], sessions[i], kinds[i], messages[i], texts[i]);
+        // The journal's own copy is written over when the ring comes round: a reader gets one of its own.
+        DtcMessage m = owned[i] ? messages[i].copy() : messages[i];
+        return new JournalEntry(seqs[i], times[i], sessions[i], kinds[i], m, texts[i]);
     }
 
     /** Twice the slots (at most the capacity), oldest entry first again; only when every slot is in use. */
@@ -97,6 +111,7 @@ public final class Journal {
         sessions = inOrder(sessions, new int[slots], n);
         kinds = inOrder(kinds, new JournalEntry.Kind[slots], n);
         messages = inOrder(messages, new DtcMessage[slots], n);
+        owned = inOrder(owned, new boolean[slots], n);
         texts = inOrder(texts, new String[slots], n);
         head = 0;
     }
@@ -114,6 +129,7 @@ public final class Journal {
         sessions = new int[slots];
         kinds = new JournalEntry.Kind[slots];
         messages = new DtcMessage[slots];
+        owned = new boolean[slots];
         texts = new String[slots];
     }
 
@@ -147,6 +163,7 @@ public final class Journal {
     public synchronized void clear() {
         // The messages and texts go with the entries, for the garbage collector.
         Arrays.fill(messages, null);
+        Arrays.fill(owned, false);
         Arrays.fill(texts, null);
         head = 0;
         size = 0;

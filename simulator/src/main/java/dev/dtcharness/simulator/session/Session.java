@@ -103,6 +103,15 @@ public final class Session implements SessionLink {
         writes.send(message, null);
     }
 
+    /**
+     * As {@link #send}, for the exchange's reused updates: written through the pipeline at once on this
+     * session's loop (every outbound handler that holds a message back holds a copy), else copied.
+     */
+    @Override
+    public void sendBorrowed(DtcMessage message) {
+        writes.sendBorrowed(message);
+    }
+
     /** Marks the session logged on and (re)starts the server's heartbeats at the client's interval. */
     void loggedOn(String client, int heartbeatSeconds, Runnable sendHeartbeat) {
         loggedOn = true;

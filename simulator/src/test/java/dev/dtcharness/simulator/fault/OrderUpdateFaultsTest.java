@@ -3,6 +3,9 @@ package dev.dtcharness.simulator.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dtcharness.protocol.DtcMessage;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +39,29 @@ class OrderUpdateFaultsTest {
     }
 
     @Test
+    void shouldHoldBackACopyOfAnUpdateItsSenderFillsAgainOnceTheWriteReturns() {
+        // Past the faults, as the codec would, each message is read when it is written.
+        EmbeddedChannel encoding = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                ctx.write(describe(msg), promise);
+            }
+        }, new OrderUpdateFaults(duplicated, reordered));
+        encoding.writeOutbound(new OrderUpdateFaults.Arm(0, 1, 10_000));
+        DtcMessage reused = update("S1", 2);
+        encoding.writeOutbound(reused);
+        encoding.writeOutbound(reused.set("OrderStatus", 4));
+        encoding.writeOutbound(reused.set("OrderStatus", 7));
+
+        List<Object> out = new ArrayList<>();
+        for (Object m; (m = encoding.readOutbound()) != null; ) {
+            out.add(m);
+        }
+        assertThat(out).containsExactly("ORDER_UPDATE S1 4", "ORDER_UPDATE S1 2", "ORDER_UPDATE S1 7");
+        assertThat(encoding.finish()).isFalse();
+    }
+
+    @Test
     void shouldSendAHeldUpdateLateRatherThanNeverWhenNothingOvertakesIt() {
         channel.writeOutbound(new OrderUpdateFaults.Arm(0, 1, 200));
         channel.writeOutbound(update("S1", 7));
@@ -63,14 +89,17 @@ class OrderUpdateFaultsTest {
     private List<String> sent() {
         List<String> out = new ArrayList<>();
         for (Object m; (m = channel.readOutbound()) != null; ) {
-            DtcMessage d = (DtcMessage) m;
-            out.add(d.is("ORDER_UPDATE") ? d.name() + " " + d.getString("ServerOrderID") + " " + d.getInt("OrderStatus")
-                    : d.name());
+            out.add(describe(m));
         }
         return out;
     }
 
-    private static DtcMessage update(String serverOrderId, int status) {
+    static String describe(Object m) {
+        DtcMessage d = (DtcMessage) m;
+        return d.is("ORDER_UPDATE") ? d.name() + " " + d.getString("ServerOrderID") + " " + d.getInt("OrderStatus") : d.name();
+    }
+
+    static DtcMessage update(String serverOrderId, int status) {
         return DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", serverOrderId).set("OrderStatus", status);
     }
 

@@ -64,6 +64,24 @@ class JournalTest {
     }
 
     @Test
+    void shouldKeepWhatASentMessageSaidThoughItsSenderFillsItAgain() {
+        Journal journal = new Journal(2);
+        DtcMessage reused = DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S1");
+        journal.sent(1, reused);
+        journal.sent(1, reused.set("ServerOrderID", "S2"));
+        JournalEntry first = journal.entries().get(0);
+        // The ring comes round: the slot that held S1 takes S3.
+        journal.sent(1, reused.set("ServerOrderID", "S3"));
+        reused.set("ServerOrderID", "S4");
+
+        assertThat(first.message().getString("ServerOrderID")).as("a reader's entry is its own").isEqualTo("S1");
+        assertThat(journal.entries()).extracting(e -> e.message().getString("ServerOrderID")).containsExactly("S2", "S3");
+        DtcMessage received = DtcMessage.of("HEARTBEAT");
+        journal.received(1, received);
+        assertThat(journal.tail(1).get(0).message()).as("a decoded message is nobody else's: kept as it is").isSameAs(received);
+    }
+
+    @Test
     void shouldDropTheMessagesItClearsAndRefuseANonPositiveCapacity() {
         Journal journal = new Journal(4);
         journal.sent(1, DtcMessage.of("HEARTBEAT"));
