@@ -95,10 +95,16 @@ public final class Journal {
         return i + 1 < seqs.length ? i + 1 : 0;
     }
 
+    /** The {@code nth} oldest entry for a reader to keep; under the lock. */
     private JournalEntry entry(int nth) {
         int i = slot(nth);
         // The journal's own copy is written over when the ring comes round: a reader gets one of its own.
-        DtcMessage m = owned[i] ? messages[i].copy() : messages[i];
+        return owned[i] ? view(nth, messages[i].copy()) : view(nth, messages[i]);
+    }
+
+    /** The {@code nth} oldest entry as it lies, holding {@code m}; under the lock. */
+    private JournalEntry view(int nth, DtcMessage m) {
+        int i = slot(nth);
         return new JournalEntry(seqs[i], times[i], sessions[i], kinds[i], m, texts[i]);
     }
 
@@ -146,8 +152,15 @@ public final class Journal {
         return List.copyOf(entriesLocked(0));
     }
 
-    public List<JournalEntry> entries(Predicate<JournalEntry> wanted) {
-        return entries().stream().filter(wanted).toList();
+    /** The entries {@code wanted} accepts, oldest first: only those are copied out (a verify() polls with this). */
+    public synchronized List<JournalEntry> entries(Predicate<JournalEntry> wanted) {
+        List<JournalEntry> list = new ArrayList<>();
+        for (int n = 0; n < size; n++) {
+            if (wanted.test(view(n, messages[slot(n)]))) {
+                list.add(entry(n));
+            }
+        }
+        return List.copyOf(list);
     }
 
     /** The last {@code n} entries, oldest first. */

@@ -76,6 +76,10 @@ class JournalTest {
 
         assertThat(first.message().getString("ServerOrderID")).as("a reader's entry is its own").isEqualTo("S1");
         assertThat(journal.entries()).extracting(e -> e.message().getString("ServerOrderID")).containsExactly("S2", "S3");
+        JournalEntry chosen = journal.entries(e -> e.message().getString("ServerOrderID").equals("S3")).get(0);
+        journal.sent(1, reused.set("ServerOrderID", "S5"));
+        journal.sent(1, reused.set("ServerOrderID", "S6"));
+        assertThat(chosen.message().getString("ServerOrderID")).as("a chosen entry is the reader's own too").isEqualTo("S3");
         DtcMessage received = DtcMessage.of("HEARTBEAT");
         journal.received(1, received);
         assertThat(journal.tail(1).get(0).message()).as("a decoded message is nobody else's: kept as it is").isSameAs(received);
