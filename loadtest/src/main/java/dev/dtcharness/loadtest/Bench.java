@@ -160,7 +160,7 @@ final class Bench {
         int clientThreads = clientLoops > 0 ? clientLoops : m;
         try {
             if (place == SimulatorPlace.SEPARATE_JVM) {
-                try (SimulatorProcess sim = SimulatorProcess.start(simulatorHeap, accept)) {
+                try (SimulatorProcess sim = SimulatorProcess.start(simulatorHeap, simulatorConfig())) {
                     return sessions(encoding, m, perSession, seconds, loops, clientThreads, sim.port(), sim);
                 }
             }

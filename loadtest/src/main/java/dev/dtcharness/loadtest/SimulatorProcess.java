@@ -2,7 +2,7 @@ package dev.dtcharness.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dtcharness.simulator.AcceptVariant;
+import dev.dtcharness.simulator.SimulatorConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,15 +47,17 @@ final class SimulatorProcess implements AutoCloseable {
         this.adminPort = adminPort;
     }
 
-    /** Starts it with {@code maxHeap} (a -Xmx value) and the in-process benchmark simulator's settings. */
-    static SimulatorProcess start(String maxHeap, AcceptVariant accept) throws IOException, InterruptedException {
+    /** Starts it with {@code maxHeap} (a -Xmx value) and the settings of {@code like} that the jar takes as options. */
+    static SimulatorProcess start(String maxHeap, SimulatorConfig like) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap,
                 // The benchmark's quiet logging: the jar's own logs a line per order.
                 "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"), "dev.dtcharness.simulator.standalone.SimulatorMain",
-                "--host", "127.0.0.1", "--port", "0", "--admin-port", "0", "--accept", accept.name(),
-                "--journal-size", "1000", "--finished-orders-kept", "1000", "--fill-history", "1000"));
+                "--host", "127.0.0.1", "--port", "0", "--admin-port", "0", "--accept", like.acceptVariant().name(),
+                "--journal-size", Integer.toString(like.journalCapacity()),
+                "--finished-orders-kept", Integer.toString(like.finishedOrdersKept()),
+                "--fill-history", Integer.toString(like.fillHistoryCapacity())));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BlockingQueue<String> lines = new ArrayBlockingQueue<>(64);
         Thread reader = new Thread(() -> drain(p, lines), "simulator-process-stdout");
