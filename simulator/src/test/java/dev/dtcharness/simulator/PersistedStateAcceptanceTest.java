@@ -156,14 +156,6 @@ class PersistedStateAcceptanceTest {
     }
 
     @Test
-    void shouldRefuseToStartOnABadEventBeforeTheLastOne() throws Exception {
-        Files.writeString(dir.resolve(JsonLinesExchangeStore.FILE_NAME),
-                "{\"event\":\"clientOrderId\",\"clientOrderId\":\"A\"}\nnot json\n{\"event\":\"clientOrderId\",\"clientOrderId\":\"B\"}\n");
-        assertThatThrownBy(this::start).hasMessageContaining(JsonLinesExchangeStore.FILE_NAME)
-                .hasMessageContaining("at byte 46");
-    }
-
-    @Test
     void shouldRefuseASecondSimulatorOnTheSameStateDirectory() {
         start();
         assertThatThrownBy(() -> DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().stateDirectory(dir)))

@@ -95,12 +95,20 @@ final class EngineStore implements StoreEvents {
 
     @Override
     public void orderChanged(StoredOrder stored) {
+        putBack(stored, restored(stored));
+    }
+
+    /** The order rebuilt before anything changes: a stored order the engine refuses changes nothing. */
+    private Order restored(StoredOrder stored) {
+        return stored.toOrder(engine.config.marketPrice(stored.request().getOrDefault("Symbol", "").toString()));
+    }
+
+    private void putBack(StoredOrder stored, Order o) {
         if (!stored.previousServerOrderId().isEmpty()) {
             // A replace gave the order a new ServerOrderID: it is the same order under its new id.
             engine.orders.removeWorking(stored.previousServerOrderId());
             count(stored.previousServerOrderId());
         }
-        Order o = stored.toOrder(engine.config.marketPrice(stored.request().getOrDefault("Symbol", "").toString()));
         engine.accounts.know(o.account);
         count(o.serverOrderId);
         if (o.isWorking()) {
@@ -112,11 +120,12 @@ final class EngineStore implements StoreEvents {
 
     @Override
     public void filled(Fill f, StoredOrder order) {
+        Order o = restored(order);
         engine.accounts.fill(f.tradeAccount(), f.symbol(), f.side().equals("BUY") ? f.quantity() : -f.quantity(),
                 f.price());
         engine.fills.add(f);
         engine.executionIds = Math.max(engine.executionIds, number(f.executionId()));
-        orderChanged(order);
+        putBack(order, o);
     }
 
     @Override

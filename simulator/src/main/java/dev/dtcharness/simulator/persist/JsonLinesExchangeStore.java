@@ -1,6 +1,8 @@
 package dev.dtcharness.simulator.persist;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.dtcharness.simulator.exchange.ExchangeStore;
 import dev.dtcharness.simulator.exchange.Fill;
 import dev.dtcharness.simulator.exchange.Position;
@@ -17,8 +19,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +31,21 @@ import org.slf4j.LoggerFactory;
  * The exchange's events as JSON lines appended to {@code exchange.jsonl} in the state directory,
  * each in one write before the engine sends what it tells. A write reaches the operating system
  * before the method returns, so it survives kill -9 of the simulator (not a power cut: no fsync).
- * A last line cut by a crash is dropped with a WARN naming the file and byte offset; a bad line
- * before the last one stops the start, since state after it would be guessed. Once the events
- * since the last snapshot pass a bound, a snapshot of the whole state is written beside the file,
- * forced to disk and renamed over it, so the file stays near the size of the state.
+ * Whatever is in the file, a start carries on from it: a last line cut by a crash (no newline) is
+ * cut off with a WARN naming the file, its line and byte offset; any other line replay cannot use
+ * is skipped with one such WARN and left in place, and the lines after it apply (see
+ * {@link StoreLineReader}). A fill is replayed once per execution id, however often it was written.
+ * Once the events since the last snapshot pass a bound, a snapshot of the whole state is written
+ * beside the file, forced to disk and renamed over it, so the file stays near the size of the state.
+ * The files are the owner's only ({@link OwnerOnly}).
  */
 public final class JsonLinesExchangeStore implements ExchangeStore {
     public static final String FILE_NAME = "exchange.jsonl";
     public static final int DEFAULT_COMPACT_AFTER = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesExchangeStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Strict: a line with anything after its event is two writes run together, not one event.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final Path directory;
     private final Path file;
@@ -44,7 +53,7 @@ public final class JsonLinesExchangeStore implements ExchangeStore {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private FileChannel channel;
-    private List<StoreLine> kept;
+    private List<StoreLineReader.Numbered> kept;
     private long eventsSinceSnapshot;
     private long snapshotEvents;
 
@@ -62,16 +71,16 @@ public final class JsonLinesExchangeStore implements ExchangeStore {
         this.file = directory.resolve(FILE_NAME);
         this.compactAfter = compactAfter;
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.createDirectories(directory);
             // A lock file of its own: compaction replaces the state file, and the lock must outlive that.
-            lockChannel = FileChannel.open(directory.resolve("exchange.lock"), StandardOpenOption.CREATE,
+            lockChannel = OwnerOnly.open(directory.resolve("exchange.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             lock = lockOrNull(lockChannel);
             if (lock == null) {
                 lockChannel.close();
                 throw new IllegalStateException(file + " is in use by another simulator (expected: one per state directory)");
             }
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            channel = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             kept = read();
             eventsSinceSnapshot = kept.size();
@@ -89,61 +98,70 @@ public final class JsonLinesExchangeStore implements ExchangeStore {
         }
     }
 
-    private List<StoreLine> read() throws IOException {
+    private List<StoreLineReader.Numbered> read() throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        List<StoreLine> lines = new ArrayList<>();
-        int start = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
-            }
-            boolean last = end >= bytes.length - 1;
-            try {
-                if (end == bytes.length) {
-                    throw new IOException("no end of line");
-                }
-                lines.add(JSON.readValue(bytes, start, end - start, StoreLine.class));
-            } catch (IOException e) {
-                if (!last) {
-                    throw new IllegalStateException(file + ": unreadable event at byte " + start + " before the last one ("
-                            + e.getMessage() + "); the state cannot be trusted");
-                }
-                LOG.warn("{}: the last event, from byte {} on ({} bytes), was cut short by a crash and is ignored",
-                        file, start, bytes.length - start);
-                channel.truncate(start);
-                break;
-            }
-            start = end + 1;
+        StoreLineReader.Read read = StoreLineReader.read(file, bytes, JSON);
+        if (read.tornAt() >= 0) {
+            LOG.warn("{}: the last event, line {} from byte {} on ({} bytes, no end of line), was cut short by a crash"
+                    + " and is ignored", file, read.tornLine(), read.tornAt(), bytes.length - read.tornAt());
+            // Cut off, so the next event starts a line of its own.
+            channel.truncate(read.tornAt());
         }
         channel.position(channel.size());
-        if (!lines.isEmpty()) {
-            LOG.info("{}: carrying on from {} events ({} bytes)", file, lines.size(), channel.size());
+        if (!read.lines().isEmpty()) {
+            LOG.info("{}: carrying on from {} events ({} bytes)", file, read.lines().size(), channel.size());
         }
-        return lines;
+        return read.lines();
     }
 
+    /**
+     * Tells {@code into} each usable line once. A fill whose execution id was replayed already is
+     * skipped (its position and history effect happened once); a line the engine refuses is skipped
+     * with a WARN, and since {@link StoreLine#problem()} and the engine check before they change
+     * anything, nothing of it applies.
+     */
     @Override
     public void replay(StoreEvents into) {
-        for (StoreLine line : kept) {
-            switch (line.event()) {
-                case StoreLine.CLIENT_ORDER_ID -> into.clientOrderIdUsed(line.clientOrderId());
-                case StoreLine.ORDER -> into.orderChanged(line.order());
-                case StoreLine.FILL -> into.filled(line.fill(), line.order());
-                case StoreLine.RESET -> into.reset(line.serverOrderIds(), line.executionIds());
-                case StoreLine.FILL_KEPT -> into.fillKept(line.fill());
-                case StoreLine.ACCOUNT -> into.accountState(line.account(), line.realisedPnl(), line.positions());
-                default -> throw new IllegalStateException(file + ": unknown event " + line.event());
+        Set<String> executions = new HashSet<>();
+        for (StoreLineReader.Numbered n : kept) {
+            StoreLine line = n.line();
+            String execution = line.executionId();
+            if (execution != null && !executions.add(execution)) {
+                StoreLineReader.skipped(file, n.number(), n.offset(), "fill " + execution + " was replayed already");
+                continue;
+            }
+            try {
+                apply(line, into);
+            } catch (RuntimeException e) {
+                if (execution != null) {
+                    executions.remove(execution);
+                }
+                StoreLineReader.skipped(file, n.number(), n.offset(), "the exchange refused it ("
+                        + (e.getMessage() != null ? e.getMessage() : e.toString()) + ")");
             }
         }
         kept = List.of();
     }
 
+    private static void apply(StoreLine line, StoreEvents into) {
+        switch (line.event()) {
+            case StoreLine.CLIENT_ORDER_ID -> into.clientOrderIdUsed(line.clientOrderId());
+            case StoreLine.ORDER -> into.orderChanged(line.order());
+            case StoreLine.FILL -> into.filled(line.fill(), line.order());
+            case StoreLine.RESET -> into.reset(line.serverOrderIds(), line.executionIds());
+            case StoreLine.FILL_KEPT -> into.fillKept(line.fill());
+            case StoreLine.ACCOUNT -> into.accountState(line.account(), line.realisedPnl(), line.positions());
+            default -> throw new IllegalStateException("unknown event " + line.event());
+        }
+    }
+
     /** Every fill kept, oldest first: what a test compares with a client's record. */
     public List<Fill> fills() {
         List<Fill> fills = new ArrayList<>();
-        kept.forEach(l -> {
-            if (l.event().equals(StoreLine.FILL) || l.event().equals(StoreLine.FILL_KEPT)) {
+        Set<String> executions = new HashSet<>();
+        kept.forEach(n -> {
+            StoreLine l = n.line();
+            if (l.executionId() != null && executions.add(l.executionId())) {
                 fills.add(l.fill());
             } else if (l.event().equals(StoreLine.RESET)) {
                 fills.clear();
@@ -208,7 +226,7 @@ public final class JsonLinesExchangeStore implements ExchangeStore {
         FileChannel old = channel;
         long before = eventsSinceSnapshot;
         try {
-            channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            channel = OwnerOnly.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE);
             eventsSinceSnapshot = 0;
             writeState.accept(this);
