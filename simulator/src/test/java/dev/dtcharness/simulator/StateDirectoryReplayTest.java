@@ -93,9 +93,11 @@ class StateDirectoryReplayTest {
                     bad -> assertThat(bad).contains(file().toString()).contains("line 4 (from byte " + offsetOf(lines, 4) + ")")
                             .contains("skipped").contains("Price1 is \"a lot\""),
                     repeat -> assertThat(repeat).contains("line 5 (from byte " + offsetOf(lines, 5) + ")")
-                            .contains("fill E1 was replayed already"));
+                            .contains("fill E1 was replayed already"),
+                    refused -> assertThat(refused).contains("line 8 (from byte " + offsetOf(lines, 8) + ")")
+                            .contains("the exchange refused it").contains("OrderType"));
         }
-        assertThat(simulator.exchange().fills()).singleElement().satisfies(f -> {
+        assertThat(simulator.exchange().fills()).as("a refused fill changes nothing").singleElement().satisfies(f -> {
             assertThat(f.executionId()).isEqualTo("E1");
             assertThat(f.price()).isInfinite();
         });
