@@ -45,11 +45,10 @@ public final class StateFile {
         State state = new State(1, System.currentTimeMillis(), openOrders, positions);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
+            OwnerOnly.createParent(file);
             byte[] bytes = JSON.writeValueAsBytes(state);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            // Created 600: the rename carries the mode over to the state file.
+            try (FileChannel ch = OwnerOnly.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
