@@ -5,7 +5,6 @@ import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;
 import dev.dtcharness.client.order.AppliedUpdate;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,9 +58,8 @@ public final class OrderHistoryDb implements AutoCloseable {
     public OrderHistoryDb(Path file) {
         this.file = file;
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
+            OwnerOnly.createParent(file);
+            OwnerOnly.prepare(file, "-wal", "-shm", "-journal");
             db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = db.createStatement()) {
                 // Another process (a reader, the CLI) may hold the file a moment: wait rather than fail.
