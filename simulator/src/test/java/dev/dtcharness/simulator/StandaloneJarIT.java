@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StandaloneJarIT {
     private static final Path PYTHON_CLIENT = Path.of("src", "test", "python", "dtc_json_client.py");
     private static final Path RECONNECT_EXAMPLE = Path.of("examples", "reconnect_scenario.py");
+    /** What the simulator wrote before its fix for an order priced 1e400, with a bad line and a fill written twice. */
+    private static final Path HOSTILE_STATE = Path.of("src", "test", "resources", "dev", "dtcharness", "simulator",
+            "persist", "hostile-exchange.jsonl");
 
     private static SimulatorJar partialFills;
 
@@ -111,6 +115,23 @@ class StandaloneJarIT {
             assertThat(client.receive("ORDER_UPDATE").getString("InfoText")).contains("JAR-1 was already used");
         } finally {
             second.close();
+        }
+    }
+
+    @Test
+    void theJarStartsAndServesOnAStateFileAHostileOrderOnceBricked(@TempDir Path state) throws Exception {
+        Files.copy(HOSTILE_STATE, state.resolve("exchange.jsonl"));
+        try (SimulatorJar jar = new SimulatorJar("--state-dir", state.toString());
+             WireClient client = new WireClient(jar.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            assertThat(jar.output()).anyMatch(l -> l.contains("WARN") && l.contains("line 4 (from byte ")
+                    && l.contains("skipped")).anyMatch(l -> l.contains("line 5 (from byte ") && l.contains("fill E1 was replayed already"));
+            client.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 1).set("TradeAccount", "SIM1"));
+            DtcMessage fill = client.receive("HISTORICAL_ORDER_FILL_RESPONSE");
+            assertThat(fill.getString("UniqueExecutionID")).isEqualTo("E1");
+            assertThat(fill.getInt("TotalNumberMessages")).as("the fill written twice is listed once").isEqualTo(1);
+            client.send(OrderEngineAcceptanceTest.marketOrder("JAR-AFTER", "BUY", 1));
+            assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getString("ClientOrderID").equals("JAR-AFTER")
+                    && m.getInt("OrderStatus") == 7).getString("LastFillExecutionID")).isEqualTo("E2");
         }
     }
 }
