@@ -90,7 +90,7 @@ public final class DtcMessage {
         checkOwn(f);
         WireKind k = f.kind();
         if (k == WireKind.STRING) {
-            throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.declaration() + " text)");
+            throw new IllegalArgumentException(where(f) + ": " + shown(f, value) + " (expected: " + f.declaration() + " text)");
         }
         if (k.isFloatingPoint()) {
             putDouble(f, (double) value);
@@ -108,7 +108,7 @@ public final class DtcMessage {
         checkOwn(f);
         WireKind k = f.kind();
         if (k == WireKind.STRING) {
-            throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.declaration() + " text)");
+            throw new IllegalArgumentException(where(f) + ": " + shown(f, value) + " (expected: " + f.declaration() + " text)");
         }
         if (k.isFloatingPoint()) {
             putDouble(f, value);
@@ -431,7 +431,7 @@ public final class DtcMessage {
     private void store(FieldSpec f, Object value) {
         if (f.kind() == WireKind.STRING) {
             if (!(value instanceof CharSequence)) {
-                throw new IllegalArgumentException(where(f) + ": " + (f.secret() ? MASK : value) + " (expected: "
+                throw new IllegalArgumentException(where(f) + ": " + shown(f, value) + " (expected: "
                         + f.declaration() + " text)");
             }
             strings[f.slot()] = value.toString();
@@ -451,6 +451,11 @@ public final class DtcMessage {
         }
         checkRange(f, value, l);
         putLong(f, l);
+    }
+
+    /** A refused value as an error may quote it: a secret's never. */
+    private static Object shown(FieldSpec f, Object value) {
+        return f.secret() ? MASK : value;
     }
 
     /** "ORDER_UPDATE.Symbol": built only when a value is refused, not on every set. */
@@ -495,7 +500,7 @@ public final class DtcMessage {
                 sb.append(", ");
             }
             first = false;
-            sb.append(f.name()).append('=').append(f.secret() ? MASK : v);
+            sb.append(f.name()).append('=').append(shown(f, v));
         }
         return sb.append('}').toString();
     }
