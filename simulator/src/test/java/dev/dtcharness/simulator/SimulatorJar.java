@@ -49,7 +49,11 @@ final class SimulatorJar implements AutoCloseable {
     /** Runs the jar with exactly these options until it exits on its own (at most 30 s). */
     static ScriptRun runToExit(Map<String, String> environment, String... options) throws Exception {
         Process p = start(command(options), environment);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the jar exits by itself").isTrue();
+        boolean exited = p.waitFor(30, TimeUnit.SECONDS);
+        if (!exited) {
+            p.destroyForcibly();
+        }
+        assertThat(exited).as("the jar exits by itself").isTrue();
         return new ScriptRun(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
