@@ -1,8 +1,13 @@
 package dev.dtcharness.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.http.HttpResponse;
+import java.util.Collections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,5 +126,37 @@ class AdminBrowserGuardTest {
         assertThat(admin.send("POST", "/reset", null, "Content-Type", "application/json; charset=UTF-8").statusCode())
                 .isEqualTo(200);
         assertThat(simulator.exchange().workingOrders()).isEmpty();
+    }
+
+    @Test
+    void beyondLoopbackTheAddressARequestArrivedOnIsAValidHost() throws Exception {
+        InetAddress lan = siteAddress();
+        assumeTrue(lan != null, "this machine has no non-loopback IPv4 address to call");
+        try (DtcSimulator everywhere = DtcSimulator.start(SimulatorConfig.defaults().host("0.0.0.0").dynamicPort()
+                .adminPort(0).adminToken("lan-token"))) {
+            AdminHttp overLan = new AdminHttp(lan.getHostAddress(), everywhere.adminPort());
+            String auth = "\r\nAuthorization: Bearer lan-token\r\nConnection: close\r\n\r\n";
+
+            assertThat(overLan.raw("GET /orders HTTP/1.1\r\nHost: " + lan.getHostAddress() + ":" + everywhere.adminPort()
+                    + auth)).startsWith("HTTP/1.1 200");
+            assertThat(overLan.raw("GET /orders HTTP/1.1\r\nHost: evil.example:" + everywhere.adminPort() + auth))
+                    .startsWith("HTTP/1.1 421");
+            assertThat(overLan.raw("GET /orders HTTP/1.1\r\nHost: 0.0.0.0:" + everywhere.adminPort() + auth))
+                    .startsWith("HTTP/1.1 421");
+        }
+    }
+
+    private static InetAddress siteAddress() throws Exception {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
+                    return a;
+                }
+            }
+        }
+        return null;
     }
 }

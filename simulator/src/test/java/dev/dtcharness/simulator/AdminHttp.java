@@ -22,6 +22,7 @@ final class AdminHttp {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final String host;
     private final String base;
     private final int port;
 
@@ -30,7 +31,8 @@ final class AdminHttp {
     }
 
     AdminHttp(String host, int port) {
-        this.base = "http://" + host + ":" + port;
+        this.host = host;
+        this.base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         this.port = port;
     }
 
@@ -67,7 +69,7 @@ final class AdminHttp {
 
     /** The whole response (status line, headers, body) to a request written byte for byte. */
     String raw(String request) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));

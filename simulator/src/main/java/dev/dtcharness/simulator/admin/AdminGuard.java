@@ -46,7 +46,7 @@ final class AdminGuard {
         String host = request.headers().get(HttpHeaderNames.HOST);
         if (host != null && !hosts.allowed(hostPart(host), arrivedOn)) {
             return new Refusal(HttpResponseStatus.MISDIRECTED_REQUEST, "Host '" + printable(host)
-                    + "' is not this admin API (expected: 127.0.0.1, localhost, [::1] or the simulator's --host)");
+                    + "' is not this admin API (expected: 127.0.0.1, localhost, [::1], the simulator's --host or the address called)");
         }
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         if (origin != null && !ownOrigin(origin, arrivedOn, port)) {
