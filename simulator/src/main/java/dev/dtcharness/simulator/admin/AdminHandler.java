@@ -30,8 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes admin requests to the simulator's APIs. A bad request gets 400 with a sentence saying
- * what was expected; nothing it does can harm a DTC session other than the faults it is asked for.
+ * Routes admin requests to the simulator's APIs, each only after {@link AdminGuard} let it through.
+ * Each route names the parameters it takes ({@link AdminParams}); a bad request gets 400 with a
+ * sentence saying what was expected and changes nothing; nothing it does can harm a DTC session
+ * other than the faults it is asked for.
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
