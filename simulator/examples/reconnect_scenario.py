@@ -15,6 +15,7 @@ Exit status 0 and a line "RECONCILED ..." when the missed fill was found; 1 with
 """
 import argparse
 import json
+import os
 import socket
 import sys
 import time
@@ -71,7 +72,14 @@ class JsonSession:
 
 
 def admin(base, method, path):
-    request = urllib.request.Request(base + path, method=method, data=b"" if method == "POST" else None)
+    # The admin API takes a state change only as JSON (no web form can send that), and wants the
+    # bearer token when it has one (DTC_ADMIN_TOKEN, as the simulator reads it).
+    headers = {"Content-Type": "application/json"} if method != "GET" else {}
+    token = os.environ.get("DTC_ADMIN_TOKEN")
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    request = urllib.request.Request(base + path, method=method, data=b"" if method != "GET" else None,
+                                     headers=headers)
     with urllib.request.urlopen(request, timeout=10) as response:
         body = response.read().decode("utf-8")
         return json.loads(body) if body else None

@@ -18,6 +18,9 @@ import java.util.Objects;
  * {@link FieldSpec} overloads) allocate nothing per field; {@link #get} boxes on demand.
  */
 public final class DtcMessage {
+    /** What the text form and errors show for a {@link FieldSpec#secret() secret} field's value. */
+    public static final String MASK = "***";
+
     private static final Double ZERO = 0.0;
 
     private final MessageSpec spec;
@@ -87,7 +90,7 @@ public final class DtcMessage {
         checkOwn(f);
         WireKind k = f.kind();
         if (k == WireKind.STRING) {
-            throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.declaration() + " text)");
+            throw new IllegalArgumentException(where(f) + ": " + shown(f, value) + " (expected: " + f.declaration() + " text)");
         }
         if (k.isFloatingPoint()) {
             putDouble(f, (double) value);
@@ -105,7 +108,7 @@ public final class DtcMessage {
         checkOwn(f);
         WireKind k = f.kind();
         if (k == WireKind.STRING) {
-            throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.declaration() + " text)");
+            throw new IllegalArgumentException(where(f) + ": " + shown(f, value) + " (expected: " + f.declaration() + " text)");
         }
         if (k.isFloatingPoint()) {
             putDouble(f, value);
@@ -428,7 +431,8 @@ public final class DtcMessage {
     private void store(FieldSpec f, Object value) {
         if (f.kind() == WireKind.STRING) {
             if (!(value instanceof CharSequence)) {
-                throw new IllegalArgumentException(where(f) + ": " + value + " (expected: " + f.declaration() + " text)");
+                throw new IllegalArgumentException(where(f) + ": " + shown(f, value) + " (expected: "
+                        + f.declaration() + " text)");
             }
             strings[f.slot()] = value.toString();
             return;
@@ -447,6 +451,11 @@ public final class DtcMessage {
         }
         checkRange(f, value, l);
         putLong(f, l);
+    }
+
+    /** A refused value as an error may quote it: a secret's never. */
+    private static Object shown(FieldSpec f, Object value) {
+        return f.secret() ? MASK : value;
     }
 
     /** "ORDER_UPDATE.Symbol": built only when a value is refused, not on every set. */
@@ -477,7 +486,7 @@ public final class DtcMessage {
         return h;
     }
 
-    /** "ORDER_UPDATE(301){ServerOrderID=S1, OrderStatus=7}": set fields only. */
+    /** "ORDER_UPDATE(301){ServerOrderID=S1, OrderStatus=7}": set fields only, secrets as {@link #MASK}. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(spec.name()).append('(').append(spec.type()).append("){");
@@ -491,7 +500,7 @@ public final class DtcMessage {
                 sb.append(", ");
             }
             first = false;
-            sb.append(f.name()).append('=').append(v);
+            sb.append(f.name()).append('=').append(shown(f, v));
         }
         return sb.append('}').toString();
     }

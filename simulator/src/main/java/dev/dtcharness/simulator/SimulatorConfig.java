@@ -259,10 +259,10 @@ public final class SimulatorConfig implements Cloneable {
         return with(c -> c.adminPort = port);
     }
 
-    /** The admin API's port, 0 for any, or -1 when it is off. */
     /**
      * Requires {@code Authorization: Bearer <token>} on every admin request (401 otherwise); null,
-     * the default, requires none, which is safe only while the admin API listens on loopback.
+     * the default, requires none, which is allowed only while the admin API listens on loopback:
+     * {@link DtcSimulator#start} refuses an admin API on another host (0.0.0.0, say) without a token.
      */
     public SimulatorConfig adminToken(String token) {
         if (token != null && token.isBlank()) {
@@ -301,6 +301,7 @@ public final class SimulatorConfig implements Cloneable {
         return adminToken;
     }
 
+    /** The admin API's port, 0 for any, or -1 when it is off. */
     public int adminPort() {
         return adminPort;
     }

@@ -2,6 +2,7 @@ package dev.dtcharness.simulator;
 
 import static dev.dtcharness.simulator.SimulatorAcceptanceTest.limitOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtcharness.protocol.DtcEncoding;
@@ -56,8 +57,8 @@ class AdminApiAcceptanceTest {
             assertThat(placed.body()).contains("serverOrderId");
             assertThat(client.receive("ORDER_UPDATE").getString("Symbol")).isEqualTo("NQ");
 
-            HttpResponse<String> loaded = call("POST", "/scenario", "name: halt\nrules:\n  - replies:\n"
-                    + "      - {step: reject, text: halted}\n");
+            HttpResponse<String> loaded = call(simulator, "POST", "/scenario", "name: halt\nrules:\n  - replies:\n"
+                    + "      - {step: reject, text: halted}\n", null, "application/yaml");
             assertThat(loaded.statusCode()).isEqualTo(200);
             client.send(limitOrder("A-2", "BUY", 1, 1));
             assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getString("ClientOrderID").equals("A-2"))
@@ -104,8 +105,9 @@ class AdminApiAcceptanceTest {
         assertThat(unknown.body()).contains("no admin endpoint GET /nope");
         HttpResponse<String> badNumber = call("POST", "/faults/garbage?bytes=many", "");
         assertThat(badNumber.statusCode()).isEqualTo(400);
-        assertThat(badNumber.body()).contains("bytes=many (expected: a whole number)");
-        HttpResponse<String> badScenario = call("POST", "/scenario", "rules: [{replies: [{step: explode}]}]");
+        assertThat(badNumber.body()).contains("bytes=many (expected: a whole number from 1 to 65536)");
+        HttpResponse<String> badScenario = call(simulator, "POST", "/scenario", "rules: [{replies: [{step: explode}]}]",
+                null, "application/yaml");
         assertThat(badScenario.statusCode()).isEqualTo(400);
         assertThat(badScenario.body()).contains("explode");
     }
@@ -122,14 +124,34 @@ class AdminApiAcceptanceTest {
         }
     }
 
+    @Test
+    void shouldRefuseToListenBeyondLoopbackWithoutAToken() {
+        SimulatorConfig everywhere = SimulatorConfig.defaults().host("0.0.0.0").dynamicPort().adminPort(0);
+        assertThatThrownBy(() -> DtcSimulator.start(everywhere)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the admin API would listen on 0.0.0.0, beyond loopback, without a token");
+
+        try (DtcSimulator guarded = DtcSimulator.start(everywhere.adminToken("t0ken-beyond"))) {
+            assertThat(call(guarded, "GET", "/sessions", "", null).statusCode()).isEqualTo(401);
+            assertThat(call(guarded, "POST", "/reset", "", "t0ken-beyond").statusCode()).isEqualTo(200);
+        }
+    }
+
     private HttpResponse<String> call(String method, String path, String body) {
         return call(simulator, method, path, body, null);
     }
 
     private HttpResponse<String> call(DtcSimulator target, String method, String path, String body, String token) {
+        return call(target, method, path, body, token, method.equals("GET") ? null : "application/json");
+    }
+
+    private HttpResponse<String> call(DtcSimulator target, String method, String path, String body, String token,
+                                      String contentType) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.adminPort() + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

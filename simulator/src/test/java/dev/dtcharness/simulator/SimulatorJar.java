@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
 
 /** The shaded jar started as a separate process, the way a team's CI starts it; ready once it prints its port. */
 final class SimulatorJar implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("DTC simulator ready on 127\\.0\\.0\\.1:(\\d+)");
-    private static final Pattern ADMIN = Pattern.compile("admin API on (http://127\\.0\\.0\\.1:\\d+)/");
+    private static final Pattern READY = Pattern.compile("DTC simulator ready on \\S+:(\\d+)");
+    private static final Pattern ADMIN = Pattern.compile("admin API on (http://\\S+:(\\d+))/");
     private static final Path JAR = Path.of("target", "dtc-simulator.jar");
 
     private final Process process;
@@ -26,11 +27,14 @@ final class SimulatorJar implements AutoCloseable {
     private final int port;
 
     SimulatorJar(String... options) throws Exception {
-        assertThat(JAR).as("the shaded jar built by 'package'").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "--host", "127.0.0.1", "--port", "0"));
+        this(Map.of(), "127.0.0.1", options);
+    }
+
+    /** On {@code host}, with these environment variables set (a null value removes one). */
+    SimulatorJar(Map<String, String> environment, String host, String... options) throws Exception {
+        List<String> command = command("--host", host, "--port", "0");
         command.addAll(List.of(options));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process = start(command, environment);
         CompletableFuture<Integer> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> readOutput(ready), "simulator-output");
         reader.setDaemon(true);
@@ -42,9 +46,46 @@ final class SimulatorJar implements AutoCloseable {
         return port;
     }
 
+    /** Runs the jar with exactly these options until it exits on its own (at most 30 s). */
+    static ScriptRun runToExit(Map<String, String> environment, String... options) throws Exception {
+        Process p = start(command(options), environment);
+        boolean exited = p.waitFor(30, TimeUnit.SECONDS);
+        if (!exited) {
+            p.destroyForcibly();
+        }
+        assertThat(exited).as("the jar exits by itself").isTrue();
+        return new ScriptRun(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static List<String> command(String... options) {
+        assertThat(JAR).as("the shaded jar built by 'package'").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(options));
+        return command;
+    }
+
+    private static Process start(List<String> command, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        return builder.start();
+    }
+
     /** Every line the jar printed so far. */
     List<String> output() {
         return output;
+    }
+
+    /** The admin API's port, once the jar printed it. */
+    int adminPort() {
+        return output.stream().map(ADMIN::matcher).filter(Matcher::find).map(m -> Integer.parseInt(m.group(2))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the jar printed no admin address: " + output));
     }
 
     /** The admin API's base address, once the jar printed it. */

@@ -12,9 +12,12 @@ import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +36,8 @@ class StandaloneJarIT {
     /** What the simulator wrote before its fix for an order priced 1e400, with a bad line and a fill written twice. */
     private static final Path HOSTILE_STATE = Path.of("src", "test", "resources", "dev", "dtcharness", "simulator",
             "persist", "hostile-exchange.jsonl");
+
+    private static final String TOKEN_VARIABLE = "DTC_ADMIN_TOKEN";
 
     private static SimulatorJar partialFills;
 
@@ -133,5 +138,56 @@ class StandaloneJarIT {
             assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getString("ClientOrderID").equals("JAR-AFTER")
                     && m.getInt("OrderStatus") == 7).getString("LastFillExecutionID")).isEqualTo("E2");
         }
+    }
+
+    @Test
+    void theJarWillNotServeTheAdminApiBeyondLoopbackWithoutAToken() throws Exception {
+        ScriptRun run = SimulatorJar.runToExit(Collections.singletonMap(TOKEN_VARIABLE, null),
+                "--host", "0.0.0.0", "--port", "0", "--admin-port", "0");
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(2);
+        assertThat(run.output().lines().toList()).as("one line, nothing started").singleElement().asString()
+                .startsWith("dtc-simulator: the admin API would listen on 0.0.0.0, beyond loopback, without a token")
+                .contains("--admin-token-file").contains(TOKEN_VARIABLE);
+    }
+
+    @Test
+    void withATokenFileTheJarListensBeyondLoopbackAndWantsTheBearerToken(@TempDir Path dir) throws Exception {
+        Path tokenFile = dir.resolve("admin-token");
+        Files.writeString(tokenFile, "file-token-6f1d\n");
+        Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+        try (SimulatorJar jar = new SimulatorJar(Collections.singletonMap(TOKEN_VARIABLE, null), "0.0.0.0",
+                "--admin-port", "0", "--admin-token-file", tokenFile.toString())) {
+            assertBearerTokenRequired(jar, "file-token-6f1d");
+            assertThat(jar.output()).noneMatch(l -> l.contains("file-token-6f1d"))
+                    .noneMatch(l -> l.contains("readable by other users"));
+        }
+    }
+
+    @Test
+    void theTokenCanComeFromTheEnvironmentAndOnTheCommandLineItIsWarnedAgainst() throws Exception {
+        try (SimulatorJar jar = new SimulatorJar(Map.of(TOKEN_VARIABLE, "env-token-29ab"), "0.0.0.0", "--admin-port", "0")) {
+            assertBearerTokenRequired(jar, "env-token-29ab");
+        }
+        try (SimulatorJar jar = new SimulatorJar(Collections.singletonMap(TOKEN_VARIABLE, null), "127.0.0.1",
+                "--admin-port", "0", "--admin-token", "cli-token-77c0")) {
+            assertBearerTokenRequired(jar, "cli-token-77c0");
+            assertThat(jar.output()).anyMatch(l -> l.contains("WARN")
+                    && l.contains("--admin-token is visible to every local user"));
+        }
+    }
+
+    private static void assertBearerTokenRequired(SimulatorJar jar, String token) throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jar.output().stream()
+                .anyMatch(l -> l.contains("admin API on http://")));
+        AdminHttp admin = new AdminHttp(jar.adminPort());
+        HttpResponse<String> without = admin.get("/sessions");
+        assertThat(without.statusCode()).isEqualTo(401);
+        assertThat(without.body()).contains("Authorization: Bearer");
+        assertThat(admin.send("GET", "/sessions", null, "Authorization", "Bearer wrong-" + token).statusCode())
+                .isEqualTo(401);
+        assertThat(admin.send("GET", "/sessions", null, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+        assertThat(admin.send("POST", "/reset", null, "Authorization", "Bearer " + token,
+                "Content-Type", "application/json").statusCode()).isEqualTo(200);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dtcharness.protocol.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
 import dev.dtcharness.protocol.spec.WireKind;
@@ -47,6 +48,6 @@ final class JsonValues {
         } else {
             expected = f.ctype() + " number";
         }
-        return ms.name() + "." + f.name() + ": " + v + " (expected: " + expected + ")";
+        return ms.name() + "." + f.name() + ": " + (f.secret() ? DtcMessage.MASK : v) + " (expected: " + expected + ")";
     }
 }

@@ -95,6 +95,7 @@ final class JsonConformance {
             expected = f.ctype() + (f.kind().isInteger() ? " integer from " + f.kind().min() + " to " + f.kind().max()
                     : " number");
         }
-        return new Finding(Finding.Kind.WRONG_JSON_TYPE, ms.label(), f.name(), expected, v.toString(), hint);
+        return new Finding(Finding.Kind.WRONG_JSON_TYPE, ms.label(), f.name(), expected,
+                f.secret() ? DtcMessage.MASK : v.toString(), hint);
     }
 }

@@ -34,6 +34,14 @@ public record FieldSpec(int index, String name, String ctype, WireKind kind, int
         return kind == WireKind.STRING ? "char[" + capacity + "]" : ctype;
     }
 
+    /**
+     * A secret (LOGON_REQUEST's Password, and any field the spec names a password): its value never
+     * appears in a message's text form, an error or a finding, since those reach logs and journals.
+     */
+    public boolean secret() {
+        return name.contains("Password") || name.contains("password");
+    }
+
     /** Longest string the field can carry: one byte of the capacity is the NUL terminator. */
     public int maxStringLength() {
         return capacity - 1;

@@ -1,7 +1,7 @@
 package dev.dtcharness.simulator.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.simulator.DtcSimulator;
 import dev.dtcharness.simulator.journal.JournalEntry;
 import dev.dtcharness.simulator.script.ScenarioLoader;
@@ -19,46 +19,78 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes admin requests to the simulator's APIs. A bad request gets 400 with a sentence saying
- * what was expected; nothing it does can harm a DTC session other than the faults it is asked for.
+ * Routes admin requests to the simulator's APIs, each only after {@link AdminGuard} let it through.
+ * Each route names the parameters it takes ({@link AdminParams}); a bad request gets 400 with a
+ * sentence saying what was expected and changes nothing; nothing it does can harm a DTC session
+ * other than the faults it is asked for.
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Garbage is for tests of a decoder, not for filling a client's memory. */
+    static final int MAX_GARBAGE_BYTES = 65_536;
+    private static final int MAX_SLICE_BYTES = 65_536;
+    private static final int INFO_TEXT = DtcMessage.of("ORDER_UPDATE").spec().field("InfoText").maxStringLength();
+    private static final int REASON = DtcMessage.of("LOGOFF").spec().field("Reason").maxStringLength();
+    private static final int SYMBOL = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").spec().field("Symbol").maxStringLength();
+    private static final int ACCOUNT = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").spec().field("TradeAccount")
+            .maxStringLength();
+    private static final String ENDPOINTS = "see simulator/README.md: GET /sessions, /orders, /fills, /journal,"
+            + " /memory, /scenario; POST /orders/{id}/fill, /orders/{id}/cancel, /orders/elsewhere, /faults/{kind},"
+            + " /scenario, /reset; DELETE /scenario";
 
     private final DtcSimulator sim;
+    private final AdminGuard guard;
 
-    AdminHandler(DtcSimulator sim) {
+    AdminHandler(DtcSimulator sim, AdminGuard guard) {
         this.sim = sim;
+        this.guard = guard;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        String token = sim.config().adminToken();
-        if (token != null && !authorized(request, token)) {
-            LOG.warn("admin: {} {} refused: no valid token", request.method(), request.uri());
-            respond(ctx, request, HttpResponseStatus.UNAUTHORIZED,
-                    Map.of("error", "this admin API needs the header 'Authorization: Bearer <token>'"));
+        if (request.decoderResult().isFailure()) {
+            LOG.warn("admin: malformed HTTP request from {}: {}", ctx.channel().remoteAddress(),
+                    request.decoderResult().cause().getMessage());
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, Map.of("error", "malformed HTTP request"));
             return;
         }
-        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        String body = request.content().toString(StandardCharsets.UTF_8);
+        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+        AdminGuard.Refusal refusal = guard.check(request, local.getAddress(), local.getPort());
+        if (refusal != null) {
+            LOG.warn("admin: {} {} from {} refused: {}", request.method(), AdminGuard.printable(request.uri()),
+                    ctx.channel().remoteAddress(), refusal.reason());
+            respond(ctx, request, refusal.status(), Map.of("error", refusal.reason()));
+            return;
+        }
+        if (request.method().equals(HttpMethod.OPTIONS)) {
+            // Same-origin browsers never ask; anyone else learns the methods and gets no CORS allowance.
+            FullHttpResponse allow = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT);
+            allow.headers().set(HttpHeaderNames.ALLOW, "GET, POST, DELETE");
+            send(ctx, request, allow);
+            return;
+        }
         Object result;
         HttpResponseStatus status = HttpResponseStatus.OK;
         try {
-            result = route(request.method(), uri.path(), new Params(uri.parameters()), body);
+            QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+            String body = request.content().toString(StandardCharsets.UTF_8);
+            String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+            result = route(request.method(), uri, body, type.toLowerCase(java.util.Locale.ROOT).contains("yaml"));
         } catch (IllegalArgumentException e) {
             status = HttpResponseStatus.BAD_REQUEST;
-            result = Map.of("error", e.getMessage());
+            result = Map.of("error", String.valueOf(e.getMessage()));
         } catch (NotFound e) {
             status = HttpResponseStatus.NOT_FOUND;
             result = Map.of("error", e.getMessage());
@@ -70,96 +102,167 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         respond(ctx, request, status, result);
     }
 
-    /** Constant-time comparison, so the token cannot be guessed from response times. */
-    private static boolean authorized(FullHttpRequest request, String token) {
-        String header = request.headers().get("Authorization", "");
-        byte[] given = header.getBytes(StandardCharsets.UTF_8);
-        byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-        return java.security.MessageDigest.isEqual(given, expected);
-    }
-
-    private Object route(HttpMethod method, String path, Params p, String body) {
-        String[] parts = path.replaceAll("^/+|/+$", "").split("/");
-        String key = method.name() + " " + (parts.length > 0 ? parts[0] : "");
+    private Object route(HttpMethod method, QueryStringDecoder uri, String body, boolean yaml) {
+        String path = uri.path();
+        String trimmed = path.replaceAll("^/+|/+$", "");
+        String[] parts = trimmed.isEmpty() ? new String[0] : trimmed.split("/");
+        String key = method.name() + " " + (parts.length > 0 ? parts[0] : "") + "/" + parts.length;
+        Map<String, List<String>> query = uri.parameters();
         switch (key) {
-            case "GET sessions":
+            case "GET sessions/1":
+                params("GET /sessions", query, body);
                 return sim.sessions().all().stream().map(AdminHandler::session).toList();
-            case "GET orders":
+            case "GET orders/1":
+                params("GET /orders", query, body);
                 return sim.exchange().workingOrders();
-            case "GET fills":
+            case "GET fills/1":
+                params("GET /fills", query, body);
                 return sim.exchange().fills();
-            case "GET journal":
-                return journal(p.integer("limit", 100));
-            case "GET memory":
-                return MemoryReport.now(sim.sessions().all().size(), p.flag("gc"));
-            case "GET scenario":
+            case "GET journal/1":
+                return journal(params("GET /journal", query, body, "limit").integer("limit", 100, 1, Integer.MAX_VALUE));
+            case "GET memory/1":
+                return MemoryReport.now(sim.sessions().all().size(), params("GET /memory", query, body, "gc").flag("gc"));
+            case "GET scenario/1":
+                params("GET /scenario", query, body);
                 return sim.exchange().scenario() == null ? Map.of("scenario", "none (fill policy "
                         + sim.config().fillPolicy() + ")") : sim.exchange().scenario();
-            case "POST reset":
+            case "POST reset/1":
+                params("POST /reset", query, body);
                 sim.reset();
                 return Map.of("reset", true);
-            case "POST scenario":
-                var scenario = body.trim().startsWith("{") ? ScenarioLoader.parseJson(body) : ScenarioLoader.parseYaml(body);
-                sim.exchange().useScenario(scenario);
-                return scenario;
-            case "DELETE scenario":
+            case "POST scenario/1":
+                return scenario(query, body, yaml);
+            case "DELETE scenario/1":
+                params("DELETE /scenario", query, body);
                 sim.exchange().useScenario(null);
                 return Map.of("scenario", "none");
-            case "POST orders":
-                return orderAction(parts, p, body);
-            case "POST faults":
-                return fault(parts.length > 1 ? parts[1] : "", p);
+            case "POST orders/2":
+                if (parts[1].equals("elsewhere")) {
+                    return elsewhere(params("POST /orders/elsewhere", query, body,
+                            "tradeAccount", "symbol", "side", "quantity", "price"));
+                }
+                break;
+            case "POST orders/3":
+                return orderAction(parts[1], parts[2], query, body);
+            case "POST faults/2":
+                return fault(parts[1], query, body);
             default:
-                throw new NotFound("no admin endpoint " + method + " " + path + " (see simulator/README.md: GET /sessions,"
-                        + " /orders, /fills, /journal, /memory, /scenario; POST /orders/{id}/fill, /orders/{id}/cancel,"
-                        + " /orders/elsewhere, /faults/{kind}, /scenario, /reset)");
+                break;
         }
+        throw new NotFound("no admin endpoint " + method + " " + AdminGuard.printable(path) + " (" + ENDPOINTS + ")");
     }
 
-    private Object orderAction(String[] parts, Params p, String body) {
-        if (parts.length == 2 && parts[1].equals("elsewhere")) {
-            JsonNode o = readJson(body);
-            String id = sim.exchange().placeElsewhere(text(o, "tradeAccount", "SIM1"), text(o, "symbol", null),
-                    text(o, "side", null), number(o, "quantity"), number(o, "price"));
-            return Map.of("serverOrderId", id);
+    private static AdminParams params(String route, Map<String, List<String>> query, String body, String... allowed) {
+        return AdminParams.of(route, query, body, Set.of(allowed));
+    }
+
+    private Object scenario(Map<String, List<String>> query, String body, boolean yaml) {
+        params("POST /scenario", query, "");
+        if (body.isBlank()) {
+            throw new IllegalArgumentException("the body is empty (expected: a scenario in JSON or YAML)");
         }
-        if (parts.length != 3) {
-            throw new NotFound("expected POST /orders/{ServerOrderID}/fill or /orders/{ServerOrderID}/cancel");
-        }
-        String id = parts[1];
-        switch (parts[2]) {
+        var scenario = yaml ? ScenarioLoader.parseYaml(body) : ScenarioLoader.parseJson(body);
+        sim.exchange().useScenario(scenario);
+        return scenario;
+    }
+
+    private Object elsewhere(AdminParams p) {
+        String id = sim.exchange().placeElsewhere(p.text("tradeAccount", sim.exchange().tradeAccounts().get(0), ACCOUNT),
+                p.text("symbol", null, SYMBOL), p.choice("side", null, List.of("BUY", "SELL")),
+                p.number("quantity", true), p.number("price", false));
+        return Map.of("serverOrderId", id);
+    }
+
+    private Object orderAction(String id, String action, Map<String, List<String>> query, String body) {
+        switch (action) {
             case "fill" -> {
+                AdminParams p = params("POST /orders/{id}/fill", query, body, "quantity", "price");
                 if (p.has("quantity")) {
-                    sim.exchange().fill(id, p.number("quantity"), p.number("price"));
+                    sim.exchange().fill(id, p.number("quantity", true), p.number("price", false));
+                } else if (p.has("price")) {
+                    double price = p.number("price", false);
+                    sim.exchange().fill(id, remaining(id), price);
                 } else {
                     sim.exchange().fill(id);
                 }
             }
-            case "cancel" -> sim.exchange().cancel(id, p.text("text", null));
-            default -> throw new NotFound("no order action " + parts[2] + " (expected: fill or cancel)");
+            case "cancel" -> sim.exchange().cancel(id,
+                    params("POST /orders/{id}/cancel", query, body, "text").text("text", null, INFO_TEXT));
+            default -> throw new NotFound("no order action '" + AdminGuard.printable(action)
+                    + "' (expected: fill or cancel)");
         }
-        return Map.of("done", parts[2], "serverOrderId", id);
+        return Map.of("done", action, "serverOrderId", id);
     }
 
-    private Object fault(String kind, Params p) {
-        int session = p.integer("session", 0);
+    /** What remains of a working order, for a fill at a price the caller names without a quantity. */
+    private double remaining(String id) {
+        return sim.exchange().workingOrders().stream().filter(o -> o.serverOrderId().equals(id)).findFirst()
+                .map(o -> o.quantity() - o.filledQuantity())
+                .orElseThrow(() -> new IllegalArgumentException("no working order " + AdminGuard.printable(id)));
+    }
+
+    private Object fault(String kind, Map<String, List<String>> query, String body) {
+        String route = "POST /faults/" + kind;
         var faults = sim.faults();
+        int session = 0;
         switch (kind) {
-            case "disconnect" -> faults.disconnect(session, false);
-            case "reset" -> faults.disconnect(session, true);
-            case "silence" -> faults.silence(session, p.has("millis") ? Duration.ofMillis(p.integer("millis", 0)) : null);
-            case "logoff" -> faults.logoff(session, p.text("reason", "logged off by the simulator"));
-            case "garbage" -> faults.sendGarbage(session, p.integer("bytes", 16));
-            case "delay" -> faults.delayNthMessage(session, p.integer("n", 1), Duration.ofMillis(p.integer("millis", 1000)));
-            case "duplicate" -> faults.duplicateOrderUpdates(session, p.integer("n", 1));
-            case "reorder" -> faults.reorderOrderUpdates(session, p.integer("n", 1));
-            case "refuse" -> faults.refuseConnectionsFor(Duration.ofMillis(p.integer("millis", 5000)));
-            case "slice" -> faults.sliceFrames(p.integer("bytes", 1));
-            case "clear" -> faults.clear();
-            default -> throw new NotFound("no fault '" + kind + "' (expected: disconnect, reset, silence, logoff,"
-                    + " garbage, delay, duplicate, reorder, refuse, slice, clear)");
+            case "disconnect", "reset" -> {
+                session = session(params(route, query, body, "session"));
+                faults.disconnect(session, kind.equals("reset"));
+            }
+            case "silence" -> {
+                AdminParams p = params(route, query, body, "session", "millis");
+                session = session(p);
+                faults.silence(session, p.has("millis") ? Duration.ofMillis(millis(p, 0)) : null);
+            }
+            case "logoff" -> {
+                AdminParams p = params(route, query, body, "session", "reason");
+                session = session(p);
+                faults.logoff(session, p.text("reason", "logged off by the simulator", REASON));
+            }
+            case "garbage" -> {
+                AdminParams p = params(route, query, body, "session", "bytes");
+                session = session(p);
+                faults.sendGarbage(session, p.integer("bytes", 16, 1, MAX_GARBAGE_BYTES));
+            }
+            case "delay" -> {
+                AdminParams p = params(route, query, body, "session", "n", "millis");
+                session = session(p);
+                faults.delayNthMessage(session, count(p), Duration.ofMillis(millis(p, 1000)));
+            }
+            case "duplicate" -> {
+                AdminParams p = params(route, query, body, "session", "n");
+                session = session(p);
+                faults.duplicateOrderUpdates(session, count(p));
+            }
+            case "reorder" -> {
+                AdminParams p = params(route, query, body, "session", "n");
+                session = session(p);
+                faults.reorderOrderUpdates(session, count(p));
+            }
+            case "refuse" -> faults.refuseConnectionsFor(Duration.ofMillis(millis(params(route, query, body, "millis"), 5000)));
+            case "slice" -> faults.sliceFrames(params(route, query, body, "bytes").integer("bytes", 1, 0, MAX_SLICE_BYTES));
+            case "clear" -> {
+                params(route, query, body);
+                faults.clear();
+            }
+            default -> throw new NotFound("no fault '" + AdminGuard.printable(kind) + "' (expected: disconnect, reset,"
+                    + " silence, logoff, garbage, delay, duplicate, reorder, refuse, slice, clear)");
         }
         return Map.of("fault", kind, "session", session == 0 ? "all" : session);
+    }
+
+    /** 0, the default, is every session. */
+    private static int session(AdminParams p) {
+        return p.integer("session", 0, 0, Integer.MAX_VALUE);
+    }
+
+    private static int count(AdminParams p) {
+        return p.integer("n", 1, 1, Integer.MAX_VALUE);
+    }
+
+    private static int millis(AdminParams p, int fallback) {
+        return p.integer("millis", fallback, 0, Integer.MAX_VALUE);
     }
 
     private List<Map<String, Object>> journal(int limit) {
@@ -185,33 +288,6 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return m;
     }
 
-    private static JsonNode readJson(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("body is not JSON: " + e.getMessage());
-        }
-    }
-
-    private static String text(JsonNode o, String field, String fallback) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.isTextual()) {
-            if (fallback != null) {
-                return fallback;
-            }
-            throw new IllegalArgumentException("field " + field + " is missing (expected: text)");
-        }
-        return v.textValue();
-    }
-
-    private static double number(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.isNumber()) {
-            throw new IllegalArgumentException("field " + field + " is missing (expected: a number)");
-        }
-        return v.doubleValue();
-    }
-
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
                                 Object result) {
         byte[] bytes;
@@ -224,7 +300,11 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(bytes));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-        HttpUtil.setContentLength(response, bytes.length);
+        send(ctx, request, response);
+    }
+
+    private static void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
+        HttpUtil.setContentLength(response, response.content().readableBytes());
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);
         var written = ctx.writeAndFlush(response);
@@ -237,45 +317,6 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final class NotFound extends RuntimeException {
         NotFound(String message) {
             super(message);
-        }
-    }
-
-    /** Query parameters with plain-word errors. */
-    private record Params(Map<String, List<String>> values) {
-        boolean has(String name) {
-            return values.containsKey(name);
-        }
-
-        String text(String name, String fallback) {
-            List<String> v = values.get(name);
-            return v == null || v.isEmpty() ? fallback : v.get(0);
-        }
-
-        /** Absent or false: false; true: true; anything else is a bad request. */
-        boolean flag(String name) {
-            String v = text(name, "false");
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException(name + "=" + v + " (expected: true or false)");
-            }
-            return v.equals("true");
-        }
-
-        int integer(String name, int fallback) {
-            String v = text(name, null);
-            try {
-                return v == null ? fallback : Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + "=" + v + " (expected: a whole number)");
-            }
-        }
-
-        double number(String name) {
-            String v = text(name, null);
-            try {
-                return Double.parseDouble(v);
-            } catch (NumberFormatException | NullPointerException e) {
-                throw new IllegalArgumentException(name + "=" + v + " (expected: a number)");
-            }
         }
     }
 }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulator's HTTP admin API (JSON over HTTP/1.1, on the simulator's host): sessions, orders,
- * fills, faults, scenario, journal, reset. One event-loop thread; every call is short.
+ * fills, faults, scenario, journal, reset. One event-loop thread; every call is short. Every request
+ * passes {@link AdminGuard} first (Host, Origin, token, Content-Type); beyond loopback a token is required.
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
@@ -35,13 +36,16 @@ public final class AdminServer implements AutoCloseable {
     }
 
     public static AdminServer start(DtcSimulator simulator, String host, int port) {
+        String token = simulator.config().adminToken();
+        requireTokenBeyondLoopback(host, token);
+        AdminGuard guard = new AdminGuard(host, token);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec()).addLast(new HttpObjectAggregator(MAX_BODY))
-                                .addLast(new AdminHandler(simulator));
+                                .addLast(new AdminHandler(simulator, guard));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
@@ -53,6 +57,19 @@ public final class AdminServer implements AutoCloseable {
         AdminServer server = new AdminServer(group, bound.channel());
         LOG.info("admin API listening on http://{}:{}/", host, server.port());
         return server;
+    }
+
+    /**
+     * Refuses an admin API that other machines could reach without a token: anyone on the network
+     * could otherwise fill, cancel and reset. Loopback needs none (the Host and Origin checks keep
+     * browsers out).
+     */
+    public static void requireTokenBeyondLoopback(String host, String token) {
+        if (token == null && AdminHosts.beyondLoopback(host)) {
+            throw new IllegalStateException("the admin API would listen on " + host + ", beyond loopback, without a"
+                    + " token: give one (--admin-token-file PATH or the environment variable DTC_ADMIN_TOKEN;"
+                    + " SimulatorConfig.adminToken) or listen on 127.0.0.1");
+        }
     }
 
     public int port() {

@@ -9,7 +9,9 @@ import java.util.function.Predicate;
 
 /**
  * Every message in and out of every session, plus conformance findings, in a bounded ring: when
- * full, the oldest entries drop out. Thread-safe; {@link #verify()} reads it for assertions.
+ * full, the oldest entries drop out. Thread-safe; {@link #verify()} reads it for assertions. Secrets
+ * (a LOGON_REQUEST's Password) are masked as {@link DtcMessage#MASK}: the journal is read by tests,
+ * their failure messages and the admin API, never a place for a password.
  */
 public final class Journal {
     /** Slots made at first, before the ring grows towards its capacity: a large capacity costs nothing unused. */
@@ -75,8 +77,13 @@ public final class Journal {
         times[i] = clock.millis();
         sessions[i] = sessionId;
         kinds[i] = kind;
-        boolean copy = kind == JournalEntry.Kind.SENT;
+        // A secret (a logon's Password) is kept only masked, in a copy: the session reads the original.
+        boolean secret = m != null && Secrets.carried(m);
+        boolean copy = kind == JournalEntry.Kind.SENT || secret;
         messages[i] = copy ? copyOf(m, owned[i] ? messages[i] : null) : m;
+        if (secret) {
+            Secrets.mask(messages[i]);
+        }
         owned[i] = copy;
         texts[i] = text;
         size++;

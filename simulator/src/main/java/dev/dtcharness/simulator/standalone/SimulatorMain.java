@@ -6,6 +6,7 @@ import dev.dtcharness.simulator.FillPolicy;
 import dev.dtcharness.simulator.LogonOutcome;
 import dev.dtcharness.simulator.DtcSimulator;
 import dev.dtcharness.simulator.SimulatorConfig;
+import dev.dtcharness.simulator.admin.AdminServer;
 import dev.dtcharness.simulator.script.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.Map;
@@ -54,8 +55,13 @@ public final class SimulatorMain implements Callable<Integer> {
             + "(default: off).")
     Integer adminPort;
 
-    @Option(names = "--admin-token", description = "Require 'Authorization: Bearer <token>' on every admin request "
-            + "(default: none; the admin API listens on --host, loopback by default).")
+    @Option(names = "--admin-token-file", paramLabel = "PATH", description = "Require 'Authorization: Bearer <token>' "
+            + "on every admin request, the token being this file's first line (keep it chmod 600). Or set the "
+            + "environment variable " + AdminToken.ENVIRONMENT + ". Required when --host is not loopback.")
+    Path adminTokenFile;
+
+    @Option(names = "--admin-token", description = "As --admin-token-file, with the token on the command line, where "
+            + "every local user can read it (ps, /proc): prefer the file or " + AdminToken.ENVIRONMENT + ".")
     String adminToken;
 
     @Option(names = "--accounts", split = ",", description = "Trade accounts to list (default: SIM1).")
@@ -121,13 +127,22 @@ public final class SimulatorMain implements Callable<Integer> {
             config = config.scenario(ScenarioLoader.load(scenario));
         }
         if (adminPort != null) {
-            config = config.adminPort(adminPort).adminToken(adminToken);
+            String token;
+            try {
+                token = AdminToken.choose(adminTokenFile, adminToken, System.getenv(AdminToken.ENVIRONMENT));
+                AdminServer.requireTokenBeyondLoopback(host, token);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // One line an operator reads at once, not a stack trace: nothing has started yet.
+                System.err.println("dtc-simulator: " + e.getMessage());
+                return 2;
+            }
+            config = config.adminPort(adminPort).adminToken(token);
         }
         if (credentials != null) {
             int colon = credentials.indexOf(':');
             if (colon < 0) {
                 throw new CommandLine.ParameterException(new CommandLine(this),
-                        "--credentials " + credentials + " (expected: USER:PASSWORD)");
+                        "--credentials has no ':' (expected: USER:PASSWORD)");
             }
             config = config.credentials(credentials.substring(0, colon), credentials.substring(colon + 1));
         }
