@@ -165,7 +165,8 @@ class RuleBreakingServerTest extends AgainstFakeServer {
         client.onMessage("ORDER_UPDATE", updatesHeard::add);
         OrderHandle order = client.submit(OrderRequest.limit("ES", Side.BUY, 2, 99.5));
 
-        await().atMost(WAIT).until(() -> order.current().isFilled());
+        // Message listeners run after the book: the last of them has heard the fill once both updates are in.
+        await().atMost(WAIT).until(() -> order.current().isFilled() && updatesHeard.size() == 2);
 
         assertThat(client.problems().violationCount(ProtocolViolation.NON_FINITE_VALUE)).isEqualTo(3);
         assertThat(logs.problems()).filteredOn(l -> l.contains("protocol violation")).satisfiesExactly(
