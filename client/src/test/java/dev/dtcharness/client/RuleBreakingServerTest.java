@@ -89,7 +89,9 @@ class RuleBreakingServerTest extends AgainstFakeServer {
         INFINITY_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.NON_FINITE_VALUE, "ERROR", "LastFillPrice=Infinity"),
         MINUS_INFINITY_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.NON_FINITE_VALUE, "ERROR", "LastFillPrice=-Infinity"),
         /** JSON has no NaN number: a Jackson server writes the string "NaN", which no double field accepts. */
-        NAN_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.UNREADABLE_FIELD, "WARN", "LastFillPrice: \"NaN\"");
+        NAN_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.UNREADABLE_FIELD, "WARN", "LastFillPrice: \"NaN\""),
+        /** No price at all: neither LastFillPrice nor AverageFillPrice (the history's price column is NOT NULL). */
+        NONE(DtcEncoding.BINARY_ENCODING, ProtocolViolation.FILL_WITHOUT_PRICE, "ERROR", "fill E2 of 1 without a price");
 
         final DtcEncoding encoding;
         final ProtocolViolation violation;
@@ -112,6 +114,7 @@ class RuleBreakingServerTest extends AgainstFakeServer {
                 case INFINITY_IN_BINARY -> peer.send(bad.set("LastFillPrice", Double.POSITIVE_INFINITY));
                 case INFINITY_IN_JSON -> sendJson(peer, bad.set("LastFillPrice", MARK), "1e400");
                 case MINUS_INFINITY_IN_JSON -> sendJson(peer, bad.set("LastFillPrice", MARK), "-1e400");
+                case NONE -> peer.send(bad.set("LastFillPrice", null).set("AverageFillPrice", null));
             }
         }
     }
@@ -244,6 +247,52 @@ class RuleBreakingServerTest extends AgainstFakeServer {
         assertThat(client.problems().warningCount() + client.problems().errorCount()).isZero();
         assertThat(logs.lines()).anySatisfy(l -> assertThat(l).startsWith("INFO").contains("fill E1 already counted"));
         assertListenersHistoryAndStateAgree(List.of("E1 BUY 1.0 @ 100.0 S1", "E2 BUY 1.0 @ 102.0 S1"));
+    }
+
+    @Test
+    void shouldJudgeHistoricalFillsAsItJudgesOrderUpdates() {
+        server = new FakeServer((m, peer) -> {
+            if (m.is("SUBMIT_NEW_SINGLE_ORDER")) {
+                peer.send(fill(update(m, "S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 100, "E1")
+                        .set("TradeAccount", "SIM1").setEnum("BuySell", "BUY"));
+            } else if (m.is("OPEN_ORDERS_REQUEST")) {
+                peer.send(DtcMessage.of("ORDER_UPDATE").set("RequestID", m.getLong("RequestID")).set("NoOrders", 1)
+                        .set("TotalNumMessages", 1).set("MessageNumber", 1));
+            } else if (m.is("HISTORICAL_ORDER_FILLS_REQUEST")) {
+                long request = m.getLong("RequestID");
+                // E1 at another price than its ORDER_UPDATE said, E2 at a price no market has, E3 as it should be.
+                peer.send(historicalFill(request, 1, "E1", 1, 100.5));
+                peer.send(historicalFill(request, 2, "E2", 1, Double.NaN));
+                peer.send(historicalFill(request, 3, "E3", 2, 99));
+            }
+        });
+        client = new DtcClient(DtcClientConfig.builder().port(server.port()).historyDatabase(dir.resolve("history.db"))
+                .stateFile(dir.resolve("state.json")).build());
+        client.onFill((f, o) -> heard.add(f));
+        client.connect();
+        OrderHandle order = client.submit(OrderRequest.limit("ES", Side.BUY, 2, 101));
+        await().atMost(WAIT).until(() -> order.fills().size() == 1);
+        server.dropClients();
+        // After the reconnect the client reconciles: open orders (none), then the day's fills.
+        await().atMost(WAIT).until(() -> client.reconciliations() == 1);
+
+        assertThat(client.problems().violationCount(ProtocolViolation.CONFLICTING_EXECUTION)).isEqualTo(1);
+        assertThat(client.problems().violationCount(ProtocolViolation.NON_FINITE_VALUE)).isEqualTo(1);
+        assertThat(client.problems().violationCount(ProtocolViolation.OVERFILL)).as("1 + 2 of an order of 2").isEqualTo(1);
+        assertThat(logs.problems()).filteredOn(l -> l.contains("protocol violation")).satisfiesExactly(
+                l -> assertThat(l).startsWith("ERROR").contains("execution E1 came again in HISTORICAL_ORDER_FILL_RESPONSE",
+                        "another price", "at 100.0 for order " + order.clientOrderId() + "/S1", "now BUY 1 ES at 100.5 for order -/S1"),
+                l -> assertThat(l).startsWith("ERROR").contains("HISTORICAL_ORDER_FILL_RESPONSE for order -/S1 (ES, SIM1, execution E2)",
+                        "Price=NaN", "not counted"),
+                l -> assertThat(l).startsWith("ERROR").contains(order.clientOrderId() + "/S1", "FilledQuantity 3", "fill E3 of 2"));
+        assertListenersHistoryAndStateAgree(List.of("E1 BUY 1.0 @ 100.0 S1", "E3 BUY 2.0 @ 99.0 S1"));
+    }
+
+    private static DtcMessage historicalFill(long request, int number, String executionId, double quantity, double price) {
+        return DtcMessage.of("HISTORICAL_ORDER_FILL_RESPONSE").set("RequestID", request).set("TotalNumberMessages", 3)
+                .set("MessageNumber", number).set("Symbol", "ES").set("TradeAccount", "SIM1").set("ServerOrderID", "S1")
+                .setEnum("BuySell", "BUY").set("Quantity", quantity).set("Price", price).set("UniqueExecutionID", executionId)
+                .set("DateTime", 1_700_000_000L);
     }
 
     private void start(DtcEncoding encoding) {
