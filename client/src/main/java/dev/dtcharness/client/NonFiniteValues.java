@@ -34,6 +34,11 @@ public final class NonFiniteValues {
     private static final FieldSpec[][] NUMBERS;
     /** Per message type: the fields a fill's price and quantity are read from; one of them refused, no fill is counted. */
     private static final long[] FILL_FIELDS;
+    private static final FieldSpec LAST_PRICE = ORDER_UPDATE.field("LastFillPrice");
+    private static final FieldSpec LAST_QUANTITY = ORDER_UPDATE.field("LastFillQuantity");
+    /** ORDER_UPDATE's fallbacks: AverageFillPrice for a missing LastFillPrice, FilledQuantity for a missing LastFillQuantity. */
+    private static final long AVERAGE_BIT = bit(ORDER_UPDATE, "AverageFillPrice");
+    private static final long FILLED_BIT = bit(ORDER_UPDATE, "FilledQuantity");
 
     static {
         int types = SPEC.messages().stream().mapToInt(MessageSpec::type).max().orElse(-1) + 1;
@@ -80,9 +85,38 @@ public final class NonFiniteValues {
         return refused;
     }
 
-    /** Whether what {@link #refuse} refused includes a field the message's fill is read from. */
+    /**
+     * Whether what {@link #refuse} refused includes a field the message's fill is read from. For an
+     * ORDER_UPDATE the average and the cumulative quantity count only when the fill's own LastFillPrice or
+     * LastFillQuantity is missing, since only then are they read for it.
+     */
     public static boolean fillRefused(DtcMessage m, long refused) {
-        return m.type() < FILL_FIELDS.length && (FILL_FIELDS[m.type()] & refused) != 0;
+        if (m.type() >= FILL_FIELDS.length || (FILL_FIELDS[m.type()] & refused) == 0) {
+            return false;
+        }
+        if (m.spec() != ORDER_UPDATE) {
+            return true;
+        }
+        long own = refused & ~(AVERAGE_BIT | FILLED_BIT);
+        return (FILL_FIELDS[m.type()] & own) != 0 || ((refused & AVERAGE_BIT) != 0 && !usable(m, LAST_PRICE))
+                || ((refused & FILLED_BIT) != 0 && !usable(m, LAST_QUANTITY));
+    }
+
+    /** A field's bit in its message's masks: its place among the message's floating-point fields. */
+    private static long bit(MessageSpec m, String name) {
+        List<FieldSpec> numbers = m.fields().stream().filter(f -> f.kind().isFloatingPoint()).toList();
+        for (int i = 0; i < numbers.size() && i < 64; i++) {
+            if (numbers.get(i).name().equals(name)) {
+                return 1L << i;
+            }
+        }
+        throw new IllegalStateException(m.name() + " has no number field " + name);
+    }
+
+    /** Set to a real value: not unset, not DBL_MAX ("not set" in binary), finite. */
+    private static boolean usable(DtcMessage m, FieldSpec f) {
+        double v = m.doubleIfSet(f, Double.NaN);
+        return Double.isFinite(v) && v != Double.MAX_VALUE;
     }
 
     /** Whether the message is dropped whole when refused: a position is the server's whole word, not a field of it. */

@@ -160,7 +160,9 @@ class RuleBreakingServerTest extends AgainstFakeServer {
                 peer.send(position(1, 100));
                 peer.send(position(Double.NaN, 100));
                 peer.send(position(1, Double.POSITIVE_INFINITY));
-                peer.send(fill(update(m, "S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 2), 99, "E1"));
+                // The fill's own price and quantity are sound: only the average, not read for it, is refused.
+                peer.send(fill(update(m, "S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 2), 99, "E1")
+                        .set("AverageFillPrice", Double.NaN));
             }
         });
         start(DtcEncoding.BINARY_ENCODING);
@@ -172,13 +174,16 @@ class RuleBreakingServerTest extends AgainstFakeServer {
         // Message listeners run after the book: the last of them has heard the fill once both updates are in.
         await().atMost(WAIT).until(() -> order.current().isFilled() && updatesHeard.size() == 2);
 
-        assertThat(client.problems().violationCount(ProtocolViolation.NON_FINITE_VALUE)).isEqualTo(3);
+        assertThat(client.problems().violationCount(ProtocolViolation.NON_FINITE_VALUE)).isEqualTo(4);
         assertThat(logs.problems()).filteredOn(l -> l.contains("protocol violation")).satisfiesExactly(
                 l -> assertThat(l).startsWith("WARN").contains("ORDER_UPDATE for order " + order.clientOrderId() + "/S1",
                         "Price1=Infinity", "OrderQuantity=NaN", "RemainingQuantity=-Infinity"),
                 l -> assertThat(l).startsWith("WARN").contains("POSITION_UPDATE for ES, SIM1", "Quantity=NaN",
                         "the whole update is refused"),
-                l -> assertThat(l).startsWith("WARN").contains("POSITION_UPDATE for ES, SIM1", "AveragePrice=Infinity"));
+                l -> assertThat(l).startsWith("WARN").contains("POSITION_UPDATE for ES, SIM1", "AveragePrice=Infinity"),
+                l -> assertThat(l).startsWith("WARN").contains("ORDER_UPDATE for order " + order.clientOrderId() + "/S1",
+                        "execution E1", "AverageFillPrice=NaN").doesNotContain("not counted"));
+        assertThat(order.current().averageFillPrice()).as("the counted fill's").isEqualTo(99);
         assertThat(order.current().orderQuantity()).as("the submitted quantity stands").isEqualTo(2);
         assertThat(order.current().price1()).isEqualTo(99.5);
         assertThat(positionsHeard).as("refused whole: no listener hears them").hasSize(1);
