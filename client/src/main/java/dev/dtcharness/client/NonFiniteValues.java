@@ -165,7 +165,8 @@ public final class NonFiniteValues {
                 String.join(", ", values), consequence);
     }
 
-    private static boolean reportsFill(DtcMessage m) {
+    /** Whether the message reports a fill: a fills answer's entry, or an ORDER_UPDATE with a fill reason or execution id. */
+    public static boolean reportsFill(DtcMessage m) {
         if (m.spec() == HISTORICAL_FILL) {
             return !(m.isSet(NO_ORDER_FILLS) && m.getLong(NO_ORDER_FILLS) != 0);
         }

@@ -89,7 +89,7 @@ class RuleBreakingServerTest extends AgainstFakeServer {
         INFINITY_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.NON_FINITE_VALUE, "ERROR", "LastFillPrice=Infinity"),
         MINUS_INFINITY_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.NON_FINITE_VALUE, "ERROR", "LastFillPrice=-Infinity"),
         /** JSON has no NaN number: a Jackson server writes the string "NaN", which no double field accepts. */
-        NAN_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.UNREADABLE_FIELD, "WARN", "LastFillPrice: \"NaN\""),
+        NAN_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.UNREADABLE_FIELD, "ERROR", "LastFillPrice: \"NaN\""),
         /** No price at all: neither LastFillPrice nor AverageFillPrice (the history's price column is NOT NULL). */
         NONE(DtcEncoding.BINARY_ENCODING, ProtocolViolation.FILL_WITHOUT_PRICE, "ERROR", "fill E2 of 1 without a price");
 

@@ -163,9 +163,12 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
         Throwable cause = thrown instanceof DecoderException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (cause instanceof DtcFieldException e && e.partial() != null) {
             // A value of the wrong type (a JSON "NaN" string for a price, say): the server broke the spec, and the
-            // message cannot be read as it was meant, so none of it is applied; the line names whose it was.
-            problems.violation(log, ProtocolViolation.UNREADABLE_FIELD, false, "skipped the {} from {} for {}: {}",
-                    e.partial().name(), address, NonFiniteValues.whose(e.partial()), e.getMessage());
+            // message cannot be read as it was meant, so none of it is applied; the line names whose it was. A fill
+            // lost so may leave a position short: ERROR.
+            boolean fill = NonFiniteValues.reportsFill(e.partial());
+            problems.violation(log, ProtocolViolation.UNREADABLE_FIELD, fill, "skipped the {} from {} for {}: {}{}",
+                    e.partial().name(), address, NonFiniteValues.whose(e.partial()), e.getMessage(),
+                    fill ? "; the fill it reports is not counted" : "");
             return;
         }
         if (cause instanceof DtcCodecException e && !e.isFatal()) {
