@@ -117,6 +117,17 @@ public final class DtcClient implements AutoCloseable {
         if (persistence.enabled()) {
             reconciliation.countedFillsUntil(persistence.restoreInto(book, positions));
         }
+        if (persistence.database() != null) {
+            OrderHistoryDb db = persistence.database();
+            book.earlierFills(id -> {
+                try {
+                    return db.fill(id);
+                } catch (RuntimeException e) {
+                    problems.warn(log, "cannot compare repeated execution {} with the one recorded: {}", id, e.getMessage());
+                    return null;
+                }
+            });
+        }
         // Positions first, so the state file saved next already holds this fill.
         router.onBookChange(applied -> {
             if (applied.newFill() != null) {
@@ -380,9 +391,9 @@ public final class DtcClient implements AutoCloseable {
         // Orders ended by this read complete their handles together when the read is done (onReadBatchEnd):
         // an app thread waiting on many of them is woken once per read, not once per order.
         book.holdCompletions();
-        router.route(m);
+        boolean fillRefused = router.route(m);
         if (m instanceof DtcMessage d) {
-            reconciliation.afterRouted(d);
+            reconciliation.afterRouted(d, fillRefused);
         }
     }
 

@@ -28,6 +28,7 @@ final class MessageRouter {
     private final List<FillListener> fillListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<AppliedUpdate>> bookListeners = new CopyOnWriteArrayList<>();
     private final ProblemCounter problems;
+    private final NonFiniteValues nonFinite;
     /**
      * Whether an app listener hears ORDER_UPDATEs (as a message, or beside an order change) or
      * POSITION_UPDATEs: it may keep them, so they must then be decoded each into a message of its own.
@@ -38,6 +39,7 @@ final class MessageRouter {
     MessageRouter(OrderBook book, ProblemCounter problems) {
         this.book = book;
         this.problems = problems;
+        this.nonFinite = new NonFiniteValues(problems);
     }
 
     Subscription onFill(FillListener listener) {
@@ -118,16 +120,24 @@ final class MessageRouter {
     private static final MessageSpec UPDATE = DtcSpec.v8().message("ORDER_UPDATE");
     private static final MessageSpec POSITION = DtcSpec.v8().message("POSITION_UPDATE");
 
-    /** Runs on the event loop, in arrival order. */
-    void route(Object inbound) {
+    /**
+     * Runs on the event loop, in arrival order. Non-finite values are refused before any reader sees the
+     * message ({@link NonFiniteValues}); true when that refused the fill the message carries.
+     */
+    boolean route(Object inbound) {
         if (inbound instanceof UnknownMessage unknown) {
             problems.warn(log, "ignored a message of type {} from the server: not a DTC v8 message with a body ({} bytes)",
                     unknown.type(), unknown.size());
-            return;
+            return false;
         }
         DtcMessage m = (DtcMessage) inbound;
+        long refused = nonFinite.refuse(m);
+        boolean fillRefused = refused != 0 && NonFiniteValues.fillRefused(m, refused);
+        if (NonFiniteValues.refusedWhole(m, refused)) {
+            return fillRefused;
+        }
         if (m.is("ORDER_UPDATE")) {
-            AppliedUpdate applied = book.applyUpdateOrNull(m);
+            AppliedUpdate applied = book.applyUpdateOrNull(m, fillRefused);
             if (applied != null) {
                 publish(applied, m);
             }
@@ -142,6 +152,7 @@ final class MessageRouter {
                 }
             }
         }
+        return fillRefused;
     }
 
     private void notify(OrderListener l, Order before, Order order, DtcMessage update) {

@@ -2,8 +2,10 @@ package dev.dtcharness.client.order;
 
 import dev.dtcharness.client.DtcClientException;
 import dev.dtcharness.client.Fill;
+import dev.dtcharness.client.NonFiniteValues;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.ProblemCounter;
+import dev.dtcharness.client.ProtocolViolation;
 import dev.dtcharness.protocol.DtcMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +55,12 @@ public final class OrderBook {
     /** Fills counted before their order was known (a fills answer ahead of the order's update), by ServerOrderID. */
     private final Map<String, List<Fill>> orphans = new HashMap<>();
     private final ProblemCounter problems;
+    private final NonFiniteValues nonFinite;
+    /**
+     * Where the first version of a repeated execution id is found when the order in memory does not hold
+     * it (another order's, or one forgotten): the history database when there is one; else nothing.
+     */
+    private volatile Function<String, Fill> earlierFills = id -> null;
     /** The thread holding completions (see {@link #holdCompletions}), and what it holds, oldest first. */
     private volatile Thread holder;
     private final ArrayDeque<Ended> held = new ArrayDeque<>();
@@ -82,6 +91,7 @@ public final class OrderBook {
             throw new IllegalArgumentException("retainFinished " + retainFinished + " (expected: 0 or more)");
         }
         this.problems = problems;
+        this.nonFinite = new NonFiniteValues(problems);
         this.retainFinished = retainFinished;
         this.forgetBatch = Math.min(256, retainFinished / 4);
     }
@@ -166,8 +176,20 @@ public final class OrderBook {
         return Optional.ofNullable(applyUpdateOrNull(update));
     }
 
-    /** As {@link #applyUpdate}, null for an update naming no order: the client's router, once per ORDER_UPDATE. */
+    /**
+     * As {@link #applyUpdate}, null for an update naming no order. Non-finite values are refused first
+     * ({@link NonFiniteValues}): named, counted, and read as not set.
+     */
     public AppliedUpdate applyUpdateOrNull(DtcMessage update) {
+        long refused = nonFinite.refuse(update);
+        return applyUpdateOrNull(update, NonFiniteValues.fillRefused(update, refused));
+    }
+
+    /**
+     * The client's router, once per ORDER_UPDATE, after {@link NonFiniteValues#refuse} has already looked at it:
+     * {@code fillRefused} when a field its fill is read from was refused, so the fill it reports is not counted.
+     */
+    public AppliedUpdate applyUpdateOrNull(DtcMessage update, boolean fillRefused) {
         if (OrderUpdateApplier.integer(update, UpdateFields.NO_ORDERS) != 0) {
             return null;
         }
@@ -182,6 +204,8 @@ public final class OrderBook {
         }
         int reason = OrderUpdateApplier.code(update, UpdateFields.ORDER_UPDATE_REASON, 0);
         AppliedUpdate applied;
+        Fill withoutPrice = null;
+        Fill repeated = null;
         synchronized (this) {
             TrackedOrder tracked = find(serverId, previousServerId, clientId);
             if (tracked == null) {
@@ -205,11 +229,17 @@ public final class OrderBook {
                 adopted.forEach(tracked::addFill);
             }
             Fill fill = OrderUpdateApplier.fillIn(update, before, fields);
-            Fill newFill = fill != null && ledger.add(fill) ? fill : null;
+            boolean refusedFill = fill != null && (fillRefused || !Double.isFinite(fill.price()));
+            if (refusedFill && !fillRefused) {
+                withoutPrice = fill;
+            }
+            Fill newFill = fill != null && !refusedFill && ledger.add(fill) ? fill : null;
             if (newFill != null) {
                 tracked.addFill(newFill);
             } else if (fill != null) {
-                // A repeated fill must not pass for the latest one.
+                repeated = refusedFill ? null : fill;
+                // A repeated or refused fill must not pass for the latest one (and a refused one is not in the ledger,
+                // so the server may still send it again, right, under the same execution id).
                 fields = OrderUpdateApplier.with(fields, fields.filledQuantity(), fields.averageFillPrice(), fields.status(),
                         fields.updateCount(), before.lastFillPrice(), before.lastFillQuantity(), before.lastFillExecutionId());
             }
@@ -223,8 +253,92 @@ public final class OrderBook {
             applied = new AppliedUpdate(before, after, t, newFill, tracked);
         }
         logChange(applied, fillIdOf(update));
+        judge(applied, withoutPrice, repeated, "ORDER_UPDATE");
         complete(applied.order(), applied.after());
         return applied;
+    }
+
+    /** Uses {@code lookup} (an execution id to the fill counted under it, or null) for repeats the book cannot place. */
+    public void earlierFills(Function<String, Fill> lookup) {
+        this.earlierFills = lookup;
+    }
+
+    /** The protocol violations an applied change shows: a fill without a price, one execution id with two contents, an overfill. */
+    private void judge(AppliedUpdate a, Fill withoutPrice, Fill repeated, String source) {
+        if (withoutPrice != null) {
+            problems.violation(log, ProtocolViolation.FILL_WITHOUT_PRICE, true, "order {}: {} reports fill {} of {} without"
+                    + " a price (neither LastFillPrice nor AverageFillPrice set): not counted; no fill listener, history row or"
+                    + " position sees it", a.after().describe(), source, withoutPrice.executionId(), number(withoutPrice.quantity()));
+        }
+        if (repeated != null) {
+            conflicts(a.order(), repeated, source);
+        }
+        if (a.after() != null && a.before() != null) {
+            overfill(a.before(), a.after(), a.newFill());
+        }
+    }
+
+    /** A repeated execution id is a harmless duplicate when it says what the first said; otherwise a violation naming both. */
+    private void conflicts(TrackedOrder order, Fill again, String source) {
+        Fill first = order == null ? null : order.fill(again.executionId());
+        boolean sameOrder = first != null;
+        if (first == null) {
+            first = earlierFills.apply(again.executionId());
+            sameOrder = first != null && order != null && (order.hadServerOrderId(first.serverOrderId())
+                    || (!first.clientOrderId().isEmpty() && first.clientOrderId().equals(order.current().clientOrderId())));
+        }
+        if (first == null) {
+            return;
+        }
+        List<String> differs = new ArrayList<>(0);
+        if (!sameNumber(first.quantity(), again.quantity())) {
+            differs.add("quantity");
+        }
+        if (!sameNumber(first.price(), again.price())) {
+            differs.add("price");
+        }
+        if (first.side() != null && again.side() != null && first.side() != again.side()) {
+            differs.add("side");
+        }
+        if (!first.symbol().isEmpty() && !again.symbol().isEmpty() && !first.symbol().equals(again.symbol())) {
+            differs.add("symbol");
+        }
+        if (!sameOrder && order != null) {
+            differs.add("order");
+        }
+        if (differs.isEmpty()) {
+            return;
+        }
+        problems.violation(log, ProtocolViolation.CONFLICTING_EXECUTION, true, "execution {} came again in {} with another {}:"
+                + " first {}, now {}; the first stays counted, the second is not", again.executionId(), source,
+                String.join(", ", differs), version(first), version(again));
+    }
+
+    private static String version(Fill f) {
+        return f.side() + " " + number(f.quantity()) + " " + (f.symbol().isEmpty() ? "-" : f.symbol()) + " at " + f.price()
+                + " for order " + dash(f.clientOrderId()) + "/" + dash(f.serverOrderId()) + " (" + f.source() + ")";
+    }
+
+    /** Flagged when a change takes the order beyond its quantity, and again for each further fill beyond it. */
+    private void overfill(Order before, Order after, Fill newFill) {
+        double quantity = after.orderQuantity();
+        if (!(quantity > 0) || after.filledQuantity() <= quantity + 1e-9
+                || (newFill == null && before.filledQuantity() > quantity + 1e-9)) {
+            return;
+        }
+        problems.violation(log, ProtocolViolation.OVERFILL, true, "order {}: FilledQuantity {} is beyond OrderQuantity {}{};"
+                + " counted as the server reports it (it says the fill happened): the position and the history include it",
+                after.describe(), number(after.filledQuantity()), number(quantity),
+                newFill == null ? " (no new fill in this update)" : " after fill " + newFill.executionId() + " of "
+                        + number(newFill.quantity()) + " at " + newFill.price());
+    }
+
+    private static boolean sameNumber(double a, double b) {
+        return Double.compare(a, b) == 0 || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
     /**
@@ -236,29 +350,40 @@ public final class OrderBook {
         AppliedUpdate applied;
         synchronized (this) {
             if (!ledger.add(fill)) {
-                return Optional.empty();
-            }
-            TrackedOrder tracked = fill.serverOrderId().isEmpty() ? null : byServerOrderId.get(fill.serverOrderId());
-            if (tracked == null) {
-                if (!fill.serverOrderId().isEmpty()) {
-                    orphans.computeIfAbsent(fill.serverOrderId(), k -> new ArrayList<>()).add(fill);
+                applied = null;
+            } else {
+                TrackedOrder tracked = fill.serverOrderId().isEmpty() ? null : byServerOrderId.get(fill.serverOrderId());
+                if (tracked == null) {
+                    if (!fill.serverOrderId().isEmpty()) {
+                        orphans.computeIfAbsent(fill.serverOrderId(), k -> new ArrayList<>()).add(fill);
+                    }
+                    log.info("fill {} of order {} the book does not hold: counted", fill.executionId(), dash(fill.serverOrderId()));
+                    return Optional.of(new AppliedUpdate(null, null, null, fill, null));
                 }
-                log.info("fill {} of order {} the book does not hold: counted", fill.executionId(), dash(fill.serverOrderId()));
-                return Optional.of(new AppliedUpdate(null, null, null, fill, null));
+                Order before = tracked.current();
+                tracked.addFill(fill);
+                Order after = OrderUpdateApplier.consistent(before, before, tracked.fillsView(), fill, false);
+                if (!after.isTerminal() && after.orderQuantity() > 0 && after.filledQuantity() >= after.orderQuantity()) {
+                    after = OrderUpdateApplier.with(after, after.filledQuantity(), after.averageFillPrice(), OrderStatuses.FILLED,
+                            after.updateCount(), after.lastFillPrice(), after.lastFillQuantity(), after.lastFillExecutionId());
+                }
+                tracked.update(after);
+                retireIfFinished(tracked, before, after);
+                applied = new AppliedUpdate(before, after, null, fill, tracked);
             }
-            Order before = tracked.current();
-            tracked.addFill(fill);
-            Order after = OrderUpdateApplier.consistent(before, before, tracked.fillsView(), fill, false);
-            if (!after.isTerminal() && after.orderQuantity() > 0 && after.filledQuantity() >= after.orderQuantity()) {
-                after = OrderUpdateApplier.with(after, after.filledQuantity(), after.averageFillPrice(), OrderStatuses.FILLED,
-                        after.updateCount(), after.lastFillPrice(), after.lastFillQuantity(), after.lastFillExecutionId());
+        }
+        if (applied == null) {
+            // Outside the lock: the first version may have to come from the history database.
+            TrackedOrder order;
+            synchronized (this) {
+                order = fill.serverOrderId().isEmpty() ? null : byServerOrderId.get(fill.serverOrderId());
             }
-            tracked.update(after);
-            retireIfFinished(tracked, before, after);
-            applied = new AppliedUpdate(before, after, null, fill, tracked);
+            conflicts(order, fill, fill.source());
+            return Optional.empty();
         }
         log.info("order {}: missed fill {} of {} at {} counted", applied.after().describe(), fill.executionId(),
                 fill.quantity(), fill.price());
+        judge(applied, null, null, fill.source());
         complete(applied.order(), applied.after());
         return Optional.of(applied);
     }

@@ -132,6 +132,21 @@ public final class TrackedOrder implements OrderHandle {
         return List.copyOf(transitions);
     }
 
+    /** The fill counted under this execution id for this order, or null; newest first, as a repeat is mostly of the last. */
+    synchronized Fill fill(String executionId) {
+        for (int i = fills.size() - 1; i >= 0; i--) {
+            if (fills.get(i).executionId().equals(executionId)) {
+                return fills.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the order was ever known by this ServerOrderID (a replace gives it a new one). */
+    synchronized boolean hadServerOrderId(String serverOrderId) {
+        return !serverOrderId.isEmpty() && (serverOrderIds.contains(serverOrderId) || serverOrderId.equals(current.serverOrderId()));
+    }
+
     synchronized void addFill(Fill fill) {
         fills.add(fill);
     }

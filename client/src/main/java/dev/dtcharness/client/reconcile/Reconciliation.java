@@ -62,6 +62,8 @@ public final class Reconciliation {
      * a dropped connection cuts an answer anywhere, and its fills need not come oldest first.
      */
     private long pendingFillMillis;
+    /** Whether the message being looked at had its fill refused by the router; on the event loop only. */
+    private boolean fillRefused;
 
     /** {@code publish} tells the client's listeners about a change the book made (a missed fill). */
     public Reconciliation(DtcClientConfig config, OrderBook book, ProblemCounter problems,
@@ -129,7 +131,16 @@ public final class Reconciliation {
     }
 
     /** Looks at every inbound message after the router applied it. */
-    public synchronized void afterRouted(DtcMessage m) {
+    public void afterRouted(DtcMessage m) {
+        afterRouted(m, false);
+    }
+
+    /**
+     * As {@link #afterRouted(DtcMessage)}; {@code fillRefused} when the router refused the fill a historical-fill
+     * message carries (a non-finite Price or Quantity, named and counted there): it still counts toward the answer.
+     */
+    public synchronized void afterRouted(DtcMessage m, boolean fillRefused) {
+        this.fillRefused = fillRefused;
         if (m.type() == ORDER_UPDATE) {
             // The book marked the order answered while applying it; here only the times and the open-orders answer.
             if (m.isSet(LAST_FILL_DATE_TIME)) {
@@ -233,7 +244,7 @@ public final class Reconciliation {
     }
 
     private void countHistoricalFill(DtcMessage m) {
-        if (m.isSet("NoOrderFills") && m.getLong("NoOrderFills") != 0) {
+        if (m.isSet("NoOrderFills") && m.getLong("NoOrderFills") != 0 || fillRefused) {
             return;
         }
         String executionId = m.getString("UniqueExecutionID");

@@ -1,9 +1,12 @@
 package dev.dtcharness.client.session;
 
 import dev.dtcharness.client.DtcClientConfig;
+import dev.dtcharness.client.NonFiniteValues;
 import dev.dtcharness.client.ProblemCounter;
+import dev.dtcharness.client.ProtocolViolation;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.codec.DtcCodecException;
+import dev.dtcharness.protocol.codec.DtcFieldException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
@@ -158,6 +161,16 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable thrown) {
         Throwable cause = thrown instanceof DecoderException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        if (cause instanceof DtcFieldException e && e.partial() != null) {
+            // A value of the wrong type (a JSON "NaN" string for a price, say): the server broke the spec, and the
+            // message cannot be read as it was meant, so none of it is applied; the line names whose it was. A fill
+            // lost so may leave a position short: ERROR.
+            boolean fill = NonFiniteValues.reportsFill(e.partial());
+            problems.violation(log, ProtocolViolation.UNREADABLE_FIELD, fill, "skipped the {} from {} for {}: {}{}",
+                    e.partial().name(), address, NonFiniteValues.whose(e.partial()), e.getMessage(),
+                    fill ? "; the fill it reports is not counted" : "");
+            return;
+        }
         if (cause instanceof DtcCodecException e && !e.isFatal()) {
             // One message lost; the stream is still delimited, so the session goes on.
             problems.warn(log, "skipped a message from {}: {}", address, e.getMessage());

@@ -141,6 +141,20 @@ public final class OrderHistoryDb implements AutoCloseable {
         }
     }
 
+    /** The fill recorded under this execution id, or null: the first version of one the server repeats. */
+    public synchronized Fill fill(String executionId) {
+        try (PreparedStatement p = db.prepareStatement("SELECT execution_id, server_order_id, client_order_id, symbol,"
+                + " trade_account, side, quantity, price, fill_time_ms, source FROM fills WHERE execution_id = ?")) {
+            p.setString(1, executionId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? new Fill(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                        side(r.getString(6)), r.getDouble(7), r.getDouble(8), r.getLong(9), r.getString(10)) : null;
+            }
+        } catch (SQLException e) {
+            throw new DtcClientException("cannot read fill " + executionId + " from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The latest snapshot of every order, oldest first. */
     public synchronized List<Order> orders() {
         List<Order> orders = new ArrayList<>();

@@ -41,6 +41,22 @@ class OrderBookTest {
     }
 
     @Test
+    void shouldRefuseAFillAtANonFinitePriceWhenTheBookIsUsedOnItsOwn() {
+        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1"));
+        DtcMessage bad = fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 2), 1, 100, "E2")
+                .set("LastFillPrice", Double.NaN);
+
+        AppliedUpdate applied = book.applyUpdateOrNull(bad);
+
+        assertThat(applied.newFill()).isNull();
+        assertThat(order.fills()).extracting(Fill::executionId).containsExactly("E1");
+        assertThat(book.ledger().contains("E2")).as("left out, so a corrected repeat still counts").isFalse();
+        assertThat(bad.isSet("LastFillPrice")).as("unset for every later reader").isFalse();
+        assertThat(problems.violationCount(dev.dtcharness.client.ProtocolViolation.NON_FINITE_VALUE)).isEqualTo(1);
+        assertThat(problems.recentViolations()).singleElement().asString().contains("C1/S1", "LastFillPrice=NaN", "not counted");
+    }
+
+    @Test
     void shouldCompleteTheHandlesOfOrdersEndedWhileHeldTogetherAtTheRelease() throws Exception {
         book.holdCompletions();
         book.apply(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4, 100.5, "E1"));
