@@ -157,6 +157,22 @@ class UnansweredRequestsAcceptanceTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DtcEncoding.class, names = {"BINARY_ENCODING", "JSON_ENCODING"})
+    void shouldNameATypeTheSpecListsWithoutABody(DtcEncoding encoding) {
+        try (WireClient client = new WireClient(simulator.port(), encoding).logOn()) {
+            int type = DtcSpec.v8().typeOf("FLATTEN_POSITIONS_FOR_TRADE_ACCOUNT");
+            if (encoding == DtcEncoding.BINARY_ENCODING) {
+                client.sendRaw(new byte[] {4, 0, (byte) type, (byte) (type >> 8)});
+            } else {
+                client.sendRaw("{\"Type\":" + type + "}\0");
+            }
+
+            assertThat(client.receiveUntil(m -> !m.is("HEARTBEAT")).getString("MessageText"))
+                    .startsWith("FLATTEN_POSITIONS_FOR_TRADE_ACCOUNT (210) has no message body in DTC v8");
+        }
+    }
+
     static Stream<MessageSpec> everyTypeAClientMaySend() {
         return DtcSpec.v8().messages().stream().filter(m -> Direction.of(m).contains(Direction.CLIENT_TO_SERVER));
     }

@@ -65,6 +65,12 @@ public final class Refusals {
         return replies;
     }
 
+    /** A GENERAL_LOG_MESSAGE with this text, cut to its capacity: for what has no message to refuse. */
+    public DtcMessage logMessage(String text) {
+        FieldSpec f = spec.message(RefusalShape.LOG_MESSAGE).field("MessageText");
+        return new DtcMessage(spec.message(RefusalShape.LOG_MESSAGE)).set(f, fit(f, text));
+    }
+
     private RefusalShape shape(MessageSpec request) {
         return shapes.computeIfAbsent(request, r -> RefusalShape.of(r, spec));
     }

@@ -65,6 +65,13 @@ final class SessionHandler extends SimpleChannelInboundHandler<Object> {
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof UnknownMessage unknown) {
             LOG.warn("{}: {}; ignored", session.label(), describe(unknown));
+            String name = DtcSpec.v8().nameOfType(unknown.type());
+            if (name != null) {
+                // A type the spec names without a body (FLATTEN_POSITIONS_FOR_TRADE_ACCOUNT): nothing to refuse it
+                // with but words. A type the spec does not know is told by its conformance finding.
+                session.send(Refusals.v8().logMessage(name + " (" + unknown.type() + ") has no message body in DTC v8"
+                        + " and is not served by this simulator; ignored"));
+            }
             return;
         }
         DtcMessage m = (DtcMessage) msg;
