@@ -92,20 +92,21 @@ final class SessionHandler extends SimpleChannelInboundHandler<Object> {
                 session.startClosing();
                 ctx.close();
             }
-            default -> afterLogon(m);
+            default -> request(m);
         }
     }
 
-    private void afterLogon(DtcMessage m) {
-        if (!Direction.of(m.spec()).contains(Direction.CLIENT_TO_SERVER)) {
+    private void request(DtcMessage m) {
+        // The common case first: one set lookup per order, as before anything else is asked.
+        if (session.isLoggedOn() && ServedTypes.TRADING.contains(m.name())) {
+            LOG.info("{}: {}", session.label(), m);
+            engine.handle(session, m);
+        } else if (!Direction.of(m.spec()).contains(Direction.CLIENT_TO_SERVER)) {
             // The conformance finding (WRONG_DIRECTION) has told the client already, with the likely intent.
             LOG.warn("{}: {} is sent by servers, not clients; ignored", session.label(), m.spec().label());
         } else if (!session.isLoggedOn()) {
             LOG.warn("{}: {} before logon; refused (send LOGON_REQUEST first)", session.label(), m.spec().label());
             send(ServedTypes.UNSERVED.beforeLogon(m, logon.nowMillis()));
-        } else if (ServedTypes.TRADING.contains(m.name())) {
-            LOG.info("{}: {}", session.label(), m);
-            engine.handle(session, m);
         } else {
             LOG.warn("{}: {} is not served by the simulator; refused", session.label(), m.spec().label());
             send(ServedTypes.UNSERVED.notServed(m, logon.nowMillis()));
