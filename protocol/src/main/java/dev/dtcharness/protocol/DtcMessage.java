@@ -31,6 +31,8 @@ public final class DtcMessage {
     private long set;
     /** The same for slots from 64 on; null while no such field exists. */
     private final long[] setBeyond64;
+    /** See {@link #stateDefaults()}. */
+    private boolean statesDefaults;
 
     public DtcMessage(MessageSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -144,6 +146,21 @@ public final class DtcMessage {
         }
         putLong(f, f.enumSpec().valueOf(constant));
         return this;
+    }
+
+    /**
+     * Marks this message so that JSON writes every field that is set, even one at its spec default: for a
+     * message whose readers take an absent field as 0 although the spec default is another value (a
+     * LOGON_RESPONSE capability flag, FACTS.md 1.3: clients read {@code .get(flag, 0)}).
+     */
+    public DtcMessage stateDefaults() {
+        statesDefaults = true;
+        return this;
+    }
+
+    /** Whether {@link #stateDefaults()} was called: the JSON encoder then leaves out only unset fields. */
+    public boolean statesDefaults() {
+        return statesDefaults;
     }
 
     public boolean isSet(String field) {
@@ -369,6 +386,7 @@ public final class DtcMessage {
             System.arraycopy(strings, 0, target.strings, 0, strings.length);
         }
         target.set = set;
+        target.statesDefaults = statesDefaults;
         if (setBeyond64 != null) {
             System.arraycopy(setBeyond64, 0, target.setBeyond64, 0, setBeyond64.length);
         }

@@ -296,7 +296,7 @@ public final class JsonFormat implements WireFormat {
             } else {
                 for (int i = 0, size = fields.size(); i < size; i++) {
                     FieldSpec f = fields.get(i);
-                    if (m.isSet(f) && !isDefault(m, f)) {
+                    if (m.isSet(f) && (m.statesDefaults() || !isDefault(m, f))) {
                         g.writeFieldName(n.fields[i]);
                         writeValue(g, m, f);
                     }

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers LOGON_REQUEST (FACTS.md 2.1-2.4): LOGON_SUCCESS unless configured otherwise or the
- * credentials are wrong, capabilities stated explicitly
- * because several binary defaults are 1, then heartbeats at the interval the client asked for.
+ * credentials are wrong, every capability flag stated with its value in every encoding
+ * ({@link dev.dtcharness.simulator.answers.Capabilities}), then heartbeats at the interval the client asked for.
  */
 final class Logon {
     /** What the simulator assumes when a client asks for no interval; SC clients commonly use 10. */
@@ -44,17 +44,11 @@ final class Logon {
         int interval = asked > 0 ? asked : DEFAULT_HEARTBEAT_SECONDS;
         // Logged on before the answer leaves: a client that has read LOGON_SUCCESS must already get every update.
         session.loggedOn(request.getString("ClientName"), interval, () -> session.send(heartbeat()));
-        session.send(DtcMessage.of("LOGON_RESPONSE")
+        session.send(ServedTypes.CAPABILITIES.stateOn(DtcMessage.of("LOGON_RESPONSE")
                 .set("ProtocolVersion", DtcSpec.v8().protocolVersion())
                 .setEnum("Result", "LOGON_SUCCESS")
                 .set("ResultText", "Logged on to " + config.serverName())
-                .set("ServerName", config.serverName())
-                .set("TradingIsSupported", 1)
-                .set("OrderCancelReplaceSupported", 1)
-                .set("OCOOrdersSupported", 1)
-                .set("BracketOrdersSupported", 0)
-                .set("MarketDataSupported", 0)
-                .set("MarketDepthIsSupported", 0));
+                .set("ServerName", config.serverName())));
         SilenceDetector.rearm(pipeline, config, interval);
         LOG.info("{}: logon from client '{}' (user '{}', protocol version {}), heartbeat every {} s{}",
                 session.label(), request.getString("ClientName"), request.getString("Username"),
@@ -74,6 +68,10 @@ final class Logon {
         session.startClosing();
         session.channel().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         LOG.info("{}: logon refused: {}", session.label(), reason);
+    }
+
+    long nowMillis() {
+        return clock.millis();
     }
 
     DtcMessage heartbeat() {

@@ -3,28 +3,30 @@ package dev.dtcharness.simulator.session;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.UnknownMessage;
 import dev.dtcharness.protocol.codec.DtcCodec;
+import dev.dtcharness.protocol.conformance.Direction;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.simulator.SimulatorConfig;
+import dev.dtcharness.simulator.answers.Refusals;
+import dev.dtcharness.simulator.answers.Unserved;
 import dev.dtcharness.simulator.exchange.OrderEngine;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.util.Set;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The simulator's side of one DTC session (FACTS.md 2): encoding, logon, heartbeats, logoff, and
- * trading requests once logged on, which go to the exchange. Anything else is named in a warning
- * and ignored, so a session survives what it does not understand.
+ * trading requests once logged on, which go to the exchange. Nothing a client may send goes
+ * unanswered: a request before logon, a second LOGON_REQUEST and a type the simulator does not serve
+ * each get the spec's refusal with the reason ({@link Unserved}), and the session goes on.
  */
 final class SessionHandler extends SimpleChannelInboundHandler<Object> {
     private static final Logger LOG = LoggerFactory.getLogger(SessionHandler.class);
-    static final Set<String> TRADING = Set.of("SUBMIT_NEW_SINGLE_ORDER", "SUBMIT_NEW_OCO_ORDER",
-            "SUBMIT_FLATTEN_POSITION_ORDER", "CANCEL_ORDER", "CANCEL_REPLACE_ORDER", "OPEN_ORDERS_REQUEST",
-            "HISTORICAL_ORDER_FILLS_REQUEST", "CURRENT_POSITIONS_REQUEST", "TRADE_ACCOUNTS_REQUEST",
-            "ACCOUNT_BALANCE_REQUEST");
+    private static final String ALREADY_LOGGED_ON = "already logged on; the session stays as it is "
+            + "(to log on anew send LOGOFF and connect again)";
 
     private final Session session;
     private final Logon logon;
@@ -63,31 +65,57 @@ final class SessionHandler extends SimpleChannelInboundHandler<Object> {
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof UnknownMessage unknown) {
             LOG.warn("{}: {}; ignored", session.label(), describe(unknown));
+            String name = DtcSpec.v8().nameOfType(unknown.type());
+            if (name != null) {
+                // A type the spec names without a body (FLATTEN_POSITIONS_FOR_TRADE_ACCOUNT): nothing to refuse it
+                // with but words. A type the spec does not know is told by its conformance finding.
+                session.send(Refusals.v8().logMessage(name + " (" + unknown.type() + ") has no message body in DTC v8"
+                        + " and is not served by this simulator; ignored"));
+            }
             return;
         }
         DtcMessage m = (DtcMessage) msg;
         switch (m.name()) {
             case "ENCODING_REQUEST" -> EncodingNegotiation.answer(session, (DtcCodec) ctx.pipeline().get(DtcCodec.NAME),
                     m, config);
-            case "LOGON_REQUEST" -> logon.answer(session, ctx.pipeline(), m);
+            case "LOGON_REQUEST" -> {
+                if (session.isLoggedOn()) {
+                    LOG.warn("{}: second LOGON_REQUEST on a logged-on session; answered and ignored", session.label());
+                    send(Refusals.v8().refuse(m, ALREADY_LOGGED_ON, false, logon.nowMillis()));
+                } else {
+                    logon.answer(session, ctx.pipeline(), m);
+                }
+            }
             case "HEARTBEAT" -> LOG.debug("{}: heartbeat from client", session.label());
             case "LOGOFF" -> {
                 LOG.info("{}: logoff, reason '{}'", session.label(), m.getString("Reason"));
                 session.startClosing();
                 ctx.close();
             }
-            default -> afterLogon(m);
+            default -> request(m);
         }
     }
 
-    private void afterLogon(DtcMessage m) {
-        if (!session.isLoggedOn()) {
-            LOG.warn("{}: {} before logon; ignored (send LOGON_REQUEST first)", session.label(), m.spec().label());
-        } else if (TRADING.contains(m.name())) {
+    private void request(DtcMessage m) {
+        // The common case first: one set lookup per order, as before anything else is asked.
+        if (session.isLoggedOn() && ServedTypes.TRADING.contains(m.name())) {
             LOG.info("{}: {}", session.label(), m);
             engine.handle(session, m);
+        } else if (!Direction.of(m.spec()).contains(Direction.CLIENT_TO_SERVER)) {
+            // The conformance finding (WRONG_DIRECTION) has told the client already, with the likely intent.
+            LOG.warn("{}: {} is sent by servers, not clients; ignored", session.label(), m.spec().label());
+        } else if (!session.isLoggedOn()) {
+            LOG.warn("{}: {} before logon; refused (send LOGON_REQUEST first)", session.label(), m.spec().label());
+            send(ServedTypes.UNSERVED.beforeLogon(m, logon.nowMillis()));
         } else {
-            LOG.warn("{}: {} is not supported by the simulator yet; ignored", session.label(), m.spec().label());
+            LOG.warn("{}: {} is not served by the simulator; refused", session.label(), m.spec().label());
+            send(ServedTypes.UNSERVED.notServed(m, logon.nowMillis()));
+        }
+    }
+
+    private void send(List<DtcMessage> replies) {
+        for (DtcMessage reply : replies) {
+            session.send(reply);
         }
     }
 
