@@ -1,6 +1,9 @@
 package dev.dtcharness.simulator.session;
 
+import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.protocol.codec.DtcCodec;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,14 +11,20 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.CharsetUtil;
 
 /**
  * DTC messages over WebSocket: each inbound text or binary frame carries one or more JSON messages
  * ended by NUL (a missing final NUL is added, as browser clients often forget it), and each outbound
- * DTC message goes out as one text frame without its NUL, ready for {@code JSON.parse}.
+ * JSON message goes out as one text frame without its NUL, ready for {@code JSON.parse}. A text frame
+ * is always UTF-8 (RFC 6455 section 8.1; a browser fails the connection otherwise): a session in a
+ * binary encoding gets its bytes in binary frames, and so do bytes in a JSON session that are not
+ * UTF-8 (the garbage fault), whole as written.
  */
 final class WebSocketFrames extends ChannelDuplexHandler {
     static final String NAME = "websocket-frames";
+
+    private DtcCodec codec;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -31,6 +40,11 @@ final class WebSocketFrames extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof ByteBuf bytes && !(msg instanceof WebSocketFrame)) {
+            if (!inJson(ctx)) {
+                // Binary DTC frames delimit themselves (and hold NULs): the buffer goes as it is.
+                ctx.write(new BinaryWebSocketFrame(bytes), promise);
+                return;
+            }
             // The codec batches messages: each NUL-ended JSON message becomes a text frame of its own, and the
             // write's promise goes with the last one.
             try {
@@ -42,7 +56,7 @@ final class WebSocketFrames extends ChannelDuplexHandler {
                     int stop = nul < 0 ? end : nul;
                     if (stop > at) {
                         if (from >= 0) {
-                            ctx.write(new TextWebSocketFrame(bytes.retainedSlice(from, length)), ctx.voidPromise());
+                            ctx.write(frame(bytes, from, length), ctx.voidPromise());
                         }
                         from = at;
                         length = stop - at;
@@ -50,7 +64,7 @@ final class WebSocketFrames extends ChannelDuplexHandler {
                     at = stop + 1;
                 }
                 if (from >= 0) {
-                    ctx.write(new TextWebSocketFrame(bytes.retainedSlice(from, length)), promise);
+                    ctx.write(frame(bytes, from, length), promise);
                 } else {
                     promise.trySuccess();
                 }
@@ -60,5 +74,23 @@ final class WebSocketFrames extends ChannelDuplexHandler {
             return;
         }
         ctx.write(msg, promise);
+    }
+
+    private static WebSocketFrame frame(ByteBuf bytes, int from, int length) {
+        ByteBuf content = bytes.retainedSlice(from, length);
+        return ByteBufUtil.isText(content, CharsetUtil.UTF_8) ? new TextWebSocketFrame(content)
+                : new BinaryWebSocketFrame(content);
+    }
+
+    /** The codec's outbound encoding when these bytes were handed on: each of its buffers holds one. */
+    private boolean inJson(ChannelHandlerContext ctx) {
+        if (codec == null) {
+            codec = (DtcCodec) ctx.pipeline().get(DtcCodec.NAME);
+            if (codec == null) {
+                return true;
+            }
+        }
+        DtcEncoding encoding = codec.outboundEncoding();
+        return encoding == DtcEncoding.JSON_ENCODING || encoding == DtcEncoding.JSON_COMPACT_ENCODING;
     }
 }
