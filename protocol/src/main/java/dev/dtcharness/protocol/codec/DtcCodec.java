@@ -160,14 +160,18 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
         // A peer that never sent a byte gets what was held in the default encoding, binary, rather than nothing.
-        releaseHeld(ctx);
+        if (releaseHeld(ctx)) {
+            flush(ctx);
+        }
         batch.writeTo(ctx);
         ctx.close(promise);
     }
 
     @Override
     public void disconnect(ChannelHandlerContext ctx, ChannelPromise promise) {
-        releaseHeld(ctx);
+        if (releaseHeld(ctx)) {
+            flush(ctx);
+        }
         batch.writeTo(ctx);
         ctx.disconnect(promise);
     }
