@@ -1,11 +1,29 @@
 package dev.dtcharness.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.codec.BinaryFormat;
+import dev.dtcharness.protocol.codec.DtcFraming;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -84,19 +102,91 @@ class OneEncodingAcceptanceTest {
         assertThat(peer.violations()).as("not one frame that is not JSON").isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void shouldNeverPutBytesThatAreNotUtf8InAWebSocketTextFrame() {
         JsonPeer peer = connect("websocket");
         peer.send(LOGON);
         peer.receive(2);
         simulator.faults().sendGarbage(1, 64);
         // Random bytes are not UTF-8: they arrive as what they are, a binary frame, and the socket stays up.
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !peer.violations().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !peer.violations().isEmpty());
 
         peer.send(order("after-garbage", 4500));
         assertThat(peer.receive(m -> isUpdate(m, "after-garbage") && m.path("OrderStatus").asInt() == 4,
                 Duration.ofSeconds(5))).isNotNull();
         assertThat(peer.violations()).containsExactly("a binary frame of 64 bytes");
+    }
+
+    @Test
+    void shouldServeBinaryDtcOverWebSocketInBinaryFramesOnly() {
+        // FACTS.md 1.6: an ENCODING_REQUEST over WebSocket is binary; a session that stays binary gets binary frames.
+        BinaryFormat binary = new BinaryFormat(DtcSpec.v8());
+        ByteBuf received = Unpooled.buffer();
+        List<String> texts = new CopyOnWriteArrayList<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+                URI.create("ws://127.0.0.1:" + simulator.port() + "/"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+                        synchronized (received) {
+                            received.writeBytes(data);
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        texts.add(data.toString());
+                        socket.request(1);
+                        return null;
+                    }
+                }).join();
+        try {
+            ws.sendBinary(encoded(binary, SimulatorAcceptanceTest.encodingRequest(DtcEncoding.BINARY_ENCODING)), true).join();
+            ws.sendBinary(encoded(binary, DtcMessage.of("LOGON_REQUEST").set("ProtocolVersion", 8)
+                    .set("HeartbeatIntervalInSeconds", 10).set("ClientName", "binary-ws")), true).join();
+            List<String> names = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                synchronized (received) {
+                    for (Object m; (m = binary.decodeNext(received, DtcFraming.DEFAULT_MAX_FRAME)) != null; ) {
+                        names.add(((DtcMessage) m).name());
+                    }
+                }
+                return names.contains("LOGON_RESPONSE");
+            });
+            assertThat(names).startsWith("ENCODING_RESPONSE", "LOGON_RESPONSE");
+
+            // A frame whose last byte is not 0 (RequestID 0x01000001, little-endian) gets no NUL added: in binary
+            // that would be a stray byte, and the next frame would be misread.
+            List<Long> answered = new ArrayList<>();
+            ws.sendBinary(encoded(binary, DtcMessage.of("TRADE_ACCOUNTS_REQUEST").set("RequestID", 0x01000001)), true).join();
+            ws.sendBinary(encoded(binary, DtcMessage.of("TRADE_ACCOUNTS_REQUEST").set("RequestID", 2)), true).join();
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                synchronized (received) {
+                    for (Object m; (m = binary.decodeNext(received, DtcFraming.DEFAULT_MAX_FRAME)) != null; ) {
+                        if (((DtcMessage) m).is("TRADE_ACCOUNT_RESPONSE")) {
+                            answered.add(((DtcMessage) m).getLong("RequestID"));
+                        }
+                    }
+                }
+                return answered.contains(2L);
+            });
+            assertThat(answered).containsExactly(0x01000001L, 2L);
+            assertThat(texts).as("no binary DTC in a text frame").isEmpty();
+        } finally {
+            ws.abort();
+            received.release();
+        }
+    }
+
+    private static ByteBuffer encoded(BinaryFormat binary, DtcMessage m) {
+        ByteBuf out = Unpooled.buffer();
+        try {
+            binary.writeFrame(m, out);
+            return ByteBuffer.wrap(ByteBufUtil.getBytes(out));
+        } finally {
+            out.release();
+        }
     }
 
     private static JsonNode answer(JsonPeer peer, int type, int requestId) {

@@ -15,7 +15,8 @@ import io.netty.util.CharsetUtil;
 
 /**
  * DTC messages over WebSocket: each inbound text or binary frame carries one or more JSON messages
- * ended by NUL (a missing final NUL is added, as browser clients often forget it), and each outbound
+ * ended by NUL (a missing final NUL is added, as browser clients often forget it), or, in a binary frame of
+ * a session in a binary encoding (FACTS.md 1.6: a binary ENCODING_REQUEST), binary DTC; each outbound
  * JSON message goes out as one text frame without its NUL, ready for {@code JSON.parse}. A text frame
  * is always UTF-8 (RFC 6455 section 8.1; a browser fails the connection otherwise): a session in a
  * binary encoding gets its bytes in binary frames, and so do bytes in a JSON session that are not
@@ -33,7 +34,9 @@ final class WebSocketFrames extends ChannelDuplexHandler {
             return;
         }
         ByteBuf content = ((WebSocketFrame) msg).content();
-        boolean ended = content.isReadable() && content.getByte(content.writerIndex() - 1) == 0;
+        // Binary DTC delimits itself: a NUL added to it would be a stray byte in the stream.
+        boolean ended = !carriesJson(ctx, msg, content)
+                || content.isReadable() && content.getByte(content.writerIndex() - 1) == 0;
         ctx.fireChannelRead(ended ? content : Unpooled.wrappedBuffer(content, Unpooled.wrappedBuffer(new byte[] {0})));
     }
 
@@ -82,15 +85,34 @@ final class WebSocketFrames extends ChannelDuplexHandler {
                 : new BinaryWebSocketFrame(content);
     }
 
-    /** The codec's outbound encoding when these bytes were handed on: each of its buffers holds one. */
-    private boolean inJson(ChannelHandlerContext ctx) {
+    /** Text frames always; a binary frame when the session reads JSON, or its first byte will make it. */
+    private boolean carriesJson(ChannelHandlerContext ctx, Object frame, ByteBuf content) {
+        if (frame instanceof TextWebSocketFrame) {
+            return true;
+        }
+        DtcCodec dtc = codec(ctx);
+        DtcEncoding encoding = dtc == null ? null : dtc.inboundEncoding();
+        if (encoding == null) {
+            return content.isReadable() && DtcCodec.detectedFrom(content.getByte(content.readerIndex()))
+                    == DtcEncoding.JSON_ENCODING;
+        }
+        return encoding == DtcEncoding.JSON_ENCODING || encoding == DtcEncoding.JSON_COMPACT_ENCODING;
+    }
+
+    private DtcCodec codec(ChannelHandlerContext ctx) {
         if (codec == null) {
             codec = (DtcCodec) ctx.pipeline().get(DtcCodec.NAME);
-            if (codec == null) {
-                return true;
-            }
         }
-        DtcEncoding encoding = codec.outboundEncoding();
+        return codec;
+    }
+
+    /** The codec's outbound encoding when these bytes were handed on: each of its buffers holds one. */
+    private boolean inJson(ChannelHandlerContext ctx) {
+        DtcCodec dtc = codec(ctx);
+        if (dtc == null) {
+            return true;
+        }
+        DtcEncoding encoding = dtc.outboundEncoding();
         return encoding == DtcEncoding.JSON_ENCODING || encoding == DtcEncoding.JSON_COMPACT_ENCODING;
     }
 }
