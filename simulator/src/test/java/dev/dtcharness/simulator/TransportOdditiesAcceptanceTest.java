@@ -58,6 +58,21 @@ class TransportOdditiesAcceptanceTest {
         assertStillServing();
     }
 
+    @Test
+    void shouldAnswerAnHttpRequestTooLargeForTheDtcPortWithOneWarning() {
+        try (LogCapture log = new LogCapture(); Socket socket = connect()) {
+            String peer = "127.0.0.1:" + socket.getLocalPort();
+            write(socket, ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000000\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(readUntilClosed(socket), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 413");
+
+            assertOneQuietWarning(log, peer, "HTTP");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertStillServing();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"bad opcode", "bad length", "unmasked"})
     void shouldCloseABrokenWebSocketWithOneWarning(String fault) {

@@ -15,8 +15,16 @@ final class TransportFailures {
     private TransportFailures() {
     }
 
+    /** Past this, a description is cut: some carry the peer's bytes in hex (TLS: "not an SSL/TLS record: ..."). */
+    static final int MAX_LENGTH = 200;
+
     /** What went wrong in plain words when {@code cause} is a transport oddity; null when it is not one. */
     static String describe(Throwable cause) {
+        String what = find(cause);
+        return what == null || what.length() <= MAX_LENGTH ? what : what.substring(0, MAX_LENGTH) + "...";
+    }
+
+    private static String find(Throwable cause) {
         for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof TransportOddity oddity) {
                 return oddity.getMessage();

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -62,7 +63,15 @@ final class WebSocketDetector extends ByteToMessageDecoder {
 
     private void installHttp(ChannelPipeline p) {
         p.addAfter(NAME, "http", new HttpServerCodec());
-        p.addAfter("http", "http-aggregator", new HttpObjectAggregator(maxFrame));
+        p.addAfter("http", "http-aggregator", new HttpObjectAggregator(maxFrame) {
+            @Override
+            protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
+                // Answered 413 and closed by the aggregator; the operator hears of it once, like any other oddity.
+                super.handleOversizedMessage(ctx, oversized);
+                ctx.fireExceptionCaught(new TransportOddity("HTTP request on the DTC port of more than " + maxFrame
+                        + " bytes; answered 413"));
+            }
+        });
         p.addAfter("http-aggregator", HttpOnDtcPort.NAME, new HttpOnDtcPort());
         p.addAfter(HttpOnDtcPort.NAME, "websocket", new WebSocketServerProtocolHandler("/", null, true, maxFrame));
         p.addAfter("websocket", WebSocketFrames.NAME, new WebSocketFrames());
