@@ -26,8 +26,18 @@ final class SimulatorJar implements AutoCloseable {
     private final int port;
 
     SimulatorJar(String... options) throws Exception {
+        this(List.of(), options);
+    }
+
+    /** The jar started by a shell that first lowers the open-file limit to {@code limit} (Linux, bash). */
+    static SimulatorJar withOpenFileLimit(int limit, String... options) throws Exception {
+        return new SimulatorJar(List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$0\" \"$@\""), options);
+    }
+
+    private SimulatorJar(List<String> prefix, String... options) throws Exception {
         assertThat(JAR).as("the shaded jar built by 'package'").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString(), "--host", "127.0.0.1", "--port", "0"));
         command.addAll(List.of(options));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
