@@ -12,6 +12,7 @@ import dev.dtcharness.simulator.persist.JsonLinesExchangeStore;
 import dev.dtcharness.simulator.session.ReadPassClock;
 import dev.dtcharness.simulator.session.Session;
 import dev.dtcharness.simulator.session.SessionRegistry;
+import dev.dtcharness.simulator.session.AcceptFailures;
 import dev.dtcharness.simulator.session.SimulatorInitializer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -67,6 +68,11 @@ public final class DtcSimulator implements AutoCloseable {
         this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /** The listening channel, for tests that put a failed accept through its pipeline. */
+    Channel listeningChannel() {
+        return serverChannel;
+    }
+
     /** Binds and returns once the simulator accepts connections; throws when the address cannot be bound. */
     public static DtcSimulator start(SimulatorConfig config) {
         // The state directory first: one that cannot be opened leaves no threads behind.
@@ -101,6 +107,7 @@ public final class DtcSimulator implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + bound.cause().getMessage(), bound.cause());
         }
+        AcceptFailures.watch(bound.channel(), "DTC simulator");
         DtcSimulator simulator = new DtcSimulator(config, boss, workers, sessions, bound.channel(), parts);
         LOG.info("DTC simulator listening on {}:{}", config.host(), simulator.port());
         if (config.adminPort() >= 0) {

@@ -23,6 +23,15 @@ final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** The lines logged with a stack trace: a peer's mistake must never cost one. */
+    List<String> withStackTraces() {
+        synchronized (appender.list) {
+            return appender.list.stream().filter(e -> e.getThrowableProxy() != null)
+                    .map(e -> e.getLevel() + " " + e.getFormattedMessage() + ": " + e.getThrowableProxy().getClassName())
+                    .toList();
+        }
+    }
+
     @Override
     public void close() {
         root.detachAppender(appender);

@@ -32,7 +32,19 @@ final class SimulatorJar implements AutoCloseable {
 
     /** On {@code host}, with these environment variables set (a null value removes one). */
     SimulatorJar(Map<String, String> environment, String host, String... options) throws Exception {
-        List<String> command = command("--host", host, "--port", "0");
+        this(List.of(), environment, host, options);
+    }
+
+    /** The jar started by a shell that first lowers the open-file limit to {@code limit} (Linux, bash). */
+    static SimulatorJar withOpenFileLimit(int limit, String... options) throws Exception {
+        return new SimulatorJar(List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$0\" \"$@\""), Map.of(),
+                "127.0.0.1", options);
+    }
+
+    private SimulatorJar(List<String> prefix, Map<String, String> environment, String host, String... options)
+            throws Exception {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(command("--host", host, "--port", "0"));
         command.addAll(List.of(options));
         process = start(command, environment);
         CompletableFuture<Integer> ready = new CompletableFuture<>();

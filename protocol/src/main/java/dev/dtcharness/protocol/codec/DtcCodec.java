@@ -20,7 +20,11 @@ import java.util.function.Predicate;
  * in force. The encoding can change between two messages ({@link #switchTo}), which is what the
  * DTC encoding request sequence needs: the response goes out in the old encoding, and every later
  * byte in both directions uses the new one. A codec made with {@link #detecting()} decides on the
- * first inbound byte: {@code '{'} means a JSON-first client, anything else binary.
+ * first inbound byte: {@code '{'} means a JSON-first client, anything else binary. Until that byte has
+ * arrived it encodes nothing: what is written before (a conformance finding on the very frame that is
+ * about to decide, say) is held and goes out in the detected encoding, so a session never sees a byte
+ * in an encoding other than its own. Each buffer it hands on holds one encoding: a switch passes the
+ * batch so far on first (a transport that frames by encoding, WebSocket, can tell text from binary).
  * Decoded messages hold no buffers; frames are released here. Raw {@link ByteBuf} writes pass
  * through untouched, so tests and fault injection can put any bytes on the wire.
  *
@@ -39,6 +43,9 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
     private volatile int buffered;
 
     private final OutboundBatch batch = new OutboundBatch();
+    /** Writes waiting for a detecting codec's first inbound byte; null once it came (or for a fixed codec). */
+    private HeldWrites held;
+    private ChannelHandlerContext context;
     /** Null: every frame a new message. */
     private ReusedMessages reused;
 
@@ -69,7 +76,17 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
     }
 
     public static DtcCodec detecting(int maxFrame) {
-        return new DtcCodec(null, DtcEncoding.BINARY_ENCODING, maxFrame);
+        DtcCodec codec = new DtcCodec(null, DtcEncoding.BINARY_ENCODING, maxFrame);
+        codec.held = new HeldWrites();
+        return codec;
+    }
+
+    /**
+     * The encoding a detecting server side serves a peer whose first inbound byte is {@code first}: JSON
+     * for {@code '{'}, binary for anything else.
+     */
+    public static DtcEncoding detectedFrom(byte first) {
+        return first == '{' ? DtcEncoding.JSON_ENCODING : DtcEncoding.BINARY_ENCODING;
     }
 
     /**
@@ -85,6 +102,10 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
     /** From the next message on, read and write in this encoding. Call on the channel's event loop. */
     public void switchTo(DtcEncoding encoding) {
         WireFormat format = WireFormats.of(encoding);
+        if (format != outbound && context != null) {
+            // What was encoded in the old encoding leaves in a buffer of its own.
+            batch.writeTo(context);
+        }
         this.inbound = format;
         this.outbound = format;
     }
@@ -105,7 +126,17 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
+    }
+
+    @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (held != null) {
+            // Before the peer's first byte: only a detecting codec gets here, a few times per session at most.
+            held.add(msg instanceof DtcMessage m ? m.copy() : msg, promise);
+            return;
+        }
         if (!(msg instanceof DtcMessage m)) {
             // Raw bytes (tests, faults) keep their place in the stream: what was batched goes first.
             batch.writeTo(ctx);
@@ -128,12 +159,19 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
 
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        // A peer that never sent a byte gets what was held in the default encoding, binary, rather than nothing.
+        if (releaseHeld(ctx)) {
+            flush(ctx);
+        }
         batch.writeTo(ctx);
         ctx.close(promise);
     }
 
     @Override
     public void disconnect(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (releaseHeld(ctx)) {
+            flush(ctx);
+        }
         batch.writeTo(ctx);
         ctx.disconnect(promise);
     }
@@ -161,7 +199,21 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
 
     @Override
     protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        if (held != null) {
+            held.discard(new EncoderException("the DTC codec was removed before the peer's first byte"));
+            held = null;
+        }
         batch.discard(new EncoderException("the DTC codec was removed before the messages were flushed"));
+    }
+
+    /** Writes what waited for the encoding, in the encoding now in force; true when there was any. */
+    private boolean releaseHeld(ChannelHandlerContext ctx) {
+        HeldWrites waiting = held;
+        if (waiting == null) {
+            return false;
+        }
+        held = null;
+        return waiting.writeTo(this, ctx);
     }
 
     @Override
@@ -179,9 +231,11 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
             return;
         }
         if (inbound == null) {
-            inbound = WireFormats.of(in.getByte(in.readerIndex()) == '{'
-                    ? DtcEncoding.JSON_ENCODING : DtcEncoding.BINARY_ENCODING);
+            inbound = WireFormats.of(detectedFrom(in.getByte(in.readerIndex())));
             outbound = inbound;
+            if (releaseHeld(ctx)) {
+                flush(ctx);
+            }
         }
         try {
             Object m = inbound instanceof BinaryFormat binary

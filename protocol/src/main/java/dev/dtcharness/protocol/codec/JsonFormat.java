@@ -83,6 +83,15 @@ public final class JsonFormat implements WireFormat {
         return n != null && n.spec == m ? n : new Names(m);
     }
 
+    /**
+     * Whether a JSON number with a fraction is read into this field as its whole part rather than refused:
+     * the integer time fields, which clients fill from a clock that has fractions (Python's
+     * {@code time.time()}). A heartbeat with {@code "CurrentDateTime": 1765000000.25} is still a heartbeat.
+     */
+    public static boolean readsFractionAsWhole(FieldSpec f) {
+        return JsonValues.isWholeTime(f);
+    }
+
     /** Compact JSON (encoding 3). */
     public static JsonFormat compact(DtcSpec spec) {
         return new JsonFormat(spec, true);

@@ -22,8 +22,10 @@ final class JsonValues {
         if (f.kind().isFloatingPoint()) {
             return v.doubleValue();
         }
-        // 1.0 for an integer is how some JSON libraries write whole numbers; 1.5 is not an integer.
-        if (!v.isIntegralNumber() && v.doubleValue() != Math.rint(v.doubleValue())) {
+        // 1.0 for an integer is how some JSON libraries write whole numbers; 1.5 is not an integer, except in a
+        // time field, where it is what time.time() gives: read as its whole part, and pointed out by the checker.
+        if (!v.isIntegralNumber() && v.doubleValue() != Math.rint(v.doubleValue())
+                && !(isWholeTime(f) && Double.isFinite(v.doubleValue()))) {
             return null;
         }
         if (!v.canConvertToLong()) {
@@ -34,6 +36,11 @@ final class JsonValues {
             return null;
         }
         return l;
+    }
+
+    /** An integer time field (t_DateTime and its kin): a fraction there is read as its whole part. */
+    static boolean isWholeTime(FieldSpec f) {
+        return f.kind().isInteger() && f.ctype().startsWith("t_DateTime");
     }
 
     /** {@code SUBMIT_NEW_SINGLE_ORDER.BuySell: "BUY" (expected: BuySellEnum integer, BUY = 1 or SELL = 2)}. */

@@ -60,6 +60,18 @@ final class JsonConformance {
                     ms.label(), name, "one of the fields of " + ms.name(), "a field " + ms.name() + " does not have",
                     hint));
         }
+        JsonNode array = root.get("F");
+        for (int i = 0; i < ms.fields().size(); i++) {
+            FieldSpec f = ms.fields().get(i);
+            JsonNode v = array != null && array.isArray() ? array.get(i) : root.get(f.name());
+            if (v != null && v.isNumber() && !v.isIntegralNumber() && v.doubleValue() != Math.rint(v.doubleValue())
+                    && JsonFormat.readsFractionAsWhole(f) && v.canConvertToLong()) {
+                // Read leniently by the codec, so the message is served; the client still hears it is not v8.
+                findings.add(new Finding(Finding.Kind.WRONG_JSON_TYPE, ms.label(), f.name(), f.ctype() + " integer",
+                        v.toString(), "DTC v8 wants an integer " + f.ctype() + ", not a fraction: read as "
+                        + v.longValue()));
+            }
+        }
         try {
             return (DtcMessage) format.decode(root, size);
         } catch (DtcFieldException e) {

@@ -99,6 +99,10 @@ class OutboundBatchTest {
         BinaryFormat binary = new BinaryFormat(dev.dtcharness.protocol.spec.DtcSpec.v8());
         DtcMessage first = (DtcMessage) binary.decodeNext(out, DtcFraming.DEFAULT_MAX_FRAME);
         assertThat(first.getString("ServerOrderID")).isEqualTo("S1");
+        assertThat(out.isReadable()).as("a switch ends the buffer: each holds one encoding (WebSocket frames by it)")
+                .isFalse();
+        out.release();
+        out = channel.readOutbound();
         String rest = out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(rest).startsWith("{\"Type\":301").contains("\"ServerOrderID\":\"S2\"").endsWith("}\0");
         out.release();

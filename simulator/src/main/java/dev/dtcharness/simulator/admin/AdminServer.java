@@ -54,6 +54,7 @@ public final class AdminServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen for the admin API on " + host + ":" + port + ": "
                     + bound.cause().getMessage(), bound.cause());
         }
+        dev.dtcharness.simulator.session.AcceptFailures.watch(bound.channel(), "admin API");
         AdminServer server = new AdminServer(group, bound.channel());
         LOG.info("admin API listening on http://{}:{}/", host, server.port());
         return server;

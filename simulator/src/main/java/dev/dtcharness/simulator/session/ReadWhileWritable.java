@@ -8,7 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * Back-pressure for a peer that sends but never reads: every order is answered with several
  * ORDER_UPDATEs, so without this the answers would pile up in memory for as long as the peer kept
  * writing. Above the channel's high water mark the session stops reading; below the low one it
- * reads again. A session that stays blocked long enough is dropped by the silence detector.
+ * reads again. While it does not read, the peer cannot be judged silent (SilenceDetector).
  */
 @ChannelHandler.Sharable
 final class ReadWhileWritable extends ChannelInboundHandlerAdapter {

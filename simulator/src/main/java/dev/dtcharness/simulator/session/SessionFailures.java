@@ -46,6 +46,11 @@ final class SessionFailures {
             LOG.warn("{}: message skipped: {}", session.label(), dtc.getMessage());
         } else if (dtc != null) {
             closeWithLogoff(ctx, dtc.getMessage());
+        } else if (TransportFailures.describe(cause) != null) {
+            if (session.startClosing()) {
+                LOG.warn("{} ({}): closing: {}", session.label(), session.remote(), TransportFailures.describe(cause));
+            }
+            ctx.close();
         } else if (cause instanceof IOException) {
             // A peer that vanished (reset, broken pipe) is ordinary for a server, not an error of ours.
             if (session.startClosing()) {

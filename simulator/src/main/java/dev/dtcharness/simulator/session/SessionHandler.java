@@ -139,8 +139,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<Object> {
     }
 
     private long missedBeforeDrop(ChannelHandlerContext ctx) {
-        var idle = (io.netty.handler.timeout.IdleStateHandler) ctx.pipeline().get(SilenceDetector.NAME);
-        return idle.getReaderIdleTimeInMillis() / 1000 / session.heartbeatSeconds();
+        return ((SilenceDetector) ctx.pipeline().get(SilenceDetector.NAME)).limitMillis() / 1000 / session.heartbeatSeconds();
     }
 
     private static String describe(UnknownMessage unknown) {

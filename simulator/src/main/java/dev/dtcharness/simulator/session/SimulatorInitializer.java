@@ -1,9 +1,7 @@
 package dev.dtcharness.simulator.session;
 
-import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.codec.DtcCodec;
 import dev.dtcharness.protocol.codec.DtcFraming;
-import dev.dtcharness.protocol.conformance.Finding;
 import dev.dtcharness.simulator.SimulatorConfig;
 import dev.dtcharness.simulator.exchange.OrderEngine;
 import dev.dtcharness.simulator.fault.FrameSlicer;
@@ -19,10 +17,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +66,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
         FrameSlicer slicer = new FrameSlicer(config.seed() + session.id());
         slicer.maxBytes(faults.sliceMaxBytes());
         Logon logon = new Logon(config, clock);
+        ConformanceReplies findings = new ConformanceReplies(session, journal, config.conformanceReplies());
         DtcCodec codec = config.presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.presetEncoding());
         // First of all, so that everything one socket read brings in, decrypted and decoded, shares clock readings.
         ch.pipeline().addLast(ReadPassPin.NAME, readPass);
@@ -83,9 +78,9 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 .addLast(WebSocketDetector.NAME, new WebSocketDetector(DtcFraming.DEFAULT_MAX_FRAME))
                 .addLast(ReadWhileWritable.INSTANCE)
                 .addLast(slicer)
-                .addLast(ConformanceTap.NAME, new ConformanceTap(f -> told(session, f)))
+                .addLast(ConformanceTap.NAME, new ConformanceTap(findings::told))
                 .addLast(DtcCodec.NAME, codec)
-                .addLast(DecodedConformance.NAME, new DecodedConformance(codec, f -> told(session, f)))
+                .addLast(DecodedConformance.NAME, new DecodedConformance(codec, findings::told))
                 // Answers written while an inbound batch is read reach the codec as one flush when the batch
                 // ends, so it encodes them into one buffer (and the socket takes one write).
                 .addLast("flush-consolidation", new FlushConsolidationHandler(256, true))
@@ -95,43 +90,5 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 // Before logon there is no agreed interval: a client silent that long never meant to log on.
                 .addLast(SilenceDetector.NAME, SilenceDetector.create(config, Logon.DEFAULT_HEARTBEAT_SECONDS))
                 .addLast(new SessionHandler(session, logon, engine, registry, config));
-    }
-
-    /**
-     * One frame's conformance findings: logged and journaled in full, and told to the client in
-     * GENERAL_LOG_MESSAGE, whose 128 characters hold the likely intent better than the whole sentence.
-     */
-    private void told(Session session, List<Finding> findings) {
-        // Findings with the same likely intent (three order fields on a 300) become one message naming them all.
-        Map<String, Map<String, List<String>>> byIntent = new LinkedHashMap<>();
-        for (Finding finding : findings) {
-            if (finding.kind() == Finding.Kind.BEFORE_LOGON) {
-                // The session handler already says so, and knows better whether logon happened in between.
-                continue;
-            }
-            String sentence = finding.sentence();
-            LOG.warn("{}: not DTC v8: {}", session.label(), sentence);
-            journal.finding(session.id(), sentence);
-            String intent = finding.hint() == null ? sentence : finding.hint();
-            List<String> fields = byIntent.computeIfAbsent(intent, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(finding.message(), k -> new ArrayList<>());
-            if (finding.hint() != null && finding.field() != null) {
-                fields.add(finding.field());
-            }
-        }
-        if (!config.conformanceReplies()) {
-            return;
-        }
-        DtcMessage prototype = DtcMessage.of("GENERAL_LOG_MESSAGE");
-        int max = prototype.spec().field("MessageText").maxStringLength();
-        byIntent.forEach((intent, where) -> where.forEach((message, fields) -> {
-            String text = intent;
-            if (!fields.isEmpty()) {
-                String full = intent + " (" + message + ": " + String.join(", ", fields) + ")";
-                text = full.length() <= max ? full : intent + " (" + String.join(", ", fields) + ")";
-            }
-            session.send(DtcMessage.of("GENERAL_LOG_MESSAGE")
-                    .set("MessageText", text.length() <= max ? text : text.substring(0, max)));
-        }));
     }
 }

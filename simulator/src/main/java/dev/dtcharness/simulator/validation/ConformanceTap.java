@@ -77,9 +77,10 @@ public final class ConformanceTap extends ChannelInboundHandlerAdapter {
 
     private void checkWholeFrames(DtcCodec codec, ByteBuf in) {
         while (in.isReadable()) {
+            // Before the codec has seen a byte, the encoding it is about to pick; it holds what the findings
+            // make the session send until then, so they go out in that encoding too.
             DtcEncoding encoding = codec.inboundEncoding() != null ? codec.inboundEncoding()
-                    : in.getByte(in.readerIndex()) == '{' ? DtcEncoding.JSON_ENCODING
-                    : DtcEncoding.BINARY_ENCODING;
+                    : DtcCodec.detectedFrom(in.getByte(in.readerIndex()));
             boolean more;
             try {
                 more = encoding == DtcEncoding.BINARY_ENCODING ? checkInPlace(in) : checkSliced(in, encoding);
