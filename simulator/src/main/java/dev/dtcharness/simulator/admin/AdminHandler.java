@@ -119,7 +119,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private Object orderAction(String[] parts, Params p, String body) {
         if (parts.length == 2 && parts[1].equals("elsewhere")) {
             JsonNode o = readJson(body);
-            String id = sim.exchange().placeElsewhere(text(o, "tradeAccount", "SIM1"), text(o, "symbol", null),
+            String id = sim.exchange().placeElsewhere(text(o, "tradeAccount", ""), text(o, "symbol", null),
                     text(o, "side", null), number(o, "quantity"), number(o, "price"));
             return Map.of("serverOrderId", id);
         }
