@@ -98,6 +98,24 @@ class HostileOrderValuesAcceptanceTest {
     }
 
     @Test
+    void shouldRejectANonFiniteNumberInAFieldTheExchangeDoesNotOtherwiseRead() {
+        try (WireClient client = client()) {
+            client.send(limitOrder("HF-1", "BUY", 2, 4400).set("MaxShowQuantity", Double.NaN));
+            DtcMessage reject = client.receive("ORDER_UPDATE");
+            assertThat(reject.enumName("OrderUpdateReason")).isEqualTo("NEW_ORDER_REJECTED");
+            assertThat(reject.getString("InfoText")).contains("MaxShowQuantity is NaN (expected: a finite number)");
+
+            client.send(limitOrder("HF-2", "BUY", 2, 4400));
+            String id = client.receive("ORDER_UPDATE").getString("ServerOrderID");
+            client.send(DtcMessage.of("CANCEL_REPLACE_ORDER").set("ServerOrderID", id).set("Quantity", 3)
+                    .set("Price1IsSet", 0).set("Price2IsSet", 0).set("Price2", Double.POSITIVE_INFINITY));
+            DtcMessage replace = client.receive("ORDER_UPDATE");
+            assertThat(replace.enumName("OrderUpdateReason")).isEqualTo("ORDER_CANCEL_REPLACE_REJECTED");
+            assertThat(replace.getString("InfoText")).contains("Price2 is Infinity (expected: a finite number)");
+        }
+    }
+
+    @Test
     void shouldRejectAnOcoLegWithAnInfinitePriceWithTwoRejects() {
         try (WireClient client = client()) {
             client.send(DtcMessage.of("SUBMIT_NEW_OCO_ORDER").set("Symbol", "ES").set("TradeAccount", "Sim1")
