@@ -62,7 +62,8 @@ public final class SimulatorConfig implements Cloneable {
 
     /**
      * Loopback, port 11099, orders acknowledged PENDING_OPEN then OPEN and filled at once, sessions
-     * dropped after 2 silent intervals, one trade account Sim1 (as Sierra Chart names its simulated account), automatic encoding, any logon accepted.
+     * dropped after 2 silent intervals, one trade account Sim1 (as Sierra Chart names its simulated
+     * account), automatic encoding, any logon accepted.
      */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig();

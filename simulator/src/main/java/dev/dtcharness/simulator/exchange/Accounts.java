@@ -64,10 +64,6 @@ final class Accounts {
         return account.isEmpty() && configured.size() == 1 ? configured.get(0) : account;
     }
 
-    boolean serves(String account) {
-        return configured.contains(account);
-    }
-
     /** Books a fill and returns the position after it. */
     Position fill(String account, String symbol, double signedQuantity, double price) {
         Map<String, Position> bySymbol;
