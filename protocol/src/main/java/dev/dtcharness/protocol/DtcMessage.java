@@ -29,10 +29,12 @@ public final class DtcMessage {
     /** The same for slots from 64 on; null while no such field exists. */
     private final long[] setBeyond64;
     /**
-     * Numeric fields (slots below 64) to be written in JSON even at their spec default: values a
-     * receiver must see said, not assumed (a flat position's Quantity 0, FACTS.md 3.5).
+     * Numeric fields (slots below 32; v8 messages have at most 27 numeric fields) to be written in JSON
+     * even at their spec default: values a receiver must see said, not assumed (a flat position's
+     * Quantity 0, FACTS.md 3.5). An int, not a long: it fits the padding the object had, so a message
+     * costs no more memory than before.
      */
-    private long stated;
+    private int stated;
 
     public DtcMessage(MessageSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -179,15 +181,15 @@ public final class DtcMessage {
     /** Whether the field was set with {@link #setStated}: JSON writes it even at its default. */
     public boolean isStated(FieldSpec f) {
         int i = f.slot();
-        return f.kind() != WireKind.STRING && i < 64 && (stated & (1L << i)) != 0;
+        return f.kind() != WireKind.STRING && i < 32 && (stated & (1 << i)) != 0;
     }
 
     private void markStated(FieldSpec f) {
-        if (f.slot() >= 64) {
-            // DTC v8 messages have at most 36 fields; a spec that outgrows the mask is a change to make here.
+        if (f.slot() >= 32) {
+            // DTC v8 messages have at most 27 numeric fields; a spec that outgrows the mask is a change to make here.
             throw new IllegalArgumentException(where(f) + ": slot " + f.slot() + " cannot be marked stated");
         }
-        stated |= 1L << f.slot();
+        stated |= 1 << f.slot();
     }
 
     public boolean isSet(String field) {
@@ -435,7 +437,9 @@ public final class DtcMessage {
             strings[i] = null;
         } else if (i < 64) {
             set &= ~(1L << i);
-            stated &= ~(1L << i);
+            if (i < 32) {
+                stated &= ~(1 << i);
+            }
         } else {
             setBeyond64[(i - 64) >>> 6] &= ~(1L << (i & 63));
         }
