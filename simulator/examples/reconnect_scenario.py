@@ -96,7 +96,7 @@ def main():
     session = JsonSession(args.host, args.port, args.timeout)
     session.log_on()
     client_order_id = "py-reconnect-%d" % int(time.time() * 1000)
-    session.send({"Type": SUBMIT_NEW_SINGLE_ORDER, "Symbol": "ES", "TradeAccount": "SIM1",
+    session.send({"Type": SUBMIT_NEW_SINGLE_ORDER, "Symbol": "ES", "TradeAccount": "Sim1",
                   "ClientOrderID": client_order_id, "OrderType": ORDER_TYPE_LIMIT, "BuySell": BUY,
                   "Price1": 4400.0, "Quantity": 2, "TimeInForce": TIF_DAY})
     working = session.receive_until(lambda m: m.get("Type") == ORDER_UPDATE and m.get("OrderStatus") == ORDER_STATUS_OPEN,
@@ -113,12 +113,12 @@ def main():
     # Back again: what is still open, and which fills were missed?
     session = JsonSession(args.host, args.port, args.timeout)
     session.log_on()
-    session.send({"Type": OPEN_ORDERS_REQUEST, "RequestID": 1, "RequestAllOrders": 1, "TradeAccount": "SIM1"})
+    session.send({"Type": OPEN_ORDERS_REQUEST, "RequestID": 1, "RequestAllOrders": 1, "TradeAccount": "Sim1"})
     open_orders = session.receive_until(lambda m: m.get("Type") == ORDER_UPDATE and m.get("RequestID") == 1,
                                         "the open-orders answer")
     still_open = open_orders.get("NoOrders") != 1 and open_orders.get("ServerOrderID") == server_order_id
     session.send({"Type": HISTORICAL_ORDER_FILLS_REQUEST, "RequestID": 2, "ServerOrderID": server_order_id,
-                  "NumberOfDays": 1, "TradeAccount": "SIM1"})
+                  "NumberOfDays": 1, "TradeAccount": "Sim1"})
     fill = session.receive_until(lambda m: m.get("Type") == HISTORICAL_ORDER_FILL_RESPONSE and m.get("RequestID") == 2,
                                  "the fills answer")
     if still_open or fill.get("NoOrderFills") == 1 or fill.get("Quantity") != 2 or fill.get("Price") != 4400:

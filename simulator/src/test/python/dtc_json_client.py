@@ -84,7 +84,7 @@ def main():
         if logon.get("Result") != LOGON_SUCCESS:
             print("logon refused:", logon.get("ResultText"))
             return 1
-        session.send({"Type": SUBMIT_NEW_SINGLE_ORDER, "Symbol": "ES", "TradeAccount": "SIM1",
+        session.send({"Type": SUBMIT_NEW_SINGLE_ORDER, "Symbol": "ES", "TradeAccount": "Sim1",
                       "ClientOrderID": "py-%d" % int(time.time() * 1000), "OrderType": ORDER_TYPE_LIMIT,
                       "BuySell": BUY, "Price1": 4500.25, "Quantity": 1, "TimeInForce": TIF_DAY})
         while True:

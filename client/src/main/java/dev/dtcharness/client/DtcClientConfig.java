@@ -55,7 +55,7 @@ public final class DtcClientConfig {
         this.clientName = Objects.requireNonNullElse(b.clientName, "");
         this.username = Objects.requireNonNullElse(b.username, "");
         this.password = Objects.requireNonNullElse(b.password, "");
-        this.tradeAccount = b.tradeAccount != null ? b.tradeAccount : "SIM1";
+        this.tradeAccount = b.tradeAccount != null ? b.tradeAccount : "Sim1";
         this.tradeAccountChosen = b.tradeAccount != null;
         this.connectTimeout = b.connectTimeout;
     }
@@ -341,7 +341,7 @@ public final class DtcClientConfig {
             return this;
         }
 
-        /** Default "SIM1"; an account chosen here is also sent in LOGON_REQUEST. */
+        /** Default "Sim1"; an account chosen here is also sent in LOGON_REQUEST. */
         public Builder tradeAccount(String tradeAccount) {
             this.tradeAccount = tradeAccount;
             return this;

@@ -47,7 +47,7 @@ class CrashRecoveryTest {
                     peer.send(DtcMessage.of("HISTORICAL_ORDER_FILL_RESPONSE").set("RequestID", m.getLong("RequestID"))
                             .set("TotalNumberMessages", FILLS).set("MessageNumber", i).set("Symbol", "ES")
                             .set("ServerOrderID", "S1").setEnum("BuySell", "BUY").set("Price", 100 + i).set("Quantity", 1)
-                            .set("UniqueExecutionID", "E" + i).set("TradeAccount", "SIM1"));
+                            .set("UniqueExecutionID", "E" + i).set("TradeAccount", "Sim1"));
                 }
             }
         });

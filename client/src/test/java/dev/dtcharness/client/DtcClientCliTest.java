@@ -47,9 +47,9 @@ class DtcClientCliTest {
         assertThat(out.toString()).contains("/S1 FILLED");
         Path csv = dir.resolve("trades.csv");
         assertThat(run("export", "--db", db, "--out", csv.toString())).isZero();
-        assertThat(Files.readAllLines(csv)).hasSize(2).last().asString().startsWith("E1,").contains(",SIM1,ES,BUY,2,4500.25,S1,");
+        assertThat(Files.readAllLines(csv)).hasSize(2).last().asString().startsWith("E1,").contains(",Sim1,ES,BUY,2,4500.25,S1,");
         assertThat(run("summary", "--db", db)).isZero();
-        assertThat(out.toString()).contains("SIM1,ES,1,1,2.0,4500.25,2.0,0.0");
+        assertThat(out.toString()).contains("Sim1,ES,1,1,2.0,4500.25,2.0,0.0");
     }
 
     @Test

@@ -149,7 +149,7 @@ class OrderActionsTest extends AgainstFakeServer {
         assertThat(filled.filledQuantity()).isEqualTo(3);
         DtcMessage sent = server.received("SUBMIT_FLATTEN_POSITION_ORDER").get(0);
         assertThat(sent.type()).isEqualTo(209);
-        assertThat(sent.getString("TradeAccount")).isEqualTo("SIM1");
+        assertThat(sent.getString("TradeAccount")).isEqualTo("Sim1");
     }
 
     @Test

@@ -45,7 +45,7 @@ class PersistenceTest extends AgainstFakeServer {
                     peer.send(DtcMessage.of("HISTORICAL_ORDER_FILL_RESPONSE").set("RequestID", m.getLong("RequestID"))
                             .set("TotalNumberMessages", 2).set("MessageNumber", id.equals("E1") ? 1 : 2).set("Symbol", "ES")
                             .set("ServerOrderID", "S1").setEnum("BuySell", "BUY").set("Price", 100).set("Quantity", 1)
-                            .set("UniqueExecutionID", id).set("TradeAccount", "SIM1"));
+                            .set("UniqueExecutionID", id).set("TradeAccount", "Sim1"));
                 }
             }
         });
@@ -65,7 +65,7 @@ class PersistenceTest extends AgainstFakeServer {
                 .hasValueSatisfying(o -> assertThat(o.statusName()).isEqualTo("ORDER_STATUS_OPEN"));
         assertThat(heardAfterRestart).as("no fill counted again after the restart").isEmpty();
         assertThat(client.orderBook().ledger().size()).isEqualTo(2);
-        assertThat(client.positions().position("SIM1", "ES").quantity()).isEqualTo(2);
+        assertThat(client.positions().position("Sim1", "ES").quantity()).isEqualTo(2);
         OrderHistoryDb db = client.historyDatabase();
         assertThat(db.fills()).extracting(Fill::executionId).containsExactly("E1", "E2");
         StateFile.State state = new StateFile(dir.resolve("state.json")).read();
@@ -110,7 +110,7 @@ class PersistenceTest extends AgainstFakeServer {
         await().during(Duration.ofMillis(200)).atMost(WAIT).untilAsserted(() -> assertThat(client.fillDetector().events())
                 .extracting(FillDetector.Event::kind)
                 .containsExactly(FillDetector.Kind.FILL, FillDetector.Kind.FILLED, FillDetector.Kind.CANCELED));
-        assertThat(client.positions().position("SIM1", "ES").quantity()).isEqualTo(1);
+        assertThat(client.positions().position("Sim1", "ES").quantity()).isEqualTo(1);
     }
 
     private DtcClient start(boolean reconcile) {

@@ -37,7 +37,7 @@ class RepeatedAndReorderedUpdatesTest extends AgainstFakeServer {
         assertThat(order.current().filledQuantity()).isEqualTo(2);
         assertThat(order.fills()).extracting(Fill::executionId).containsExactly("E1");
         assertThat(heard).hasSize(1);
-        assertThat(client.positions().position("SIM1", "ES").quantity()).isEqualTo(2);
+        assertThat(client.positions().position("Sim1", "ES").quantity()).isEqualTo(2);
         assertThat(client.orderBook().ledger().size()).isEqualTo(1);
     }
 

@@ -31,8 +31,13 @@ public final class DtcMessage {
     private long set;
     /** The same for slots from 64 on; null while no such field exists. */
     private final long[] setBeyond64;
-    /** See {@link #stateDefaults()}. */
-    private boolean statesDefaults;
+    /**
+     * Numeric fields (slots below 32; v8 messages have at most 27 numeric fields) to be written in JSON
+     * even at their spec default: values a receiver must see said, not assumed (a flat position's
+     * Quantity 0, FACTS.md 3.5). An int, not a long: it fits the padding the object had, so a message
+     * costs no more memory than before.
+     */
+    private int stated;
 
     public DtcMessage(MessageSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -149,18 +154,45 @@ public final class DtcMessage {
     }
 
     /**
-     * Marks this message so that JSON writes every field that is set, even one at its spec default: for a
-     * message whose readers take an absent field as 0 although the spec default is another value (a
-     * LOGON_RESPONSE capability flag, FACTS.md 1.3: clients read {@code .get(flag, 0)}).
+     * Sets a numeric field that the JSON encoder writes even when the value equals the spec default,
+     * which it otherwise leaves out: for a value the receiver must read as said (FACTS.md 3.5: a flat
+     * position's POSITION_UPDATE carries {@code Quantity: 0}). Binary encodings write every field anyway.
      */
-    public DtcMessage stateDefaults() {
-        statesDefaults = true;
+    public DtcMessage setStated(FieldSpec f, double value) {
+        set(f, value);
+        markStated(f);
         return this;
     }
 
-    /** Whether {@link #stateDefaults()} was called: the JSON encoder then leaves out only unset fields. */
-    public boolean statesDefaults() {
-        return statesDefaults;
+    /** As {@link #setStated(FieldSpec, double)}, for an integer field. */
+    public DtcMessage setStated(FieldSpec f, long value) {
+        set(f, value);
+        markStated(f);
+        return this;
+    }
+
+    /** As {@link #setStated(FieldSpec, double)}, by the field's spec name. */
+    public DtcMessage setStated(String field, double value) {
+        return setStated(spec.field(field), value);
+    }
+
+    /** As {@link #setStated(FieldSpec, long)}, by the field's spec name. */
+    public DtcMessage setStated(String field, long value) {
+        return setStated(spec.field(field), value);
+    }
+
+    /** Whether the field was set with {@link #setStated}: JSON writes it even at its default. */
+    public boolean isStated(FieldSpec f) {
+        int i = f.slot();
+        return f.kind() != WireKind.STRING && i < 32 && (stated & (1 << i)) != 0;
+    }
+
+    private void markStated(FieldSpec f) {
+        if (f.slot() >= 32) {
+            // DTC v8 messages have at most 27 numeric fields; a spec that outgrows the mask is a change to make here.
+            throw new IllegalArgumentException(where(f) + ": slot " + f.slot() + " cannot be marked stated");
+        }
+        stated |= 1 << f.slot();
     }
 
     public boolean isSet(String field) {
@@ -358,6 +390,7 @@ public final class DtcMessage {
     /** Every field unset again (reads give the spec defaults): for a reader that reuses one message. */
     public DtcMessage clear() {
         set = 0;
+        stated = 0;
         if (setBeyond64 != null) {
             java.util.Arrays.fill(setBeyond64, 0);
         }
@@ -386,7 +419,7 @@ public final class DtcMessage {
             System.arraycopy(strings, 0, target.strings, 0, strings.length);
         }
         target.set = set;
-        target.statesDefaults = statesDefaults;
+        target.stated = stated;
         if (setBeyond64 != null) {
             System.arraycopy(setBeyond64, 0, target.setBeyond64, 0, setBeyond64.length);
         }
@@ -407,6 +440,9 @@ public final class DtcMessage {
             strings[i] = null;
         } else if (i < 64) {
             set &= ~(1L << i);
+            if (i < 32) {
+                stated &= ~(1 << i);
+            }
         } else {
             setBeyond64[(i - 64) >>> 6] &= ~(1L << (i & 63));
         }

@@ -1,6 +1,7 @@
 package dev.dtcharness.simulator;
 
 import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.simulator.exchange.MarketValues;
 import dev.dtcharness.simulator.script.Scenario;
 import io.netty.handler.ssl.SslContext;
 import java.nio.file.Path;
@@ -31,7 +32,10 @@ public final class SimulatorConfig implements Cloneable {
     private Map<String, Double> marketPrices = Map.of();
     private double defaultMarketPrice = DEFAULT_MARKET_PRICE;
     private FillPolicy fillPolicy = FillPolicy.FILL_AT_ONCE;
-    private List<String> tradeAccounts = List.of("SIM1");
+    /** Sierra Chart's name for its simulated trading account. */
+    public static final String DEFAULT_TRADE_ACCOUNT = "Sim1";
+
+    private List<String> tradeAccounts = List.of(DEFAULT_TRADE_ACCOUNT);
     private double startingCashBalance = 100_000;
     private boolean sierraStrictFillRequests;
     private boolean newServerOrderIdOnReplace = true;
@@ -58,7 +62,8 @@ public final class SimulatorConfig implements Cloneable {
 
     /**
      * Loopback, port 11099, orders acknowledged PENDING_OPEN then OPEN and filled at once, sessions
-     * dropped after 2 silent intervals, one trade account SIM1, automatic encoding, any logon accepted.
+     * dropped after 2 silent intervals, one trade account Sim1 (as Sierra Chart names its simulated
+     * account), automatic encoding, any logon accepted.
      */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig();
@@ -129,12 +134,14 @@ public final class SimulatorConfig implements Cloneable {
 
     /** Market orders for {@code symbol} fill at {@code price}. */
     public SimulatorConfig marketPrice(String symbol, double price) {
+        checkPrice("market price of " + symbol, price);
         Map<String, Double> prices = new HashMap<>(marketPrices);
         prices.put(symbol, price);
         return with(c -> c.marketPrices = Map.copyOf(prices));
     }
 
     public SimulatorConfig defaultMarketPrice(double price) {
+        checkPrice("default market price", price);
         return with(c -> c.defaultMarketPrice = price);
     }
 
@@ -143,12 +150,23 @@ public final class SimulatorConfig implements Cloneable {
         return with(c -> c.fillPolicy = policy);
     }
 
-    /** The accounts TRADE_ACCOUNTS_REQUEST lists; accounts named in orders are added as they trade. */
+    /**
+     * The trade accounts served (default Sim1): TRADE_ACCOUNTS_REQUEST lists them, orders trade only in
+     * them, and an order naming no account trades in the only one when there is just one.
+     */
     public SimulatorConfig tradeAccounts(String... accounts) {
+        if (accounts.length == 0 || new java.util.HashSet<>(List.of(accounts)).size() != accounts.length
+                || List.of(accounts).contains("")) {
+            throw new IllegalArgumentException("trade accounts " + List.of(accounts)
+                    + " (expected: one or more different, non-empty names, e.g. " + DEFAULT_TRADE_ACCOUNT + ")");
+        }
         return with(c -> c.tradeAccounts = List.of(accounts));
     }
 
     public SimulatorConfig startingCashBalance(double balance) {
+        if (!Double.isFinite(balance)) {
+            throw new IllegalArgumentException("starting cash balance " + balance + " (expected: a finite number)");
+        }
         return with(c -> c.startingCashBalance = balance);
     }
 
@@ -324,6 +342,14 @@ public final class SimulatorConfig implements Cloneable {
 
     public int missedHeartbeatsBeforeDrop() {
         return missedHeartbeatsBeforeDrop;
+    }
+
+    /** Market prices are fill prices: judged as every price the exchange books. */
+    private static void checkPrice(String what, double price) {
+        String problem = MarketValues.priceProblem(what, price);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
     }
 
     public Map<String, Double> marketPrices() {

@@ -131,7 +131,7 @@ class OrderEngineAcceptanceTest {
             assertThat(position.name()).isEqualTo("POSITION_UPDATE");
             assertThat(position.getDouble("Quantity")).isEqualTo(3);
 
-            client.send(DtcMessage.of("CURRENT_POSITIONS_REQUEST").set("RequestID", 3).set("TradeAccount", "SIM1"));
+            client.send(DtcMessage.of("CURRENT_POSITIONS_REQUEST").set("RequestID", 3).set("TradeAccount", "Sim1"));
             DtcMessage solicited = client.receive("POSITION_UPDATE");
             assertThat(solicited.getInt("RequestID")).isEqualTo(3);
             assertThat(solicited.getLong("Unsolicited")).isZero();
@@ -155,7 +155,7 @@ class OrderEngineAcceptanceTest {
             assertThat(pushed.getLong("Unsolicited")).isEqualTo(1);
             assertThat(pushed.getDouble("CashBalance")).isEqualTo(100_020);
 
-            client.send(DtcMessage.of("ACCOUNT_BALANCE_REQUEST").set("RequestID", 4).set("TradeAccount", "SIM1"));
+            client.send(DtcMessage.of("ACCOUNT_BALANCE_REQUEST").set("RequestID", 4).set("TradeAccount", "Sim1"));
             DtcMessage balance = client.receive("ACCOUNT_BALANCE_UPDATE");
             assertThat(balance.getInt("RequestID")).isEqualTo(4);
             assertThat(balance.getDouble("CashBalance")).as("bought 2 at 100, sold 2 at 110")
@@ -164,7 +164,7 @@ class OrderEngineAcceptanceTest {
             client.send(DtcMessage.of("TRADE_ACCOUNTS_REQUEST").set("RequestID", 9));
             DtcMessage account = client.receive("TRADE_ACCOUNT_RESPONSE");
             assertThat(account.getInt("RequestID")).isEqualTo(9);
-            assertThat(account.getString("TradeAccount")).isEqualTo("SIM1");
+            assertThat(account.getString("TradeAccount")).isEqualTo("Sim1");
             assertThat(account.getInt("TotalNumberMessages")).isEqualTo(1);
 
             client.send(DtcMessage.of("CURRENT_POSITIONS_REQUEST").set("RequestID", 5));
@@ -175,7 +175,7 @@ class OrderEngineAcceptanceTest {
     @Test
     void shouldCancelTheOtherLegWhenOneLegOfAnOcoFills() {
         try (WireClient client = client()) {
-            client.send(DtcMessage.of("SUBMIT_NEW_OCO_ORDER").set("Symbol", "ES").set("TradeAccount", "SIM1")
+            client.send(DtcMessage.of("SUBMIT_NEW_OCO_ORDER").set("Symbol", "ES").set("TradeAccount", "Sim1")
                     .set("ClientOrderID_1", "TP").setEnum("OrderType_1", "ORDER_TYPE_LIMIT").setEnum("BuySell_1", "SELL")
                     .set("Price1_1", 4600.0).set("Quantity_1", 1)
                     .set("ClientOrderID_2", "SL").setEnum("OrderType_2", "ORDER_TYPE_STOP").setEnum("BuySell_2", "SELL")
@@ -203,7 +203,7 @@ class OrderEngineAcceptanceTest {
         try (WireClient client = client()) {
             client.send(marketOrder("FL-0", "SELL", 4));
             client.receive("POSITION_UPDATE");
-            client.send(DtcMessage.of("SUBMIT_FLATTEN_POSITION_ORDER").set("Symbol", "ES").set("TradeAccount", "SIM1")
+            client.send(DtcMessage.of("SUBMIT_FLATTEN_POSITION_ORDER").set("Symbol", "ES").set("TradeAccount", "Sim1")
                     .set("ClientOrderID", "FL-1"));
             DtcMessage fill = client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getInt("OrderStatus") == 7);
             assertThat(fill.getString("ClientOrderID")).isEqualTo("FL-1");
@@ -211,7 +211,7 @@ class OrderEngineAcceptanceTest {
             assertThat(fill.getDouble("FilledQuantity")).isEqualTo(4);
             assertThat(client.receive("POSITION_UPDATE").getDouble("Quantity")).isZero();
 
-            client.send(DtcMessage.of("SUBMIT_FLATTEN_POSITION_ORDER").set("Symbol", "ES").set("TradeAccount", "SIM1")
+            client.send(DtcMessage.of("SUBMIT_FLATTEN_POSITION_ORDER").set("Symbol", "ES").set("TradeAccount", "Sim1")
                     .set("ClientOrderID", "FL-2"));
             DtcMessage reject = client.receive("ORDER_UPDATE");
             assertThat(reject.enumName("OrderUpdateReason")).isEqualTo("NEW_ORDER_REJECTED");
@@ -223,7 +223,7 @@ class OrderEngineAcceptanceTest {
     void shouldKeepFillsForAClientThatReconnectsAndSayWhenThereAreNone() {
         String serverOrderId;
         try (WireClient first = client()) {
-            first.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 1).set("TradeAccount", "SIM1")
+            first.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 1).set("TradeAccount", "Sim1")
                     .set("NumberOfDays", 1));
             assertThat(first.receive("HISTORICAL_ORDER_FILL_RESPONSE").getLong("NoOrderFills")).isEqualTo(1);
             first.send(limitOrder("H-1", "BUY", 1, 4500));
@@ -233,7 +233,7 @@ class OrderEngineAcceptanceTest {
         simulator.exchange().fill(serverOrderId);
 
         try (WireClient second = client()) {
-            second.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 2).set("TradeAccount", "SIM1")
+            second.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 2).set("TradeAccount", "Sim1")
                     .set("NumberOfDays", 1));
             DtcMessage fill = second.receive("HISTORICAL_ORDER_FILL_RESPONSE");
             assertThat(fill.getInt("RequestID")).isEqualTo(2);
@@ -250,7 +250,7 @@ class OrderEngineAcceptanceTest {
         try (DtcSimulator strict = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
                 .sierraStrictFillRequests(true));
              WireClient client = new WireClient(strict.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
-            client.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 3).set("TradeAccount", "SIM1"));
+            client.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 3).set("TradeAccount", "Sim1"));
             DtcMessage reject = client.receive("HISTORICAL_ORDER_FILLS_REJECT");
             assertThat(reject.getInt("RequestID")).isEqualTo(3);
             assertThat(reject.getString("RejectText")).contains("NumberOfDays or StartDateTime");
@@ -260,7 +260,7 @@ class OrderEngineAcceptanceTest {
     @Test
     void shouldTellEverySessionAboutAnOrderPlacedElsewhere() {
         try (WireClient client = client()) {
-            String id = simulator.exchange().placeElsewhere("SIM1", "NQ", "SELL", 1, 15800);
+            String id = simulator.exchange().placeElsewhere("Sim1", "NQ", "SELL", 1, 15800);
             DtcMessage update = client.receive("ORDER_UPDATE");
             assertThat(update.getInt("RequestID")).isZero();
             assertThat(update.getString("ServerOrderID")).isEqualTo(id);
@@ -279,7 +279,7 @@ class OrderEngineAcceptanceTest {
     }
 
     static DtcMessage marketOrder(String clientOrderId, String side, double quantity) {
-        return DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("Symbol", "ES").set("TradeAccount", "SIM1")
+        return DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("Symbol", "ES").set("TradeAccount", "Sim1")
                 .set("ClientOrderID", clientOrderId).setEnum("OrderType", "ORDER_TYPE_MARKET").setEnum("BuySell", side)
                 .set("Quantity", quantity).setEnum("TimeInForce", "TIF_DAY");
     }

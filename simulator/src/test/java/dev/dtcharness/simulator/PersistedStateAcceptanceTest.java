@@ -55,16 +55,16 @@ class PersistedStateAcceptanceTest {
         simulator.exchange().fill(simulator.exchange().workingOrder("P-2").serverOrderId());
         List<OrderView> working = simulator.exchange().workingOrders();
         List<Fill> fills = simulator.exchange().fills();
-        double cash = simulator.exchange().cashBalance("SIM1");
+        double cash = simulator.exchange().cashBalance("Sim1");
         simulator.close();
 
         start();
         assertThat(simulator.exchange().workingOrders()).isEqualTo(working);
         assertThat(simulator.exchange().fills()).isEqualTo(fills);
-        assertThat(simulator.exchange().position("SIM1", "ES").quantity()).isEqualTo(1);
-        assertThat(simulator.exchange().cashBalance("SIM1")).isEqualTo(cash).isNotEqualTo(100_000);
+        assertThat(simulator.exchange().position("Sim1", "ES").quantity()).isEqualTo(1);
+        assertThat(simulator.exchange().cashBalance("Sim1")).isEqualTo(cash).isNotEqualTo(100_000);
         try (WireClient client = client()) {
-            client.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 3).set("TradeAccount", "SIM1"));
+            client.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 3).set("TradeAccount", "Sim1"));
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < fills.size(); i++) {
                 ids.add(client.receive("HISTORICAL_ORDER_FILL_RESPONSE").getString("UniqueExecutionID"));
@@ -104,7 +104,7 @@ class PersistedStateAcceptanceTest {
             assertThat(filled.getString("LastFillExecutionID")).isNotEqualTo(firstExecution);
         }
         assertThat(simulator.exchange().fills()).extracting(Fill::executionId).doesNotHaveDuplicates().hasSize(2);
-        assertThat(simulator.exchange().position("SIM1", "ES").quantity()).isEqualTo(2);
+        assertThat(simulator.exchange().position("Sim1", "ES").quantity()).isEqualTo(2);
     }
 
     @Test

@@ -153,7 +153,7 @@ class SimulatorAcceptanceTest {
     }
 
     static DtcMessage limitOrder(String clientOrderId, String side, double quantity, double price) {
-        return DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("Symbol", "ES").set("TradeAccount", "SIM1")
+        return DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("Symbol", "ES").set("TradeAccount", "Sim1")
                 .set("ClientOrderID", clientOrderId).setEnum("OrderType", "ORDER_TYPE_LIMIT").setEnum("BuySell", side)
                 .set("Price1", price).set("Quantity", quantity).setEnum("TimeInForce", "TIF_DAY");
     }

@@ -114,7 +114,7 @@ class StandaloneJarIT {
         }
         SimulatorJar second = new SimulatorJar("--state-dir", state.toString());
         try (WireClient client = new WireClient(second.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
-            client.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 1).set("TradeAccount", "SIM1"));
+            client.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 1).set("TradeAccount", "Sim1"));
             assertThat(client.receive("HISTORICAL_ORDER_FILL_RESPONSE").getString("UniqueExecutionID")).isEqualTo(execution);
             client.send(OrderEngineAcceptanceTest.marketOrder("JAR-1", "BUY", 1));
             assertThat(client.receive("ORDER_UPDATE").getString("InfoText")).contains("JAR-1 was already used");

@@ -46,7 +46,7 @@ class WebSocketAcceptanceTest {
                 .satisfies(logon -> assertThat(logon.path("Result").asInt()).isEqualTo(1));
 
         // A browser often forgets the NUL; the simulator adds it rather than wait forever.
-        socket.sendText("{\"Type\":208,\"Symbol\":\"ES\",\"TradeAccount\":\"SIM1\",\"ClientOrderID\":\"ws-1\","
+        socket.sendText("{\"Type\":208,\"Symbol\":\"ES\",\"TradeAccount\":\"Sim1\",\"ClientOrderID\":\"ws-1\","
                 + "\"OrderType\":2,\"BuySell\":1,\"Price1\":4500.25,\"Quantity\":1,\"TimeInForce\":1}", true).join();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> received.stream()

@@ -19,7 +19,7 @@ final class ConnectionOptions {
             description = "BINARY_ENCODING or JSON_ENCODING (default: ${DEFAULT-VALUE})")
     DtcEncoding encoding;
 
-    @Option(names = "--account", description = "TradeAccount for orders (default: SIM1)")
+    @Option(names = "--account", description = "TradeAccount for orders (default: Sim1)")
     String account;
 
     @Option(names = "--username", defaultValue = "")

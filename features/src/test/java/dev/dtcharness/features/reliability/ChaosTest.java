@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 class ChaosTest {
     private static final Logger LOG = LoggerFactory.getLogger(ChaosTest.class);
-    private static final String ACCOUNT = "SIM1";
+    private static final String ACCOUNT = "Sim1";
     private static final String SYMBOL = "ES";
 
     private final long seed = Long.getLong("chaos.seed", System.nanoTime());

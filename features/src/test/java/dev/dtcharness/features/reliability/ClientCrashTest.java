@@ -81,7 +81,7 @@ class ClientCrashTest {
         try {
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
                 check.set(FillRecordCheck.of(dir.resolve("history.db"), dir.resolve("state.json"),
-                        simulator.exchange().fills(), simulator.exchange().position("SIM1", "ES").quantity()));
+                        simulator.exchange().fills(), simulator.exchange().position("Sim1", "ES").quantity()));
                 return check.get().clean();
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {

@@ -81,7 +81,7 @@ record FillRecordCheck(int fillsChecked, int lost, int doubled, List<String> pro
             return 0;
         }
         return new StateFile(stateFile).read().positions().stream()
-                .filter(p -> Objects.equals(p.symbol(), "ES") && Objects.equals(p.tradeAccount(), "SIM1"))
+                .filter(p -> Objects.equals(p.symbol(), "ES") && Objects.equals(p.tradeAccount(), "Sim1"))
                 .mapToDouble(Position::quantity).sum();
     }
 

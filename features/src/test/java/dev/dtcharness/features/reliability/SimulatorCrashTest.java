@@ -47,7 +47,7 @@ class SimulatorCrashTest {
         Path state = dir.resolve("simulator-state");
         AtomicInteger fillsHeard = new AtomicInteger();
         ChildJvm simulator = startSimulator(port, state, 0, "fill");
-        try (DtcClient client = new DtcClient(DtcClientConfig.builder().port(port).tradeAccount("SIM1")
+        try (DtcClient client = new DtcClient(DtcClientConfig.builder().port(port).tradeAccount("Sim1")
                 .reconcileOnConnect(true).reconnect(ReconnectPolicy.backoff(Duration.ofMillis(50), Duration.ofMillis(500), 10_000))
                 .historyDatabase(dir.resolve("history.db")).stateFile(dir.resolve("state.json")).build())) {
             client.onFill((fill, order) -> fillsHeard.incrementAndGet());
@@ -72,7 +72,7 @@ class SimulatorCrashTest {
             try (JsonLinesExchangeStore store = new JsonLinesExchangeStore(state)) {
                 kept = store.fills();
             }
-            double position = kept.stream().filter(f -> f.symbol().equals("ES") && f.tradeAccount().equals("SIM1"))
+            double position = kept.stream().filter(f -> f.symbol().equals("ES") && f.tradeAccount().equals("Sim1"))
                     .reduce((a, b) -> b).map(Fill::positionAfter).orElse(0.0);
             AtomicReference<FillRecordCheck> check = new AtomicReference<>();
             try {

@@ -19,7 +19,7 @@ public final class VictimClientMain {
 
     public static void main(String[] args) throws InterruptedException {
         Path dir = Path.of(args[1]);
-        DtcClient client = new DtcClient(DtcClientConfig.builder().port(Integer.parseInt(args[0])).tradeAccount("SIM1")
+        DtcClient client = new DtcClient(DtcClientConfig.builder().port(Integer.parseInt(args[0])).tradeAccount("Sim1")
                 .reconnect(ReconnectPolicy.NEVER).reconcileOnConnect(true)
                 .historyDatabase(dir.resolve("history.db")).stateFile(dir.resolve("state.json")).build());
         client.connect();

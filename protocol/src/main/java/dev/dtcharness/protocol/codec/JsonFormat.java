@@ -29,10 +29,11 @@ import java.util.List;
 
 /**
  * DTC JSON encoding (2) and compact JSON (3): one object per message, {@code "Type"} first, the
- * spec's field names, enums as integers, unset fields left out (the receiver applies the spec
- * default). Compact JSON writes the high-frequency messages as {@code {"Type":3,"F":[...]}} in
- * binary field order and every other message as named JSON (FACTS.md 1.4). Readers accept both
- * forms, shorter and longer F arrays, and ignore fields the spec does not know (FACTS.md 1.8).
+ * spec's field names, enums as integers, unset fields and fields at their spec default left out
+ * (the receiver applies the spec default) unless set with {@link DtcMessage#setStated}. Compact
+ * JSON writes the high-frequency messages as {@code {"Type":3,"F":[...]}} in binary field order
+ * and every other message as named JSON (FACTS.md 1.4). Readers accept both forms, shorter and
+ * longer F arrays, and ignore fields the spec does not know (FACTS.md 1.8).
  */
 public final class JsonFormat implements WireFormat {
     /** DTC JSON is flat; depth messages add one array level. Deeper input is hostile or broken. */
@@ -305,7 +306,7 @@ public final class JsonFormat implements WireFormat {
             } else {
                 for (int i = 0, size = fields.size(); i < size; i++) {
                     FieldSpec f = fields.get(i);
-                    if (m.isSet(f) && (m.statesDefaults() || !isDefault(m, f))) {
+                    if (m.isSet(f) && (!isDefault(m, f) || m.isStated(f))) {
                         g.writeFieldName(n.fields[i]);
                         writeValue(g, m, f);
                     }

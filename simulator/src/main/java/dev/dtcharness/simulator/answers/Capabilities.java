@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * fields of LOGON_RESPONSE (Unused_1, once UseIntegerPriceOrderMessages, is none), and a flag that promises
  * a request type is 1 exactly when the simulator serves that type. An absent flag means its struct default,
  * which is 1 for MarketDataSupported, MarketDepthIsSupported and OrderCancelReplaceSupported, yet clients
- * read {@code .get(flag, 0)}; so each is sent with its value in every encoding ({@link DtcMessage#stateDefaults}).
+ * read {@code .get(flag, 0)}; so each is sent with its value in every encoding ({@link DtcMessage#setStated}).
  */
 public final class Capabilities {
     private static final MessageSpec LOGON_RESPONSE = DtcSpec.v8().message("LOGON_RESPONSE");
@@ -53,10 +53,10 @@ public final class Capabilities {
         }
     }
 
-    /** Sets every flag on a LOGON_RESPONSE and marks it to state them in JSON too. */
+    /** Sets every flag on a LOGON_RESPONSE, stated, so that JSON writes it at its default too. */
     public DtcMessage stateOn(DtcMessage logonResponse) {
-        values.forEach((flag, value) -> logonResponse.set(flag, value));
-        return logonResponse.stateDefaults();
+        values.forEach((flag, value) -> logonResponse.setStated(flag, value));
+        return logonResponse;
     }
 
     /** The value this simulator states for a flag. */

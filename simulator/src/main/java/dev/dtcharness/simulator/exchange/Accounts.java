@@ -8,7 +8,10 @@ import java.util.Set;
 
 /**
  * Trade accounts with their positions per symbol and cash balance (starting balance plus realised
- * profit and loss), kept consistent with every fill. Touched only on the exchange thread.
+ * profit and loss), kept consistent with every fill. The accounts served are the configured ones:
+ * orders trade only in them and TRADE_ACCOUNTS_REQUEST lists only them. A state directory may hold
+ * others (an account configured in an earlier run); their state is kept, not served.
+ * Touched only on the exchange thread.
  */
 final class Accounts {
     private final double startingBalance;
@@ -41,6 +44,24 @@ final class Accounts {
         if (!account.equals(lastAccount)) {
             names.add(account);
         }
+    }
+
+    /**
+     * Why an order cannot trade in {@code account}, or null: it names an account not served, or none
+     * while there are several to choose from (FACTS.md 3.2 I). The sentence lists the accounts.
+     */
+    String problem(String account) {
+        if (account.isEmpty() ? configured.size() == 1 : configured.contains(account)) {
+            return null;
+        }
+        String served = String.join(", ", configured);
+        return account.isEmpty() ? "TradeAccount is empty (expected: one of this simulator's accounts: " + served + ")"
+                : "TradeAccount " + account + " is not an account of this simulator (accounts: " + served + ")";
+    }
+
+    /** The account an order trades in: the one it names, or the only one served when it names none. */
+    String resolve(String account) {
+        return account.isEmpty() && configured.size() == 1 ? configured.get(0) : account;
     }
 
     /** Books a fill and returns the position after it. */
@@ -110,7 +131,12 @@ final class Accounts {
         lastBySymbol = null;
     }
 
-    /** Every account: the configured ones, then those seen in orders, in that order. */
+    /** The accounts served, as configured: what TRADE_ACCOUNTS_REQUEST lists. */
+    List<String> served() {
+        return configured;
+    }
+
+    /** Every account holding state: the configured ones, then others a state directory brought back. */
     List<String> names() {
         return List.copyOf(names);
     }

@@ -1,17 +1,28 @@
 package dev.dtcharness.simulator.exchange;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.spec.DtcSpec;
+import dev.dtcharness.protocol.spec.FieldSpec;
+import dev.dtcharness.protocol.spec.MessageSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * CANCEL_ORDER (203) and CANCEL_REPLACE_ORDER (204), FACTS.md 3.2 E to H: an unknown order is
- * answered REJECTED with an empty ServerOrderID; a finished one keeps its status ("too late").
+ * answered REJECTED with an empty ServerOrderID; a finished one keeps its status ("too late"). The
+ * session that asked gets the answer, whichever session placed the order (that one gets its update
+ * too); a request naming another TradeAccount than the order's is refused. A replace's new values
+ * pass the same judgement as a new order's ({@link MarketValues}).
  */
 final class Cancels {
     private static final Logger LOG = LoggerFactory.getLogger(Cancels.class);
     private static final String CANCEL_REJECTED = "ORDER_CANCEL_REJECTED";
     private static final String REPLACE_REJECTED = "ORDER_CANCEL_REPLACE_REJECTED";
+    private static final MessageSpec REPLACE = DtcSpec.v8().message("CANCEL_REPLACE_ORDER");
+    private static final FieldSpec QUANTITY = REPLACE.field("Quantity"), PRICE1 = REPLACE.field("Price1"),
+            PRICE2 = REPLACE.field("Price2"), PRICE1_IS_SET = REPLACE.field("Price1IsSet"),
+            PRICE2_IS_SET = REPLACE.field("Price2IsSet"), TIME_IN_FORCE = REPLACE.field("TimeInForce");
+    private static final long TIF_UNSET = TIME_IN_FORCE.enumSpec().valueOf("TIF_UNSET");
 
     private final OrderEngine engine;
 
@@ -27,7 +38,7 @@ final class Cancels {
             return;
         }
         LOG.info("{}: cancel of ServerOrderID={} ClientOrderID={}", from.label(), o.serverOrderId, o.clientOrderId);
-        engine.cancel(o, null);
+        engine.cancel(o, null, from);
     }
 
     void replace(SessionLink from, DtcMessage request) {
@@ -40,18 +51,18 @@ final class Cancels {
             refuse(from, o, request, REPLACE_REJECTED, problem);
             return;
         }
-        double quantity = request.getDouble("Quantity");
+        double quantity = request.getDouble(QUANTITY);
         if (quantity > 0) {
             o.quantity = quantity;
         }
-        if (request.getLong("Price1IsSet") == 1 && request.isSet("Price1")) {
-            o.price1 = request.getDouble("Price1");
+        if (newPrice(request, PRICE1_IS_SET, PRICE1)) {
+            o.price1 = request.getDouble(PRICE1);
         }
-        if (request.getLong("Price2IsSet") == 1 && request.isSet("Price2")) {
-            o.price2 = request.getDouble("Price2");
+        if (newPrice(request, PRICE2_IS_SET, PRICE2)) {
+            o.price2 = request.getDouble(PRICE2);
         }
-        if (!request.enumName("TimeInForce").equals("TIF_UNSET")) {
-            o.timeInForce = request.getLong("TimeInForce");
+        if (request.getLong(TIME_IN_FORCE) != TIF_UNSET) {
+            o.timeInForce = request.getLong(TIME_IN_FORCE);
         }
         if (engine.config.newServerOrderIdOnReplace()) {
             String old = o.serverOrderId;
@@ -65,7 +76,7 @@ final class Cancels {
         }
         LOG.info("{}: replaced {} -> ServerOrderID={} Quantity={} Price1={}", from.label(),
                 o.previousServerOrderId, o.serverOrderId, o.quantity, o.price1);
-        engine.deliver(o, OrderUpdates.current(o, "ORDER_CANCEL_REPLACE_COMPLETE", engine.now()));
+        engine.answer(o, OrderUpdates.current(o, "ORDER_CANCEL_REPLACE_COMPLETE", engine.now()), from);
     }
 
     private Order find(DtcMessage request) {
@@ -85,6 +96,10 @@ final class Cancels {
                     ? "no working order with ClientOrderID " + request.getString("ClientOrderID") + " to " + what
                     : "ServerOrderID " + serverOrderId + " is not a known order";
         }
+        String account = request.getString("TradeAccount");
+        if (!account.isEmpty() && !account.equals(o.account)) {
+            return "TradeAccount " + account + " is not the order's (" + o.account + ")";
+        }
         if (!o.isWorking()) {
             return "too late to " + what + ": the order is " + o.status.replace("ORDER_STATUS_", "");
         }
@@ -95,13 +110,47 @@ final class Cancels {
         return null;
     }
 
+    /**
+     * The new values, judged as a new order's: Quantity the new total (0 keeps it), a price that
+     * Price1IsSet or Price2IsSet says is given, TimeInForce any TimeInForceEnum value (TIF_UNSET keeps it).
+     */
     private static String replaceProblem(Order o, DtcMessage request) {
-        double quantity = request.getDouble("Quantity");
-        if (quantity < 0 || (quantity > 0 && quantity <= o.filled)) {
-            return "Quantity " + quantity + " (expected: the new total, more than the " + o.filled
-                    + " filled; 0 keeps " + o.quantity + ")";
+        for (FieldSpec f : request.spec().fields()) {
+            String nonFinite = f.kind().isFloatingPoint()
+                    ? MarketValues.nonFiniteProblem(f.name(), request.getDouble(f)) : null;
+            if (nonFinite != null) {
+                return nonFinite;
+            }
         }
-        return null;
+        double quantity = request.getDouble(QUANTITY);
+        if (quantity != 0) {
+            String problem = MarketValues.quantityProblem("Quantity", quantity);
+            if (problem != null) {
+                return problem + "; 0 keeps " + o.quantity;
+            }
+            if (quantity <= o.filled) {
+                return "Quantity " + quantity + " (expected: the new total, more than the " + o.filled
+                        + " filled; 0 keeps " + o.quantity + ")";
+            }
+        }
+        if (newPrice(request, PRICE1_IS_SET, PRICE1)) {
+            String problem = MarketValues.priceProblem("Price1", request.getDouble(PRICE1));
+            if (problem != null) {
+                return problem + "; Price1IsSet 0 keeps it";
+            }
+        }
+        if (newPrice(request, PRICE2_IS_SET, PRICE2)) {
+            String problem = MarketValues.priceProblem("Price2", request.getDouble(PRICE2));
+            if (problem != null) {
+                return problem + "; Price2IsSet 0 keeps it";
+            }
+        }
+        return OrderCheck.timeInForceProblem(request.getLong(TIME_IN_FORCE));
+    }
+
+    /** A price the replace changes: its IsSet flag is 1 and, in JSON, the price is there. */
+    private static boolean newPrice(DtcMessage request, FieldSpec isSet, FieldSpec price) {
+        return request.getLong(isSet) == 1 && request.isSet(price);
     }
 
     private void refuse(SessionLink from, Order o, DtcMessage request, String reason, String why) {

@@ -217,6 +217,9 @@ public final class OrderEngine implements AutoCloseable {
     /** Why a new order cannot be accepted (and its ClientOrderID is then taken), or null. */
     String newOrderProblem(DtcMessage request) {
         String problem = OrderCheck.problem(request);
+        if (problem == null) {
+            problem = accounts.problem(OrderFields.text(request, OrderFields.TRADE_ACCOUNT));
+        }
         String clientOrderId = OrderFields.text(request, OrderFields.CLIENT_ORDER_ID);
         // Ids are unique per trading session, not per connection (FACTS.md 3.1), so the set spans sessions.
         if (problem == null && !usedClientOrderIds.add(clientOrderId)) {
@@ -233,11 +236,15 @@ public final class OrderEngine implements AutoCloseable {
         send(to, OrderUpdates.rejected(request, problem, now()));
     }
 
+    /** An order from a request {@link #newOrderProblem} found acceptable. */
     Order newOrder(DtcMessage request, int owner) {
-        Order o = new Order(request, nextServerOrderId(), owner, now(),
+        String named = OrderFields.text(request, OrderFields.TRADE_ACCOUNT);
+        String account = accounts.resolve(named);
+        // An order naming no account trades in the only one there is, and says so in its updates and in
+        // the store. The request is copied: the journal keeps what the client sent.
+        DtcMessage own = account.equals(named) ? request : request.copy().set(OrderFields.TRADE_ACCOUNT, account);
+        return new Order(own, nextServerOrderId(), owner, now(),
                 config.marketPrice(OrderFields.text(request, OrderFields.SYMBOL)));
-        accounts.know(o.account);
-        return o;
     }
 
     String nextServerOrderId() {
@@ -349,6 +356,15 @@ public final class OrderEngine implements AutoCloseable {
 
     /** Books a fill of {@code quantity} at {@code price}: ORDER_UPDATE, then POSITION_UPDATE (FACTS.md 3.1). */
     void fill(Order o, double quantity, double price) {
+        // Every fill passes here, from a session's plan, a scenario, the Java or admin API: nothing
+        // non-finite or absurd may reach a position, a balance or a message.
+        String problem = MarketValues.quantityProblem("fill quantity", quantity);
+        if (problem == null) {
+            problem = MarketValues.priceProblem("fill price", price);
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException(problem + "; order " + o.serverOrderId + " not filled");
+        }
         double before = o.filled;
         o.filled += quantity;
         o.averagePrice = (o.averagePrice * before + price * quantity) / o.filled;
@@ -374,12 +390,17 @@ public final class OrderEngine implements AutoCloseable {
 
     /** CANCELED / ORDER_CANCELED, and the OCO partner with it. */
     void cancel(Order o, String infoText) {
+        cancel(o, infoText, null);
+    }
+
+    /** As {@link #cancel(Order, String)}, answered to {@code asker} too when another session asked for it. */
+    void cancel(Order o, String infoText, SessionLink asker) {
         if (!o.isWorking()) {
             return;
         }
         o.status = "ORDER_STATUS_CANCELED";
         DtcMessage update = OrderUpdates.current(o, "ORDER_CANCELED", now());
-        deliver(o, infoText == null ? update : OrderUpdates.withInfo(update, infoText));
+        answer(o, infoText == null ? update : OrderUpdates.withInfo(update, infoText), asker);
         finish(o);
         Order partner = o.ocoLinked.isEmpty() ? null : orders.working(o.ocoLinked);
         if (partner != null) {
@@ -394,7 +415,8 @@ public final class OrderEngine implements AutoCloseable {
     // ---- flatten
 
     private void flatten(SessionLink from, DtcMessage request) {
-        Position p = accounts.position(request.getString("TradeAccount"), request.getString("Symbol"));
+        String account = accounts.resolve(request.getString("TradeAccount"));
+        Position p = accounts.position(account, request.getString("Symbol"));
         DtcMessage order = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER")
                 .set("Symbol", request.getString("Symbol")).set("Exchange", request.getString("Exchange"))
                 .set("TradeAccount", request.getString("TradeAccount"))
@@ -402,9 +424,14 @@ public final class OrderEngine implements AutoCloseable {
                 .set("FreeFormText", request.getString("FreeFormText"))
                 .setEnum("OrderType", "ORDER_TYPE_MARKET").setEnum("BuySell", p.quantity() < 0 ? "BUY" : "SELL")
                 .set("Quantity", Math.abs(p.quantity())).setEnum("TimeInForce", "TIF_DAY");
+        String accountProblem = accounts.problem(request.getString("TradeAccount"));
+        if (accountProblem != null) {
+            reject(from, order, accountProblem);
+            return;
+        }
         if (p.quantity() == 0) {
             reject(from, order, "no position in " + request.getString("Symbol") + " for account '"
-                    + request.getString("TradeAccount") + "' to flatten");
+                    + account + "' to flatten");
             return;
         }
         String problem = newOrderProblem(order);
@@ -420,6 +447,13 @@ public final class OrderEngine implements AutoCloseable {
 
     /** An order placed elsewhere (Sierra Chart's GUI, another connection): rests OPEN, told to every session. */
     String placeElsewhere(DtcMessage request) {
+        String problem = OrderCheck.elsewhereProblem(request);
+        if (problem == null) {
+            problem = accounts.problem(OrderFields.text(request, OrderFields.TRADE_ACCOUNT));
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         Order o = newOrder(request, Order.ELSEWHERE);
         accept(o);
         return o.serverOrderId;
@@ -458,19 +492,30 @@ public final class OrderEngine implements AutoCloseable {
 
     /** To the order's session while it is connected, else to every logged-on session (FACTS.md 3.1 L). */
     void deliver(Order o, DtcMessage m) {
-        deliver(o, m, false);
+        deliver(o, m, false, null);
+    }
+
+    /**
+     * As {@link #deliver}, and to {@code asker} (null: nobody) when that session asked for this change
+     * of an order it does not own: whoever asks gets the answer, the owner its update.
+     */
+    void answer(Order o, DtcMessage m, SessionLink asker) {
+        deliver(o, m, false, asker);
     }
 
     /** As {@link #deliver}, for one of the engine's reused updates: no session may keep it. */
     private void deliverBorrowed(Order o, DtcMessage m) {
-        deliver(o, m, true);
+        deliver(o, m, true, null);
     }
 
-    private void deliver(Order o, DtcMessage m, boolean borrowed) {
+    private void deliver(Order o, DtcMessage m, boolean borrowed, SessionLink asker) {
         store.beforeSending(o, m);
         SessionLink owner = sessions.get(o.ownerSession);
         if (owner != null && owner.isLoggedOn()) {
             send(owner, m, borrowed);
+            if (asker != null && asker.id() != owner.id() && asker.isLoggedOn()) {
+                send(asker, m, borrowed);
+            }
             return;
         }
         for (SessionLink s : new ArrayList<>(sessions.values())) {
@@ -485,6 +530,9 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     private void send(SessionLink to, DtcMessage m, boolean borrowed) {
+        if (!OutboundNumbers.finite(m, to)) {
+            return;
+        }
         if (LOG.isInfoEnabled()) {
             LOG.info("{}: sent {}", to.label(), Summaries.of(m));
         }

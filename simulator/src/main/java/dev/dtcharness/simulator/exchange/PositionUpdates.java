@@ -31,7 +31,8 @@ final class PositionUpdates {
                 .set(SYMBOL, symbol)
                 .set(EXCHANGE, exchange)
                 .set(ACCOUNT, account)
-                .set(QUANTITY, position.quantity())
+                // Flat is said, not left to the default (FACTS.md 3.5: Sierra Chart sends Quantity 0).
+                .setStated(QUANTITY, position.quantity())
                 .set(AVERAGE, position.averagePrice())
                 .set(UNSOLICITED, 1);
     }
@@ -44,7 +45,7 @@ final class PositionUpdates {
                 .set("MessageNumber", number)
                 .set("Symbol", symbol)
                 .set("TradeAccount", account)
-                .set("Quantity", position.quantity())
+                .setStated("Quantity", position.quantity())
                 .set("AveragePrice", position.averagePrice())
                 .set("Unsolicited", 0);
     }

@@ -90,8 +90,9 @@ public final class SimulatedExchange {
         return engine.call(() -> engine.accounts.cashBalance(tradeAccount));
     }
 
+    /** The accounts served, as configured: orders for any other are rejected. */
     public List<String> tradeAccounts() {
-        return engine.call(engine.accounts::names);
+        return engine.call(engine.accounts::served);
     }
 
     /** Answers orders from now on with this scenario's rules (null: the fill policy alone). */

@@ -53,7 +53,7 @@ final class TradingQueries {
             }
         }
         // StartDateTime wins over NumberOfDays; both 0 means every fill (the documented reading).
-        long fromMillis = start != 0 ? start * 1000 : days != 0 ? engine.now() - days * 86_400_000L : Long.MIN_VALUE;
+        long fromMillis = start != 0 ? startMillis(start) : days != 0 ? engine.now() - days * 86_400_000L : Long.MIN_VALUE;
         String serverOrderId = request.getString("ServerOrderID");
         List<Fill> wanted = engine.fills.all().stream()
                 .filter(f -> account.isEmpty() || f.tradeAccount().equals(account))
@@ -76,12 +76,23 @@ final class TradingQueries {
         }
     }
 
+    /**
+     * StartDateTime (seconds) in milliseconds, saturating: a start beyond what milliseconds can count
+     * (up to 2^63-1 seconds) is later than every fill, not a product wrapped round into the past.
+     */
+    static long startMillis(long startSeconds) {
+        if (startSeconds > Long.MAX_VALUE / 1000) {
+            return Long.MAX_VALUE;
+        }
+        return startSeconds < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : startSeconds * 1000;
+    }
+
     /** CURRENT_POSITIONS_REQUEST (305): one 306 per open position, or one with NoPositions = 1. */
     void positions(SessionLink from, DtcMessage request) {
         int requestId = request.getInt("RequestID");
         String account = request.getString("TradeAccount");
         List<DtcMessage> out = new ArrayList<>();
-        for (String a : engine.accounts.names()) {
+        for (String a : engine.accounts.served()) {
             if (!account.isEmpty() && !a.equals(account)) {
                 continue;
             }
@@ -100,7 +111,7 @@ final class TradingQueries {
     void accounts(SessionLink from, DtcMessage request) {
         int requestId = request.getInt("RequestID");
         List<DtcMessage> out = new ArrayList<>();
-        for (String a : engine.accounts.names()) {
+        for (String a : engine.accounts.served()) {
             out.add(DtcMessage.of("TRADE_ACCOUNT_RESPONSE").set("TradeAccount", a).set("RequestID", requestId));
         }
         if (out.isEmpty()) {
@@ -114,7 +125,7 @@ final class TradingQueries {
         int requestId = request.getInt("RequestID");
         String account = request.getString("TradeAccount");
         List<DtcMessage> out = new ArrayList<>();
-        for (String a : engine.accounts.names()) {
+        for (String a : engine.accounts.served()) {
             if (account.isEmpty() || a.equals(account)) {
                 out.add(balance(a, engine.accounts.cashBalance(a)).set("RequestID", requestId).set("Unsolicited", 0));
             }

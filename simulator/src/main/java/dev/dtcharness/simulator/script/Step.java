@@ -2,6 +2,7 @@ package dev.dtcharness.simulator.script;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.dtcharness.simulator.exchange.MarketValues;
 import java.util.Objects;
 
 /**
@@ -50,8 +51,13 @@ public record Step(Kind step, Double quantity, Double price, String text, Long m
     public Step {
         Objects.requireNonNull(step, "step (expected: one of accept, partial_fill, fill, reject, cancel, wait, "
                 + "disconnect, reset, silence, logoff, garbage, duplicate, reorder)");
-        if (step == Kind.PARTIAL_FILL && (quantity == null || !(quantity > 0))) {
-            throw new IllegalArgumentException("partial_fill needs a quantity above 0 (found: " + quantity + ")");
+        if (step == Kind.PARTIAL_FILL && (quantity == null || MarketValues.quantityProblem("quantity", quantity) != null)) {
+            throw new IllegalArgumentException("partial_fill needs a quantity above 0, at most 1e9 (found: " + quantity + ")");
+        }
+        // A fill price is judged as the exchange judges every value it takes: a scenario cannot book Infinity.
+        String badPrice = price == null ? null : MarketValues.priceProblem("price", price);
+        if (badPrice != null) {
+            throw new IllegalArgumentException(step.name().toLowerCase(java.util.Locale.ROOT) + ": " + badPrice);
         }
         if (step == Kind.WAIT && (millis == null || millis < 0)) {
             throw new IllegalArgumentException("wait needs millis of 0 or more (found: " + millis + ")");

@@ -64,8 +64,9 @@ public final class SimulatorMain implements Callable<Integer> {
             + "every local user can read it (ps, /proc): prefer the file or " + AdminToken.ENVIRONMENT + ".")
     String adminToken;
 
-    @Option(names = "--accounts", split = ",", description = "Trade accounts to list (default: SIM1).")
-    String[] accounts = {"SIM1"};
+    @Option(names = "--accounts", split = ",",
+            description = "Trade accounts served: listed, and the only ones orders may trade in (default: Sim1).")
+    String[] accounts = {SimulatorConfig.DEFAULT_TRADE_ACCOUNT};
 
     @Option(names = "--strict-fill-requests", description = "Reject HISTORICAL_ORDER_FILLS_REQUEST with NumberOfDays = "
             + "StartDateTime = 0 or no TradeAccount, as Sierra Chart does.")

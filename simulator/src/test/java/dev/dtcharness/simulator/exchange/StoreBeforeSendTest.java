@@ -24,7 +24,7 @@ class StoreBeforeSendTest {
                 java.time.Clock.systemUTC(), store)) {
             SessionLink session = new CheckingSession();
             engine.attach(session);
-            engine.handle(session, DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("Symbol", "ES").set("TradeAccount", "SIM1")
+            engine.handle(session, DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("Symbol", "ES").set("TradeAccount", "Sim1")
                     .set("ClientOrderID", "K-1").setEnum("OrderType", "ORDER_TYPE_LIMIT").setEnum("BuySell", "BUY")
                     .set("Price1", 4400.0).set("Quantity", 3).setEnum("TimeInForce", "TIF_DAY"));
             SimulatedExchange exchange = new SimulatedExchange(engine);

@@ -85,7 +85,7 @@ class DtcSimulatorExtensionTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5_000);
             write(socket, format, DtcMessage.of("LOGON_REQUEST").set("HeartbeatIntervalInSeconds", 10));
-            write(socket, format, DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("Symbol", "ES").set("TradeAccount", "SIM1")
+            write(socket, format, DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("Symbol", "ES").set("TradeAccount", "Sim1")
                     .set("ClientOrderID", clientOrderId).setEnum("OrderType", "ORDER_TYPE_LIMIT").setEnum("BuySell", "BUY")
                     .set("Price1", 1.0).set("Quantity", 1).setEnum("TimeInForce", "TIF_DAY"));
             // LOGON_RESPONSE then the order's acknowledgements: reading a few bytes past the logon answer is enough.

@@ -29,7 +29,7 @@ class CompactionTest {
         try (OrderEngine engine = engine()) {
             SimulatedExchange exchange = new SimulatedExchange(engine);
             for (int i = 0; i < 6; i++) {
-                String id = exchange.placeElsewhere("SIM1", "ES", i % 2 == 0 ? "BUY" : "SELL", 4, 4400 + i);
+                String id = exchange.placeElsewhere("Sim1", "ES", i % 2 == 0 ? "BUY" : "SELL", 4, 4400 + i);
                 exchange.fill(id, 1, 4400 + i);
                 if (i % 3 == 0) {
                     exchange.fill(id);
@@ -39,8 +39,8 @@ class CompactionTest {
             }
             working = exchange.workingOrders();
             fills = exchange.fills();
-            position = exchange.position("SIM1", "ES").quantity();
-            cash = exchange.cashBalance("SIM1");
+            position = exchange.position("Sim1", "ES").quantity();
+            cash = exchange.cashBalance("Sim1");
             lastOrder = working.get(working.size() - 1).serverOrderId();
         }
         List<String> lines = Files.readAllLines(dir.resolve(JsonLinesExchangeStore.FILE_NAME));
@@ -51,9 +51,9 @@ class CompactionTest {
             SimulatedExchange exchange = new SimulatedExchange(engine);
             assertThat(exchange.workingOrders()).isEqualTo(working);
             assertThat(exchange.fills()).isEqualTo(fills);
-            assertThat(exchange.position("SIM1", "ES").quantity()).isEqualTo(position);
-            assertThat(exchange.cashBalance("SIM1")).isEqualTo(cash).isNotEqualTo(100_000);
-            String next = exchange.placeElsewhere("SIM1", "ES", "BUY", 1, 4400);
+            assertThat(exchange.position("Sim1", "ES").quantity()).isEqualTo(position);
+            assertThat(exchange.cashBalance("Sim1")).isEqualTo(cash).isNotEqualTo(100_000);
+            String next = exchange.placeElsewhere("Sim1", "ES", "BUY", 1, 4400);
             assertThat(Long.parseLong(next.substring(1))).as("ids go on").isGreaterThan(Long.parseLong(lastOrder.substring(1)));
             exchange.fill(next);
             assertThat(exchange.fills()).extracting(Fill::executionId).doesNotHaveDuplicates();
