@@ -56,7 +56,7 @@ class StateDirectoryReplayTest {
         start();
         try (WireClient hostile = new WireClient(simulator.port(), DtcEncoding.JSON_ENCODING).logOn()) {
             // JSON reads 1e400 as Infinity; whether the exchange takes or refuses it, the state file must stay readable.
-            hostile.sendRaw("{\"Type\":208,\"Symbol\":\"ES\",\"TradeAccount\":\"SIM1\",\"ClientOrderID\":\"HUGE-1\","
+            hostile.sendRaw("{\"Type\":208,\"Symbol\":\"ES\",\"TradeAccount\":\"Sim1\",\"ClientOrderID\":\"HUGE-1\","
                     + "\"BuySell\":1,\"OrderType\":2,\"Price1\":1e400,\"Quantity\":1,\"TimeInForce\":1}\0");
             hostile.send(limitOrder("AFTER-1", "BUY", 1, 4400));
             // The session's orders are taken in turn: once the second rests, the first is decided and kept.
@@ -64,7 +64,7 @@ class StateDirectoryReplayTest {
         }
         List<OrderView> orders = simulator.exchange().orders();
         List<Fill> fills = simulator.exchange().fills();
-        double position = simulator.exchange().position("SIM1", "ES").quantity();
+        double position = simulator.exchange().position("Sim1", "ES").quantity();
         simulator.close();
 
         try (LogCapture log = new LogCapture()) {
@@ -73,7 +73,7 @@ class StateDirectoryReplayTest {
         }
         assertThat(simulator.exchange().orders()).isEqualTo(orders);
         assertThat(simulator.exchange().fills()).isEqualTo(fills);
-        assertThat(simulator.exchange().position("SIM1", "ES").quantity()).isEqualTo(position);
+        assertThat(simulator.exchange().position("Sim1", "ES").quantity()).isEqualTo(position);
         try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
             client.send(marketOrder("SERVED-1", "BUY", 1));
             assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getString("ClientOrderID").equals("SERVED-1")
@@ -89,19 +89,22 @@ class StateDirectoryReplayTest {
 
         try (LogCapture log = new LogCapture()) {
             start();
+            // A line that does not read is named as the file is read; those the exchange refuses, as they replay.
             assertThat(log.lines()).filteredOn(l -> l.startsWith("WARN")).satisfiesExactly(
                     bad -> assertThat(bad).contains(file().toString()).contains("line 4 (from byte " + offsetOf(lines, 4) + ")")
                             .contains("skipped").contains("Price1 is \"a lot\""),
-                    repeat -> assertThat(repeat).contains("line 5 (from byte " + offsetOf(lines, 5) + ")")
-                            .contains("fill E1 was replayed already"),
+                    order -> assertThat(order).contains("line 2 (from byte " + offsetOf(lines, 2) + ")")
+                            .contains("the exchange refused it").contains("order S1: price1 is Infinity"),
+                    fill -> assertThat(fill).contains("line 3 (from byte " + offsetOf(lines, 3) + ")")
+                            .contains("fill E1: price is Infinity"),
+                    again -> assertThat(again).contains("line 5 (from byte " + offsetOf(lines, 5) + ")")
+                            .contains("fill E1: price is Infinity"),
                     refused -> assertThat(refused).contains("line 8 (from byte " + offsetOf(lines, 8) + ")")
-                            .contains("the exchange refused it").contains("OrderType"));
+                            .contains("the exchange refused it").contains("fill E7"));
         }
-        assertThat(simulator.exchange().fills()).as("a refused fill changes nothing").singleElement().satisfies(f -> {
-            assertThat(f.executionId()).isEqualTo("E1");
-            assertThat(f.price()).isInfinite();
-        });
-        assertThat(simulator.exchange().position("SIM1", "ES").quantity()).as("the fill counted once").isEqualTo(1);
+        assertThat(simulator.exchange().fills()).as("no value a market cannot have comes back").isEmpty();
+        assertThat(simulator.exchange().orders()).extracting(OrderView::serverOrderId).containsExactly("S2");
+        assertThat(simulator.exchange().position("Sim1", "ES").quantity()).isZero();
         assertThat(simulator.exchange().workingOrder("H-2")).as("the lines after the bad one apply").isNotNull();
         assertThat(simulator.exchange().workingOrder("H-X")).as("nothing of the bad line applies").isNull();
         assertThat(Files.readAllBytes(file())).as("a skipped line stays in the file for the operator").isEqualTo(hostile);
@@ -111,8 +114,9 @@ class StateDirectoryReplayTest {
             assertThat(client.receive("ORDER_UPDATE").getString("InfoText")).contains("H-2 was already used");
             client.send(marketOrder("H-3", "BUY", 1));
             DtcMessage filled = client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getInt("OrderStatus") == 7);
-            assertThat(filled.getString("ServerOrderID")).as("ids go on after the file's").isEqualTo("S3");
-            assertThat(filled.getString("LastFillExecutionID")).isEqualTo("E2");
+            assertThat(filled.getString("ServerOrderID")).as("ids go on after the file's, refused ones too")
+                    .isEqualTo("S9");
+            assertThat(filled.getString("LastFillExecutionID")).isEqualTo("E8");
         }
     }
 
@@ -135,9 +139,9 @@ class StateDirectoryReplayTest {
                     .contains("fill E1 was replayed already"));
         }
         assertThat(simulator.exchange().fills()).extracting(Fill::executionId).containsExactly("E1");
-        assertThat(simulator.exchange().position("SIM1", "ES").quantity()).isEqualTo(2);
+        assertThat(simulator.exchange().position("Sim1", "ES").quantity()).isEqualTo(2);
         try (WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
-            client.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 4).set("TradeAccount", "SIM1"));
+            client.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 4).set("TradeAccount", "Sim1"));
             DtcMessage first = client.receive("HISTORICAL_ORDER_FILL_RESPONSE");
             assertThat(first.getString("UniqueExecutionID")).isEqualTo("E1");
             assertThat(first.getInt("TotalNumberMessages")).as("one fill listed").isEqualTo(1);

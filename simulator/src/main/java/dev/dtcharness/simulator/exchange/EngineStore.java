@@ -95,11 +95,13 @@ final class EngineStore implements StoreEvents {
 
     @Override
     public void orderChanged(StoredOrder stored) {
+        count(stored.serverOrderId());
         putBack(stored, restored(stored));
     }
 
     /** The order rebuilt before anything changes: a stored order the engine refuses changes nothing. */
     private Order restored(StoredOrder stored) {
+        ReplayedValues.check(stored);
         return stored.toOrder(engine.config.marketPrice(stored.request().getOrDefault("Symbol", "").toString()));
     }
 
@@ -120,11 +122,14 @@ final class EngineStore implements StoreEvents {
 
     @Override
     public void filled(Fill f, StoredOrder order) {
+        // Ids count even for an event refused below: a client may have heard them, so they are never given again.
+        countExecution(f);
+        count(order.serverOrderId());
+        ReplayedValues.check(f);
         Order o = restored(order);
         engine.accounts.fill(f.tradeAccount(), f.symbol(), f.side().equals("BUY") ? f.quantity() : -f.quantity(),
                 f.price());
         engine.fills.add(f);
-        engine.executionIds = Math.max(engine.executionIds, number(f.executionId()));
         putBack(order, o);
     }
 
@@ -137,12 +142,18 @@ final class EngineStore implements StoreEvents {
 
     @Override
     public void fillKept(Fill f) {
+        countExecution(f);
+        ReplayedValues.check(f);
         engine.fills.add(f);
+    }
+
+    private void countExecution(Fill f) {
         engine.executionIds = Math.max(engine.executionIds, number(f.executionId()));
     }
 
     @Override
     public void accountState(String account, double realisedPnl, java.util.Map<String, Position> positions) {
+        ReplayedValues.check(account, realisedPnl, positions);
         engine.accounts.restore(account, realisedPnl, positions);
     }
 
