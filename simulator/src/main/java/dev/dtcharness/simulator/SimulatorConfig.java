@@ -22,6 +22,8 @@ public final class SimulatorConfig implements Cloneable {
     public static final int DEFAULT_PORT = 11099;
     public static final String DEFAULT_SERVER_NAME = "DTC Harness Simulator";
     public static final double DEFAULT_MARKET_PRICE = 100.0;
+    /** Messages in and out one session may take per turn of its event loop (see {@link #sessionPassBudget(int)}). */
+    public static final int DEFAULT_SESSION_PASS_BUDGET = 256;
 
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
@@ -41,6 +43,7 @@ public final class SimulatorConfig implements Cloneable {
     private boolean conformanceReplies = true;
     private long seed = 42;
     private int ioThreads = 1;
+    private int sessionPassBudget = DEFAULT_SESSION_PASS_BUDGET;
     private Scenario scenario;
     private LogonOutcome logonOutcome = LogonOutcome.SUCCESS;
     private String username;
@@ -93,6 +96,7 @@ public final class SimulatorConfig implements Cloneable {
         positive("finishedOrdersKept", finishedOrdersKept);
         positive("fillHistoryCapacity", fillHistoryCapacity);
         positive("ioThreads", ioThreads);
+        positive("sessionPassBudget", sessionPassBudget);
         positive("stateCompactAfterEvents", stateCompactAfterEvents);
     }
 
@@ -201,6 +205,21 @@ public final class SimulatorConfig implements Cloneable {
 
     public int ioThreads() {
         return ioThreads;
+    }
+
+    /**
+     * How many messages, counting those a session sends in and those sent to it meanwhile, one session
+     * gets through before its event loop serves the others (default 256): a client flooding requests
+     * then carries on in the next turn of the loop, with its unread bytes kept, so it cannot hold the
+     * loop and every other session on it. A session whose answers pile up past the outbound limit
+     * (1 MiB not yet taken by the peer) waits for the peer to read them, inside one read too.
+     */
+    public SimulatorConfig sessionPassBudget(int messages) {
+        return with(c -> c.sessionPassBudget = messages);
+    }
+
+    public int sessionPassBudget() {
+        return sessionPassBudget;
     }
 
     /** Rules that decide how orders are answered; null for the fill policy alone. */

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds each session's pipeline, head to tail: the frame slicer (outbound bytes), the conformance
- * tap (inbound bytes), the codec, the flush consolidation, the journal, the fault gate, the update
- * duplicator/reorderer, the silence detector, then the session logic. Sessions share only the exchange,
+ * tap (inbound bytes), the codec, the session's share of the loop, the flush consolidation, the journal,
+ * the fault gate, the update duplicator/reorderer, the silence detector, then the session logic. Sessions share only the exchange,
  * the journal and the fault switches.
  */
 public final class SimulatorInitializer extends ChannelInitializer<SocketChannel> {
@@ -86,6 +86,8 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 .addLast(ConformanceTap.NAME, new ConformanceTap(f -> told(session, f)))
                 .addLast(DtcCodec.NAME, codec)
                 .addLast(DecodedConformance.NAME, new DecodedConformance(codec, f -> told(session, f)))
+                // One session's share of the loop: a flood of requests waits for later turns, not the others.
+                .addLast(PassBudget.NAME, new PassBudget(codec, clock, config.sessionPassBudget()))
                 // Answers written while an inbound batch is read reach the codec as one flush when the batch
                 // ends, so it encodes them into one buffer (and the socket takes one write).
                 .addLast("flush-consolidation", new FlushConsolidationHandler(256, true))
