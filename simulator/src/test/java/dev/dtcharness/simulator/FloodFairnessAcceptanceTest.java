@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.codec.WireFormats;
@@ -15,7 +17,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.ResourceLeakDetector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -108,6 +116,70 @@ class FloodFairnessAcceptanceTest {
                         .isLessThan(PENDING_BOUND);
                 assertThat(budget.pauses()).as("the flood gave the loop up").isPositive();
             }
+        }
+    }
+
+    /**
+     * Over WebSocket each request is a frame of its own, and every frame of a read reaches the codec as a
+     * buffer of its own: those that arrive while the session waits for its next turn are held, in order.
+     */
+    @Test
+    void aWebSocketFloodIsAnsweredInOrderAcrossItsTurns() {
+        int workingOrders = 20;
+        int requests = 200;
+        String account = simulator.config().tradeAccounts().get(0);
+        for (int i = 0; i < workingOrders; i++) {
+            simulator.exchange().placeElsewhere(account, "ES", "BUY", 1, 4000 + i);
+        }
+        List<JsonNode> received = new CopyOnWriteArrayList<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + simulator.port() + "/"), new JsonFrames(received)).join();
+        try {
+            socket.sendText("{\"Type\":1,\"ProtocolVersion\":8,\"HeartbeatIntervalInSeconds\":30,"
+                    + "\"ClientName\":\"ws-flood\"}\0", true).join();
+            await().atMost(Duration.ofSeconds(5)).until(() -> received.stream().anyMatch(m -> m.path("Type").asInt() == 2));
+            for (int i = 1; i <= requests; i++) {
+                socket.sendText("{\"Type\":300,\"RequestID\":" + i + ",\"RequestAllOrders\":1}\0", true).join();
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> answers(received).size() >= requests * workingOrders);
+            List<JsonNode> answers = answers(received);
+            assertThat(answers).hasSize(requests * workingOrders);
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).path("RequestID").asInt()).as("answer %d", i + 1).isEqualTo(i / workingOrders + 1);
+                assertThat(answers.get(i).path("MessageNumber").asInt()).as("answer %d", i + 1)
+                        .isEqualTo(i % workingOrders + 1);
+            }
+            assertThat(sessionOf("ws-flood").pipeline().get(PassBudget.class).pauses()).as("turns given up").isPositive();
+        } finally {
+            socket.abort();
+        }
+    }
+
+    private static List<JsonNode> answers(List<JsonNode> received) {
+        return received.stream().filter(m -> m.path("Type").asInt() == 301).toList();
+    }
+
+    /** One JSON message per text frame, as the simulator sends them over WebSocket. */
+    private record JsonFrames(List<JsonNode> into, StringBuilder partial) implements WebSocket.Listener {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        JsonFrames(List<JsonNode> into) {
+            this(into, new StringBuilder());
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    into.add(JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new IllegalStateException("not one JSON message per frame: " + partial, e);
+                }
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
         }
     }
 

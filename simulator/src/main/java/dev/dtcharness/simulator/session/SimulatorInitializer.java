@@ -16,6 +16,7 @@ import dev.dtcharness.simulator.validation.ConformanceTap;
 import dev.dtcharness.simulator.validation.DecodedConformance;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -68,6 +69,9 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
             return;
         }
         channels.add(ch);
+        int limit = config.sessionOutboundLimit();
+        // Answers waiting for a slow reader are capped near the limit per session (ReadWhileWritable, PassBudget).
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(limit / 4, limit));
         Session session = new Session(sessionNumbers.incrementAndGet(), ch, config.seed());
         FrameSlicer slicer = new FrameSlicer(config.seed() + session.id());
         slicer.maxBytes(faults.sliceMaxBytes());
