@@ -484,6 +484,11 @@ public final class OrderEngine implements AutoCloseable {
         send(to, m, false);
     }
 
+    /** As {@link #send(SessionLink, DtcMessage)} for a message the caller fills again once this returns. */
+    void sendBorrowed(SessionLink to, DtcMessage m) {
+        send(to, m, true);
+    }
+
     private void send(SessionLink to, DtcMessage m, boolean borrowed) {
         if (LOG.isInfoEnabled()) {
             LOG.info("{}: sent {}", to.label(), Summaries.of(m));

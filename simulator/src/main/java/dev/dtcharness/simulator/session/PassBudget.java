@@ -47,7 +47,7 @@ public final class PassBudget extends ChannelDuplexHandler {
      * read that reach the codec as separate buffers (WebSocket) each give a message, single decode or not.
      */
     private final ArrayDeque<Object> held = new ArrayDeque<>();
-    private long pauses;
+    private volatile long pauses;
     private volatile long peakPendingBytes;
 
     PassBudget(DtcCodec codec, ReadPassClock clock, int budget) {
