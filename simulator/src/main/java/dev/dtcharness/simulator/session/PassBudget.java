@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
  * One session's share of its event loop, which every session on that loop (and the exchange) shares.
  * One socket read can bring thousands of requests, and one OPEN_ORDERS_REQUEST is answered with an
  * ORDER_UPDATE per working order: handled in one go, a flooding peer held the loop for seconds and
- * built gigabytes of answers while every other session waited. So a session gets a budget of messages
- * per pass (those it sends in, and those sent to it meanwhile); once spent, or once its answers fill
- * the outbound buffer past the high water mark (the channel is not writable), the codec stops after
- * the message in hand, keeping the rest as undecoded bytes, reading stops, and the session carries on
+ * piled up a hundred megabytes of answers while every other session waited. So a session gets a budget
+ * of messages per pass (those it sends in, and those sent to it meanwhile); once spent, or once its
+ * answers fill the outbound buffer past the high water mark (the channel is not writable), the codec
+ * stops decoding (the one message it has decoded already is held here), keeping the rest as undecoded
+ * bytes, reading stops, and the session carries on
  * in a pass of its own on a later turn of the loop, after the other sessions' reads, or, when its
  * outbound buffer was the reason, once the peer has read enough of it. Nothing is dropped and the
  * order is kept: every request is answered, in order, at the session's share of the loop.
