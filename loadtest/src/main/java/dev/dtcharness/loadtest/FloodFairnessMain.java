@@ -54,6 +54,9 @@ public final class FloodFairnessMain implements Callable<Integer> {
     @Option(names = "--budget", description = "The simulator's sessionPassBudget (default: the simulator's default).")
     int budget = SimulatorConfig.DEFAULT_SESSION_PASS_BUDGET;
 
+    @Option(names = "--io-threads", description = "The simulator's session loops; the flood's session is on the second one when 2 (default: ${DEFAULT-VALUE}).")
+    int ioThreads = 1;
+
     @Option(names = "--label", description = "Put in every JSON line (default: none).")
     String label = "";
 
@@ -64,7 +67,7 @@ public final class FloodFairnessMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SimulatorConfig config = SimulatorConfig.defaults().dynamicPort().fillPolicy(FillPolicy.REST_LIMIT_ORDERS)
-                .acceptVariant(AcceptVariant.OPEN).sessionPassBudget(budget)
+                .acceptVariant(AcceptVariant.OPEN).sessionPassBudget(budget).ioThreads(ioThreads)
                 .journalCapacity(1_000).finishedOrdersKept(1_000).fillHistoryCapacity(1_000);
         try (DtcSimulator sim = DtcSimulator.start(config)) {
             String account = sim.config().tradeAccounts().get(0);
@@ -192,9 +195,9 @@ public final class FloodFairnessMain implements Callable<Integer> {
 
     private void print(String test, Histogram h, String extra) {
         String line = String.format(Locale.ROOT,
-                "{\"test\":\"%s\",\"label\":\"%s\",\"budget\":%d,\"round_trips\":%d,\"rtt_p50_us\":%d,\"rtt_p99_us\":%d,"
+                "{\"test\":\"%s\",\"label\":\"%s\",\"budget\":%d,\"io_threads\":%d,\"round_trips\":%d,\"rtt_p50_us\":%d,\"rtt_p99_us\":%d,"
                         + "\"rtt_p999_us\":%d,\"rtt_max_us\":%d%s}",
-                test, label, budget, h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(99),
+                test, label, budget, ioThreads, h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(99),
                 h.getValueAtPercentile(99.9), h.getMaxValue(), extra);
         System.out.println(line);
     }

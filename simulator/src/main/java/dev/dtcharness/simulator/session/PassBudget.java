@@ -9,6 +9,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderException;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One session's share of its event loop, which every session on that loop (and the exchange) shares.
@@ -23,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  * outbound buffer was the reason, once the peer has read enough of it. Nothing is dropped and the
  * order is kept: every request is answered, in order, at the session's share of the loop.
  *
+ * <p>A session on another loop than the exchange's is answered later, from the exchange's loop, so
+ * its answers cannot be counted in the pass that handed its requests over: each message it sends in
+ * costs an eighth of the budget, and before its next pass a round trip through the exchange (queued
+ * behind those requests) makes sure their answers are in the outbound buffer, where the outbound limit
+ * sees them.
+ *
  * <p>Sits right after the codec's conformance check, so that it counts decoded messages and sees the
  * writes of everything behind it. A session within its budget pays a counter and a writability check
  * per message.
@@ -33,7 +40,12 @@ public final class PassBudget extends ChannelDuplexHandler {
     private final DtcCodec codec;
     private final ReadPassClock clock;
     private final int budget;
+    /** What a message in costs: 1, or an eighth of the budget when its answers come from another loop. */
+    private final int cost;
+    /** Runs a task on this session's loop once the exchange has done what was handed to it; null on its loop. */
+    private final Consumer<Runnable> afterExchange;
     private final Runnable resume = this::resume;
+    private final Runnable exchangeCaughtUp = this::exchangeCaughtUp;
 
     private ChannelHandlerContext ctx;
     /** Messages in and out in this pass. */
@@ -43,6 +55,8 @@ public final class PassBudget extends ChannelDuplexHandler {
     /** The codec holds the rest back and reading is off until {@link #resume}. */
     private boolean paused;
     private boolean resumeScheduled;
+    /** Paused until the exchange has answered what this session handed it (another loop only). */
+    private boolean awaitingExchange;
     /**
      * Messages (and in-stream decoding errors) that reached this handler while paused: the frames of one
      * read that reach the codec as separate buffers (WebSocket) each give a message, single decode or not.
@@ -51,10 +65,13 @@ public final class PassBudget extends ChannelDuplexHandler {
     private volatile long pauses;
     private volatile long peakPendingBytes;
 
-    PassBudget(DtcCodec codec, ReadPassClock clock, int budget) {
+    /** @param afterExchange null for a session on the exchange's loop (see the class comment) */
+    PassBudget(DtcCodec codec, ReadPassClock clock, int budget, Consumer<Runnable> afterExchange) {
         this.codec = codec;
         this.clock = clock;
         this.budget = budget;
+        this.afterExchange = afterExchange;
+        this.cost = afterExchange == null ? 1 : Math.max(1, budget / 8);
     }
 
     /** The most bytes this session's outbound buffer held, read after each message it sent in. */
@@ -83,7 +100,7 @@ public final class PassBudget extends ChannelDuplexHandler {
     }
 
     private void handle(Object msg) {
-        spent++;
+        spent += cost;
         ctx.fireChannelRead(msg);
         ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
         if (out != null && out.totalPendingWriteBytes() > peakPendingBytes) {
@@ -125,7 +142,7 @@ public final class PassBudget extends ChannelDuplexHandler {
             // ReadWhileWritable, ahead of this handler, turns reading back on once the answers drain; a
             // paused session still has input of its own to get through first.
             ctx.channel().config().setAutoRead(false);
-            if (ctx.channel().isWritable()) {
+            if (ctx.channel().isWritable() && !awaitingExchange) {
                 scheduleResume();
             }
         }
@@ -145,7 +162,17 @@ public final class PassBudget extends ChannelDuplexHandler {
         pauses++;
         codec.setSingleDecode(true);
         ctx.channel().config().setAutoRead(false);
-        if (ctx.channel().isWritable()) {
+        if (afterExchange != null) {
+            awaitingExchange = true;
+            afterExchange.accept(exchangeCaughtUp);
+        } else if (ctx.channel().isWritable()) {
+            scheduleResume();
+        }
+    }
+
+    private void exchangeCaughtUp() {
+        awaitingExchange = false;
+        if (paused && ctx.channel().isWritable()) {
             scheduleResume();
         }
     }
@@ -162,8 +189,8 @@ public final class PassBudget extends ChannelDuplexHandler {
     /** The session's own pass: what it held, then what the codec kept, until done or the budget is spent again. */
     private void resume() {
         resumeScheduled = false;
-        if (!paused || !ctx.channel().isActive() || !ctx.channel().isWritable()) {
-            // Not writable: channelWritabilityChanged resumes.
+        if (!paused || awaitingExchange || !ctx.channel().isActive() || !ctx.channel().isWritable()) {
+            // channelWritabilityChanged or exchangeCaughtUp resumes.
             return;
         }
         paused = false;

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 .addLast(DtcCodec.NAME, codec)
                 .addLast(DecodedConformance.NAME, new DecodedConformance(codec, f -> told(session, f)))
                 // One session's share of the loop: a flood of requests waits for later turns, not the others.
-                .addLast(PassBudget.NAME, new PassBudget(codec, clock, config.sessionPassBudget()))
+                .addLast(PassBudget.NAME, new PassBudget(codec, clock, config.sessionPassBudget(), afterExchange(ch)))
                 // Answers written while an inbound batch is read reach the codec as one flush when the batch
                 // ends, so it encodes them into one buffer (and the socket takes one write).
                 .addLast("flush-consolidation", new FlushConsolidationHandler(256, true))
@@ -101,6 +102,15 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 // Before logon there is no agreed interval: a client silent that long never meant to log on.
                 .addLast(SilenceDetector.NAME, SilenceDetector.create(config, Logon.DEFAULT_HEARTBEAT_SECONDS))
                 .addLast(new SessionHandler(session, logon, engine, registry, config));
+    }
+
+    /** For a session on another loop than the exchange's: runs a task on its loop once the exchange caught up. */
+    private Consumer<Runnable> afterExchange(SocketChannel ch) {
+        if (engine.runsOn(ch.eventLoop())) {
+            return null;
+        }
+        // The exchange runs its work in order, so this runs after the requests handed to it before.
+        return task -> engine.execute(() -> ch.eventLoop().execute(task));
     }
 
     /**
