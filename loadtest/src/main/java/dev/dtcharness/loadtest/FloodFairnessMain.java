@@ -48,7 +48,7 @@ public final class FloodFairnessMain implements Callable<Integer> {
     @Option(names = "--warmup", description = "Round trips before measuring, not recorded (default: ${DEFAULT-VALUE}).")
     int warmup = 5_000;
 
-    @Option(names = "--flood", description = "reading, not-reading or both (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--flood", description = "reading, not-reading, both, or none for the quiet figure alone (default: ${DEFAULT-VALUE}).")
     String flood = "both";
 
     @Option(names = "--budget", description = "The simulator's sessionPassBudget (default: the simulator's default).")
