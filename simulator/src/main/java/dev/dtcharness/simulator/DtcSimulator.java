@@ -20,7 +20,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -96,8 +95,7 @@ public final class DtcSimulator implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                // Answers waiting for a slow reader are capped near 1 MiB per session (see ReadWhileWritable).
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+                // Each session's write-buffer water marks: SimulatorInitializer (SimulatorConfig.sessionOutboundLimit).
                 .childHandler(new SimulatorInitializer(config, parts.engine(), sessions, parts.registry(),
                         parts.journal(), parts.faults(), parts.clock()));
         ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();

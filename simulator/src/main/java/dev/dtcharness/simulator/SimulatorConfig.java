@@ -23,6 +23,10 @@ public final class SimulatorConfig implements Cloneable {
     public static final int DEFAULT_PORT = 11099;
     public static final String DEFAULT_SERVER_NAME = "DTC Harness Simulator";
     public static final double DEFAULT_MARKET_PRICE = 100.0;
+    /** Messages in and out one session may take per turn of its event loop (see {@link #sessionPassBudget(int)}). */
+    public static final int DEFAULT_SESSION_PASS_BUDGET = 128;
+    /** Bytes of answers a session's peer may leave unread before the session waits (see {@link #sessionOutboundLimit(int)}). */
+    public static final int DEFAULT_SESSION_OUTBOUND_LIMIT = 1024 * 1024;
 
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
@@ -45,6 +49,8 @@ public final class SimulatorConfig implements Cloneable {
     private boolean conformanceReplies = true;
     private long seed = 42;
     private int ioThreads = 1;
+    private int sessionPassBudget = DEFAULT_SESSION_PASS_BUDGET;
+    private int sessionOutboundLimit = DEFAULT_SESSION_OUTBOUND_LIMIT;
     private Scenario scenario;
     private LogonOutcome logonOutcome = LogonOutcome.SUCCESS;
     private String username;
@@ -98,6 +104,10 @@ public final class SimulatorConfig implements Cloneable {
         positive("finishedOrdersKept", finishedOrdersKept);
         positive("fillHistoryCapacity", fillHistoryCapacity);
         positive("ioThreads", ioThreads);
+        positive("sessionPassBudget", sessionPassBudget);
+        if (sessionOutboundLimit < 4096) {
+            throw new IllegalArgumentException("sessionOutboundLimit " + sessionOutboundLimit + " (expected: at least 4096 bytes)");
+        }
         positive("stateCompactAfterEvents", stateCompactAfterEvents);
     }
 
@@ -219,6 +229,34 @@ public final class SimulatorConfig implements Cloneable {
 
     public int ioThreads() {
         return ioThreads;
+    }
+
+    /**
+     * How many messages, counting those a session sends in and those sent to it meanwhile, one session
+     * gets through before its event loop serves the others (default 128): a client flooding requests
+     * then carries on in the next turn of the loop, with its unread bytes kept, so it cannot hold the
+     * loop and every other session on it. One request's answer is not cut: a pass ends after the
+     * request that spends the budget, so an OPEN_ORDERS_REQUEST with 200 working orders takes a pass.
+     */
+    public SimulatorConfig sessionPassBudget(int messages) {
+        return with(c -> c.sessionPassBudget = messages);
+    }
+
+    public int sessionPassBudget() {
+        return sessionPassBudget;
+    }
+
+    /**
+     * Bytes of answers a session's peer may leave unread (default 1 MiB) before the simulator stops
+     * reading from it and handling its requests, inside one read too, until the peer has read down to a
+     * quarter of it: a client that floods requests and never reads costs the simulator this, not its answers.
+     */
+    public SimulatorConfig sessionOutboundLimit(int bytes) {
+        return with(c -> c.sessionOutboundLimit = bytes);
+    }
+
+    public int sessionOutboundLimit() {
+        return sessionOutboundLimit;
     }
 
     /** Rules that decide how orders are answered; null for the fill policy alone. */

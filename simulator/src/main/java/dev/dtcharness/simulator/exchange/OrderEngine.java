@@ -95,6 +95,11 @@ public final class OrderEngine implements AutoCloseable {
 
     // ---- handing work to the exchange thread
 
+    /** Whether the exchange runs on {@code executor}'s thread (a session there is answered within its own read). */
+    public boolean runsOn(EventExecutor executor) {
+        return loop == executor;
+    }
+
     /** Runs {@code work} on the exchange thread: at once when called there between two pieces of work, else later. */
     public void execute(Runnable work) {
         if (!busy && loop.inEventLoop()) {
@@ -527,6 +532,11 @@ public final class OrderEngine implements AutoCloseable {
 
     void send(SessionLink to, DtcMessage m) {
         send(to, m, false);
+    }
+
+    /** As {@link #send(SessionLink, DtcMessage)} for a message the caller fills again once this returns. */
+    void sendBorrowed(SessionLink to, DtcMessage m) {
+        send(to, m, true);
     }
 
     private void send(SessionLink to, DtcMessage m, boolean borrowed) {

@@ -11,6 +11,7 @@ import java.util.Map;
  */
 final class TradingQueries {
     private final OrderEngine engine;
+    private final DtcMessage openOrderScratch = OrderUpdates.blank();
 
     TradingQueries(OrderEngine engine) {
         this.engine = engine;
@@ -31,8 +32,11 @@ final class TradingQueries {
             return;
         }
         int n = 0;
+        long now = engine.now();
         for (Order o : open) {
-            engine.send(from, OrderUpdates.current(o, "OPEN_ORDERS_REQUEST_RESPONSE", engine.now())
+            // One message filled again per order (encoded at once on the engine's loop, copied otherwise): a
+            // client asking again and again for a long list costs the loop no allocation per answer.
+            engine.sendBorrowed(from, OrderUpdates.current(openOrderScratch, o, "OPEN_ORDERS_REQUEST_RESPONSE", now)
                     .set("RequestID", requestId).set("TotalNumMessages", open.size()).set("MessageNumber", ++n));
         }
     }

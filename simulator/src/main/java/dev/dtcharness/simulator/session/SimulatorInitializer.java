@@ -14,17 +14,19 @@ import dev.dtcharness.simulator.validation.ConformanceTap;
 import dev.dtcharness.simulator.validation.DecodedConformance;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds each session's pipeline, head to tail: the frame slicer (outbound bytes), the conformance
- * tap (inbound bytes), the codec, the flush consolidation, the journal, the fault gate, the update
- * duplicator/reorderer, the silence detector, then the session logic. Sessions share only the exchange,
+ * tap (inbound bytes), the codec, the session's share of the loop, the flush consolidation, the journal,
+ * the fault gate, the update duplicator/reorderer, the silence detector, then the session logic. Sessions share only the exchange,
  * the journal and the fault switches.
  */
 public final class SimulatorInitializer extends ChannelInitializer<SocketChannel> {
@@ -62,6 +64,9 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
             return;
         }
         channels.add(ch);
+        int limit = config.sessionOutboundLimit();
+        // Answers waiting for a slow reader are capped near the limit per session (ReadWhileWritable, PassBudget).
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(limit / 4, limit));
         Session session = new Session(sessionNumbers.incrementAndGet(), ch, config.seed());
         FrameSlicer slicer = new FrameSlicer(config.seed() + session.id());
         slicer.maxBytes(faults.sliceMaxBytes());
@@ -81,6 +86,8 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 .addLast(ConformanceTap.NAME, new ConformanceTap(findings::told))
                 .addLast(DtcCodec.NAME, codec)
                 .addLast(DecodedConformance.NAME, new DecodedConformance(codec, findings::told))
+                // One session's share of the loop: a flood of requests waits for later turns, not the others.
+                .addLast(PassBudget.NAME, new PassBudget(codec, clock, config.sessionPassBudget(), afterExchange(ch)))
                 // Answers written while an inbound batch is read reach the codec as one flush when the batch
                 // ends, so it encodes them into one buffer (and the socket takes one write).
                 .addLast("flush-consolidation", new FlushConsolidationHandler(256, true))
@@ -90,5 +97,14 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 // Before logon there is no agreed interval: a client silent that long never meant to log on.
                 .addLast(SilenceDetector.NAME, SilenceDetector.create(config, Logon.DEFAULT_HEARTBEAT_SECONDS))
                 .addLast(new SessionHandler(session, logon, engine, registry, config));
+    }
+
+    /** For a session on another loop than the exchange's: runs a task on its loop once the exchange caught up. */
+    private Consumer<Runnable> afterExchange(SocketChannel ch) {
+        if (engine.runsOn(ch.eventLoop())) {
+            return null;
+        }
+        // The exchange runs its work in order, so this runs after the requests handed to it before.
+        return task -> engine.execute(() -> ch.eventLoop().execute(task));
     }
 }
