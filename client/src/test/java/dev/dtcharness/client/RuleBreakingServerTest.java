@@ -144,7 +144,7 @@ class RuleBreakingServerTest extends AgainstFakeServer {
         assertThat(logs.anyStackTrace()).isFalse();
         assertThat(order.current().statusName()).isEqualTo("ORDER_STATUS_FILLED");
         assertThat(order.current().averageFillPrice()).isEqualTo(100.5);
-        assertThat(client.positions().position("SIM1", "ES")).satisfies(p -> {
+        assertThat(client.positions().position("Sim1", "ES")).satisfies(p -> {
             assertThat(p.quantity()).isEqualTo(2);
             assertThat(p.averagePrice()).isEqualTo(100.5);
         });
@@ -178,16 +178,16 @@ class RuleBreakingServerTest extends AgainstFakeServer {
         assertThat(logs.problems()).filteredOn(l -> l.contains("protocol violation")).satisfiesExactly(
                 l -> assertThat(l).startsWith("WARN").contains("ORDER_UPDATE for order " + order.clientOrderId() + "/S1",
                         "Price1=Infinity", "OrderQuantity=NaN", "RemainingQuantity=-Infinity"),
-                l -> assertThat(l).startsWith("WARN").contains("POSITION_UPDATE for ES, SIM1", "Quantity=NaN",
+                l -> assertThat(l).startsWith("WARN").contains("POSITION_UPDATE for ES, Sim1", "Quantity=NaN",
                         "the whole update is refused"),
-                l -> assertThat(l).startsWith("WARN").contains("POSITION_UPDATE for ES, SIM1", "AveragePrice=Infinity"),
+                l -> assertThat(l).startsWith("WARN").contains("POSITION_UPDATE for ES, Sim1", "AveragePrice=Infinity"),
                 l -> assertThat(l).startsWith("WARN").contains("ORDER_UPDATE for order " + order.clientOrderId() + "/S1",
                         "execution E1", "AverageFillPrice=NaN").doesNotContain("not counted"));
         assertThat(order.current().averageFillPrice()).as("the counted fill's").isEqualTo(99);
         assertThat(order.current().orderQuantity()).as("the submitted quantity stands").isEqualTo(2);
         assertThat(order.current().price1()).isEqualTo(99.5);
         assertThat(positionsHeard).as("refused whole: no listener hears them").hasSize(1);
-        assertThat(client.positions().serverPosition("SIM1", "ES")).hasValueSatisfying(p -> {
+        assertThat(client.positions().serverPosition("Sim1", "ES")).hasValueSatisfying(p -> {
             assertThat(p.quantity()).isEqualTo(1);
             assertThat(p.averagePrice()).isEqualTo(100);
         });
@@ -259,7 +259,7 @@ class RuleBreakingServerTest extends AgainstFakeServer {
         server = new FakeServer((m, peer) -> {
             if (m.is("SUBMIT_NEW_SINGLE_ORDER")) {
                 peer.send(fill(update(m, "S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 100, "E1")
-                        .set("TradeAccount", "SIM1").setEnum("BuySell", "BUY"));
+                        .set("TradeAccount", "Sim1").setEnum("BuySell", "BUY"));
             } else if (m.is("OPEN_ORDERS_REQUEST")) {
                 peer.send(DtcMessage.of("ORDER_UPDATE").set("RequestID", m.getLong("RequestID")).set("NoOrders", 1)
                         .set("TotalNumMessages", 1).set("MessageNumber", 1));
@@ -287,7 +287,7 @@ class RuleBreakingServerTest extends AgainstFakeServer {
         assertThat(logs.problems()).filteredOn(l -> l.contains("protocol violation")).satisfiesExactly(
                 l -> assertThat(l).startsWith("ERROR").contains("execution E1 came again in HISTORICAL_ORDER_FILL_RESPONSE",
                         "another price", "at 100.0 for order " + order.clientOrderId() + "/S1", "now BUY 1 ES at 100.5 for order -/S1"),
-                l -> assertThat(l).startsWith("ERROR").contains("HISTORICAL_ORDER_FILL_RESPONSE for order -/S1 (ES, SIM1, execution E2)",
+                l -> assertThat(l).startsWith("ERROR").contains("HISTORICAL_ORDER_FILL_RESPONSE for order -/S1 (ES, Sim1, execution E2)",
                         "Price=NaN", "not counted"),
                 l -> assertThat(l).startsWith("ERROR").contains(order.clientOrderId() + "/S1", "FilledQuantity 3", "fill E3 of 2"));
         assertListenersHistoryAndStateAgree(List.of("E1 BUY 1.0 @ 100.0 S1", "E3 BUY 2.0 @ 99.0 S1"));
@@ -295,7 +295,7 @@ class RuleBreakingServerTest extends AgainstFakeServer {
 
     private static DtcMessage historicalFill(long request, int number, String executionId, double quantity, double price) {
         return DtcMessage.of("HISTORICAL_ORDER_FILL_RESPONSE").set("RequestID", request).set("TotalNumberMessages", 3)
-                .set("MessageNumber", number).set("Symbol", "ES").set("TradeAccount", "SIM1").set("ServerOrderID", "S1")
+                .set("MessageNumber", number).set("Symbol", "ES").set("TradeAccount", "Sim1").set("ServerOrderID", "S1")
                 .setEnum("BuySell", "BUY").set("Quantity", quantity).set("Price", price).set("UniqueExecutionID", executionId)
                 .set("DateTime", 1_700_000_000L);
     }
@@ -321,7 +321,7 @@ class RuleBreakingServerTest extends AgainstFakeServer {
         StateFile.State state = new StateFile(dir.resolve("state.json")).read();
         assertThat(heard).extracting(RuleBreakingServerTest::words).as("fills the listeners heard").containsExactlyElementsOf(expected);
         assertThat(recorded).extracting(RuleBreakingServerTest::words).as("fills in the history").containsExactlyElementsOf(expected);
-        Position folded = Position.flat("SIM1", "ES");
+        Position folded = Position.flat("Sim1", "ES");
         for (Fill f : heard) {
             folded = folded.plus(f.signedQuantity(), f.price());
         }
@@ -344,7 +344,7 @@ class RuleBreakingServerTest extends AgainstFakeServer {
     }
 
     private static DtcMessage position(double quantity, double averagePrice) {
-        return DtcMessage.of("POSITION_UPDATE").set("Symbol", "ES").set("TradeAccount", "SIM1").set("Quantity", quantity)
+        return DtcMessage.of("POSITION_UPDATE").set("Symbol", "ES").set("TradeAccount", "Sim1").set("Quantity", quantity)
                 .set("AveragePrice", averagePrice);
     }
 

@@ -173,6 +173,25 @@ class UnansweredRequestsAcceptanceTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "300, OPEN_ORDERS_REJECT, RejectText",
+            "305, CURRENT_POSITIONS_REJECT, RejectText",
+            "601, ACCOUNT_BALANCE_REJECT, RejectText",
+            "303, HISTORICAL_ORDER_FILLS_REJECT, RejectText"})
+    void shouldRefuseARequestWhoseFieldDoesNotReadNamingTheField(int type, String reject, String textField) {
+        try (WireClient client = new WireClient(simulator.port(), DtcEncoding.JSON_ENCODING).logOn()) {
+            client.sendRaw("{\"Type\":" + type + ",\"RequestID\":77,\"TradeAccount\":5}\0");
+
+            DtcMessage answer = client.receiveUntil(m -> !m.is("HEARTBEAT"));
+            assertThat(answer.name()).isEqualTo(reject);
+            assertThat(answer.getString(textField)).contains("TradeAccount");
+            if (answer.spec().fieldOrNull("RequestID") != null) {
+                assertThat(answer.getInt("RequestID")).as("the request's id, echoed").isEqualTo(77);
+            }
+        }
+    }
+
     static Stream<MessageSpec> everyTypeAClientMaySend() {
         return DtcSpec.v8().messages().stream().filter(m -> Direction.of(m).contains(Direction.CLIENT_TO_SERVER));
     }

@@ -3,6 +3,8 @@ package dev.dtcharness.simulator.session;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.codec.DtcCodecException;
 import dev.dtcharness.protocol.codec.DtcFieldException;
+import dev.dtcharness.protocol.conformance.Direction;
+import dev.dtcharness.simulator.answers.Refusals;
 import dev.dtcharness.simulator.exchange.OrderEngine;
 import java.util.Set;
 import io.netty.channel.ChannelFutureListener;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionFailures {
     private static final Logger LOG = LoggerFactory.getLogger(SessionFailures.class);
+
+    /** No answer is due to these (FACTS.md 2.4, 2.5), so one that does not read is only logged. */
+    private static final Set<String> UNANSWERED = Set.of("HEARTBEAT", "LOGOFF");
 
     private static final Set<String> REJECTABLE = Set.of("SUBMIT_NEW_SINGLE_ORDER", "SUBMIT_FLATTEN_POSITION_ORDER",
             "CANCEL_ORDER", "CANCEL_REPLACE_ORDER");
@@ -73,11 +78,18 @@ final class SessionFailures {
         }
         if (partial.is("LOGON_REQUEST")) {
             logon.refuse(session, e.getMessage());
-        } else if (REJECTABLE.contains(partial.name()) && session.isLoggedOn()) {
-            // InfoText holds 95 characters: the message name is implied by the reply, the field and value are not.
-            String prefix = partial.name() + ".";
-            String why = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+            return;
+        }
+        // InfoText holds 95 characters: the message name is implied by the reply, the field and value are not.
+        String prefix = partial.name() + ".";
+        String why = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+        if (REJECTABLE.contains(partial.name()) && session.isLoggedOn()) {
             engine.rejectUnreadable(session, partial, why);
+        } else if (Direction.of(partial.spec()).contains(Direction.CLIENT_TO_SERVER) && !UNANSWERED.contains(partial.name())) {
+            // Any other request that does not read gets its refusal too: a client waiting on it must not wait forever.
+            for (DtcMessage reply : Refusals.v8().refuse(partial, why, false, logon.nowMillis())) {
+                session.send(reply);
+            }
         }
     }
 
