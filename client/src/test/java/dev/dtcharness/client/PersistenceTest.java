@@ -44,7 +44,7 @@ class PersistenceTest extends AgainstFakeServer {
                 for (String id : List.of("E1", "E2")) {
                     peer.send(DtcMessage.of("HISTORICAL_ORDER_FILL_RESPONSE").set("RequestID", m.getLong("RequestID"))
                             .set("TotalNumberMessages", 2).set("MessageNumber", id.equals("E1") ? 1 : 2).set("Symbol", "ES")
-                            .set("ServerOrderID", "S1").setEnum("BuySell", "BUY").set("Price", 100).set("Quantity", 1)
+                            .set("ServerOrderID", "S1").setEnum("BuySell", "BUY").set("Price", id.equals("E1") ? 100 : 102).set("Quantity", 1)
                             .set("UniqueExecutionID", id).set("TradeAccount", "Sim1"));
                 }
             }
@@ -64,6 +64,7 @@ class PersistenceTest extends AgainstFakeServer {
         assertThat(client.orderBook().byClientOrderId(open.clientOrderId()))
                 .hasValueSatisfying(o -> assertThat(o.statusName()).isEqualTo("ORDER_STATUS_OPEN"));
         assertThat(heardAfterRestart).as("no fill counted again after the restart").isEmpty();
+        assertThat(client.problems().violationCount()).as("the fills the server restates are the ones it sent").isZero();
         assertThat(client.orderBook().ledger().size()).isEqualTo(2);
         assertThat(client.positions().position("Sim1", "ES").quantity()).isEqualTo(2);
         OrderHistoryDb db = client.historyDatabase();

@@ -1,5 +1,6 @@
 package dev.dtcharness.client.store;
 
+import dev.dtcharness.protocol.support.OwnerOnlyFiles;
 import dev.dtcharness.client.DtcClientException;
 import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
@@ -58,8 +59,8 @@ public final class OrderHistoryDb implements AutoCloseable {
     public OrderHistoryDb(Path file) {
         this.file = file;
         try {
-            OwnerOnly.createParent(file);
-            OwnerOnly.prepare(file, "-wal", "-shm", "-journal");
+            OwnerOnlyFiles.createDirectories(file.toAbsolutePath().getParent());
+            OwnerOnlyFiles.prepare(file, "-wal", "-shm", "-journal");
             db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = db.createStatement()) {
                 // Another process (a reader, the CLI) may hold the file a moment: wait rather than fail.

@@ -1,5 +1,6 @@
 package dev.dtcharness.client.store;
 
+import dev.dtcharness.protocol.support.OwnerOnlyFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dtcharness.client.DtcClientException;
@@ -45,10 +46,10 @@ public final class StateFile {
         State state = new State(1, System.currentTimeMillis(), openOrders, positions);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            OwnerOnly.createParent(file);
+            OwnerOnlyFiles.createDirectories(file.toAbsolutePath().getParent());
             byte[] bytes = JSON.writeValueAsBytes(state);
             // Created 600: the rename carries the mode over to the state file.
-            try (FileChannel ch = OwnerOnly.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            try (FileChannel ch = OwnerOnlyFiles.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {

@@ -1,5 +1,6 @@
 package dev.dtcharness.simulator.persist;
 
+import dev.dtcharness.protocol.support.OwnerOnlyFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link StoreLineReader}). A fill is replayed once per execution id, however often it was written.
  * Once the events since the last snapshot pass a bound, a snapshot of the whole state is written
  * beside the file, forced to disk and renamed over it, so the file stays near the size of the state.
- * The files are the owner's only ({@link OwnerOnly}).
+ * The files are the owner's only ({@link OwnerOnlyFiles}).
  */
 public final class JsonLinesExchangeStore implements ExchangeStore {
     public static final String FILE_NAME = "exchange.jsonl";
@@ -71,16 +72,16 @@ public final class JsonLinesExchangeStore implements ExchangeStore {
         this.file = directory.resolve(FILE_NAME);
         this.compactAfter = compactAfter;
         try {
-            OwnerOnly.createDirectories(directory);
+            OwnerOnlyFiles.createDirectories(directory);
             // A lock file of its own: compaction replaces the state file, and the lock must outlive that.
-            lockChannel = OwnerOnly.open(directory.resolve("exchange.lock"), StandardOpenOption.CREATE,
+            lockChannel = OwnerOnlyFiles.open(directory.resolve("exchange.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             lock = lockOrNull(lockChannel);
             if (lock == null) {
                 lockChannel.close();
                 throw new IllegalStateException(file + " is in use by another simulator (expected: one per state directory)");
             }
-            channel = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            channel = OwnerOnlyFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             kept = read();
             eventsSinceSnapshot = kept.size();
@@ -226,7 +227,7 @@ public final class JsonLinesExchangeStore implements ExchangeStore {
         FileChannel old = channel;
         long before = eventsSinceSnapshot;
         try {
-            channel = OwnerOnly.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            channel = OwnerOnlyFiles.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE);
             eventsSinceSnapshot = 0;
             writeState.accept(this);
