@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -138,6 +139,18 @@ class StandaloneJarIT {
             assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getString("ClientOrderID").equals("JAR-AFTER")
                     && m.getInt("OrderStatus") == 7).getString("LastFillExecutionID")).as("no id given twice").isEqualTo("E8");
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--session-outbound-limit=10 | sessionOutboundLimit 10",
+            "--session-pass-budget=0     | sessionPassBudget"})
+    void aSettingTheSimulatorCannotTakeIsOneLineAndExitTwo(String option, String named) throws Exception {
+        ScriptRun run = SimulatorJar.runToExit(Map.of(), "--port", "0", option);
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(2);
+        assertThat(run.output().lines().toList()).as("one line, no stack trace").singleElement().asString()
+                .startsWith("dtc-simulator: ").contains(named);
     }
 
     @Test

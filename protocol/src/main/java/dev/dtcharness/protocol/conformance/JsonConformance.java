@@ -89,8 +89,12 @@ final class JsonConformance {
     }
 
     static Finding unknownType(int type) {
-        return new Finding(Finding.Kind.UNKNOWN_TYPE, "message type " + type, null, "a DTC v8 message type",
-                "type " + type + ", which DTC v8 does not define", KnownConfusions.intentOfUnknownType(type));
+        String named = DtcSpec.v8().nameOfType(type);
+        // A type the spec names but gives no body (FLATTEN_POSITIONS_FOR_TRADE_ACCOUNT, 210) is known, just empty.
+        String found = named == null ? "type " + type + ", which DTC v8 does not define"
+                : "type " + type + " (" + named + "), which DTC v8 names without a message body";
+        return new Finding(Finding.Kind.UNKNOWN_TYPE, "message type " + type, null, "a DTC v8 message type", found,
+                KnownConfusions.intentOfUnknownType(type));
     }
 
     private static Finding wrongType(MessageSpec ms, FieldSpec f, JsonNode v) {

@@ -107,6 +107,17 @@ class ConformanceCheckerTest {
     }
 
     @Test
+    void shouldNameATypeTheSpecListsWithoutABodyRatherThanCallItUndefined() {
+        assertThat(json("{\"Type\":210}", false)).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.UNKNOWN_TYPE);
+            assertThat(f.sentence()).contains("FLATTEN_POSITIONS_FOR_TRADE_ACCOUNT").contains("without a message body")
+                    .doesNotContain("does not define");
+        });
+        assertThat(json("{\"Type\":9999}", false)).singleElement()
+                .satisfies(f -> assertThat(f.sentence()).contains("type 9999, which DTC v8 does not define"));
+    }
+
+    @Test
     void shouldSuggestTheFieldAnUnknownNameProbablyMeant() {
         List<Finding> findings = checker.check(text("{\"Type\":301,\"ServerOrderID\":\"S1\",\"Quantity\":1,"
                 + "\"totalNumMessages\":1}"), DtcEncoding.JSON_ENCODING, SERVER_TO_CLIENT, true);

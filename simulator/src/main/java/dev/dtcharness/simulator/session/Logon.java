@@ -6,6 +6,8 @@ import dev.dtcharness.simulator.LogonOutcome;
 import dev.dtcharness.simulator.SimulatorConfig;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +32,8 @@ final class Logon {
     }
 
     void answer(Session session, ChannelPipeline pipeline, DtcMessage request) {
-        if (config.username() != null && (!config.username().equals(request.getString("Username"))
-                || !java.util.Objects.equals(config.password(), request.getString("Password")))) {
+        if (config.username() != null && !(sameText(config.username(), request.getString("Username"))
+                & sameText(config.password(), request.getString("Password")))) {
             refuse(session, "LOGON_ERROR", "Username or Password is not the one this server requires");
             return;
         }
@@ -76,5 +78,13 @@ final class Logon {
 
     DtcMessage heartbeat() {
         return DtcMessage.of("HEARTBEAT").set("CurrentDateTime", clock.millis() / 1000);
+    }
+
+    /** Compared in time that does not depend on where the texts differ, so timing tells nothing of a password. */
+    private static boolean sameText(String expected, String given) {
+        if (expected == null || given == null) {
+            return expected == given;
+        }
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }

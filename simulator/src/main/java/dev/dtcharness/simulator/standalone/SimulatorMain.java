@@ -103,6 +103,14 @@ public final class SimulatorMain implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}: every order read, matched and answered on one thread).")
     int ioThreads = 1;
 
+    @Option(names = "--session-pass-budget", description = "Messages in and out one session may take per turn of its "
+            + "event loop before the others get theirs (default: ${DEFAULT-VALUE}).")
+    int sessionPassBudget = SimulatorConfig.defaults().sessionPassBudget();
+
+    @Option(names = "--session-outbound-limit", description = "Bytes of answers a client may leave unread before its "
+            + "session waits for it to read (default: ${DEFAULT-VALUE}).")
+    int sessionOutboundLimit = SimulatorConfig.defaults().sessionOutboundLimit();
+
     public static void main(String[] args) {
         // Set before the first logger exists; a file given with -Dlogback.configurationFile still wins.
         if (System.getProperty("logback.configurationFile") == null) {
@@ -113,14 +121,14 @@ public final class SimulatorMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SimulatorConfig config = SimulatorConfig.defaults().host(host).port(port).acceptVariant(accept)
-                .missedHeartbeatsBeforeDrop(missedHeartbeats).defaultMarketPrice(defaultMarketPrice);
-        for (var price : marketPrices.entrySet()) {
-            config = config.marketPrice(price.getKey(), price.getValue());
+        SimulatorConfig config;
+        try {
+            config = settings();
+        } catch (IllegalArgumentException e) {
+            // A value the simulator cannot take: one line an operator reads at once, not a stack trace.
+            System.err.println("dtc-simulator: " + e.getMessage());
+            return 2;
         }
-        config = config.fillPolicy(fillPolicy).tradeAccounts(accounts).sierraStrictFillRequests(strictFillRequests)
-                .logonOutcome(logon).presetEncoding(encoding).seed(seed).journalCapacity(journalSize)
-                .finishedOrdersKept(finishedOrdersKept).fillHistoryCapacity(fillHistory).ioThreads(ioThreads);
         if (stateDir != null) {
             config = config.stateDirectory(stateDir);
         }
@@ -160,5 +168,19 @@ public final class SimulatorMain implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** The settings the options give, each checked by SimulatorConfig as it is set. */
+    private SimulatorConfig settings() {
+        SimulatorConfig config = SimulatorConfig.defaults().host(host).port(port).acceptVariant(accept)
+                .missedHeartbeatsBeforeDrop(missedHeartbeats).defaultMarketPrice(defaultMarketPrice);
+        for (var price : marketPrices.entrySet()) {
+            config = config.marketPrice(price.getKey(), price.getValue());
+        }
+        config = config.fillPolicy(fillPolicy).tradeAccounts(accounts).sierraStrictFillRequests(strictFillRequests)
+                .logonOutcome(logon).presetEncoding(encoding).seed(seed).journalCapacity(journalSize)
+                .finishedOrdersKept(finishedOrdersKept).fillHistoryCapacity(fillHistory).ioThreads(ioThreads)
+                .sessionPassBudget(sessionPassBudget).sessionOutboundLimit(sessionOutboundLimit);
+        return config;
     }
 }
