@@ -90,6 +90,11 @@ class RuleBreakingServerTest extends AgainstFakeServer {
         MINUS_INFINITY_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.NON_FINITE_VALUE, "ERROR", "LastFillPrice=-Infinity"),
         /** JSON has no NaN number: a Jackson server writes the string "NaN", which no double field accepts. */
         NAN_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.UNREADABLE_FIELD, "ERROR", "LastFillPrice: \"NaN\""),
+        /** Python's json.dumps writes a NaN float as the bare token NaN (not JSON, but what such a server sends). */
+        BARE_NAN_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.NON_FINITE_VALUE, "ERROR", "LastFillPrice=NaN"),
+        /** And an infinite one as the bare token Infinity. */
+        BARE_INFINITY_IN_JSON(DtcEncoding.JSON_ENCODING, ProtocolViolation.NON_FINITE_VALUE, "ERROR",
+                "LastFillPrice=Infinity"),
         /** No price at all: neither LastFillPrice nor AverageFillPrice (the history's price column is NOT NULL). */
         NONE(DtcEncoding.BINARY_ENCODING, ProtocolViolation.FILL_WITHOUT_PRICE, "ERROR", "fill E2 of 1 without a price");
 
@@ -114,6 +119,8 @@ class RuleBreakingServerTest extends AgainstFakeServer {
                 case INFINITY_IN_BINARY -> peer.send(bad.set("LastFillPrice", Double.POSITIVE_INFINITY));
                 case INFINITY_IN_JSON -> sendJson(peer, bad.set("LastFillPrice", MARK), "1e400");
                 case MINUS_INFINITY_IN_JSON -> sendJson(peer, bad.set("LastFillPrice", MARK), "-1e400");
+                case BARE_NAN_IN_JSON -> sendJson(peer, bad.set("LastFillPrice", MARK), "NaN");
+                case BARE_INFINITY_IN_JSON -> sendJson(peer, bad.set("LastFillPrice", MARK), "Infinity");
                 case NONE -> peer.send(bad.set("LastFillPrice", null).set("AverageFillPrice", null));
             }
         }

@@ -143,6 +143,25 @@ class HostileOrderValuesAcceptanceTest {
         }
     }
 
+    /** What Python's json.dumps writes for float('nan') and float('inf'): bare tokens, not JSON numbers. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"Price1, NaN", "Price1, Infinity", "Quantity, -Infinity"})
+    void shouldRejectAJsonOrderWithABareNonFiniteTokenAndKeepTheSession(String field, String token) {
+        try (WireClient client = json()) {
+            String price = field.equals("Price1") ? token : "4400";
+            String quantity = field.equals("Quantity") ? token : "1";
+            client.sendRaw("{\"Type\":208,\"Symbol\":\"ES\",\"TradeAccount\":\"Sim1\",\"ClientOrderID\":\"HB-1\","
+                    + "\"OrderType\":2,\"BuySell\":1,\"Price1\":" + price + ",\"Quantity\":" + quantity
+                    + ",\"TimeInForce\":1}\0");
+            DtcMessage reject = client.receiveUntil(m -> m.is("ORDER_UPDATE"));
+            assertThat(reject.enumName("OrderUpdateReason")).isEqualTo("NEW_ORDER_REJECTED");
+            assertThat(reject.getString("InfoText")).contains(field + " is " + token);
+            client.send(limitOrder("HB-2", "BUY", 1, 4400));
+            assertThat(client.receiveUntil(m -> m.is("ORDER_UPDATE")).getString("ClientOrderID"))
+                    .as("the session goes on").isEqualTo("HB-2");
+        }
+    }
+
     @Test
     void shouldRejectAJsonLimitOrderWithoutAPriceAndAStopLimitWithoutItsLimit() {
         try (WireClient client = json()) {

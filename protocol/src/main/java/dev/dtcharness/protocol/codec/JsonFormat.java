@@ -1,6 +1,7 @@
 package dev.dtcharness.protocol.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,6 +49,9 @@ public final class JsonFormat implements WireFormat {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
             // Correctly rounded like Double.parseDouble, so the same doubles, in a fraction of the time.
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            // Python's json.dumps writes NaN and Infinity as bare tokens: read, they cost one message the receiver
+            // refuses naming the field (a value no market has), not the whole stream taken for broken.
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build());
     /** Per message type: its field names ready to write, and whether compact JSON sends it as an F array. */
     private final Names[] names;
