@@ -192,6 +192,17 @@ class UnansweredRequestsAcceptanceTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DtcEncoding.class, names = {"BINARY_ENCODING", "JSON_ENCODING"})
+    void shouldAnswerAServersMessageSentByAClientEvenWithConformanceRepliesOff(DtcEncoding encoding) {
+        try (WireClient client = new WireClient(simulator.port(), encoding).logOn()) {
+            client.send(DtcMessage.of("POSITION_UPDATE").set("Symbol", "ES").set("Quantity", 1.0));
+
+            assertThat(client.receiveUntil(m -> !m.is("HEARTBEAT")).getString("MessageText"))
+                    .isEqualTo("POSITION_UPDATE (306) is sent by servers, not clients; ignored");
+        }
+    }
+
     static Stream<MessageSpec> everyTypeAClientMaySend() {
         return DtcSpec.v8().messages().stream().filter(m -> Direction.of(m).contains(Direction.CLIENT_TO_SERVER));
     }

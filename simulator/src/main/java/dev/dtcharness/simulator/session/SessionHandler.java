@@ -102,8 +102,12 @@ final class SessionHandler extends SimpleChannelInboundHandler<Object> {
             LOG.info("{}: {}", session.label(), m);
             engine.handle(session, m);
         } else if (!Direction.of(m.spec()).contains(Direction.CLIENT_TO_SERVER)) {
-            // The conformance finding (WRONG_DIRECTION) has told the client already, with the likely intent.
             LOG.warn("{}: {} is sent by servers, not clients; ignored", session.label(), m.spec().label());
+            if (!config.conformanceReplies()) {
+                // With replies on, the conformance finding (WRONG_DIRECTION) has told the client, with the likely
+                // intent; without them this is its only answer.
+                session.send(Refusals.v8().logMessage(m.spec().label() + " is sent by servers, not clients; ignored"));
+            }
         } else if (!session.isLoggedOn()) {
             LOG.warn("{}: {} before logon; refused (send LOGON_REQUEST first)", session.label(), m.spec().label());
             send(ServedTypes.UNSERVED.beforeLogon(m, logon.nowMillis()));
