@@ -144,7 +144,8 @@ class StandaloneJarIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "--session-outbound-limit=10 | sessionOutboundLimit 10",
-            "--session-pass-budget=0     | sessionPassBudget"})
+            "--session-pass-budget=0     | sessionPassBudget",
+            "--admin-token=abc           | --admin-token given without --admin-port"})
     void aSettingTheSimulatorCannotTakeIsOneLineAndExitTwo(String option, String named) throws Exception {
         ScriptRun run = SimulatorJar.runToExit(Map.of(), "--port", "0", option);
 

@@ -135,6 +135,12 @@ public final class SimulatorMain implements Callable<Integer> {
         if (scenario != null) {
             config = config.scenario(ScenarioLoader.load(scenario));
         }
+        if (adminPort == null && (adminTokenFile != null || adminToken != null)) {
+            // A token meant to guard an admin API that will not run: the operator most likely forgot the port.
+            System.err.println("dtc-simulator: " + (adminTokenFile != null ? "--admin-token-file" : "--admin-token")
+                    + " given without --admin-port: there is no admin API to guard");
+            return 2;
+        }
         if (adminPort != null) {
             String token;
             try {
