@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StandaloneJarIT {
     private static final Path PYTHON_CLIENT = Path.of("src", "test", "python", "dtc_json_client.py");
+    private static final Path PYTHON_WEBSOCKET_CLIENT = Path.of("src", "test", "python", "dtc_websocket_client.py");
     private static final Path RECONNECT_EXAMPLE = Path.of("examples", "reconnect_scenario.py");
     /** What the simulator wrote before its fix for an order priced 1e400, with a bad line and a fill written twice. */
     private static final Path HOSTILE_STATE = Path.of("src", "test", "resources", "dev", "dtcharness", "simulator",
@@ -70,6 +71,20 @@ class StandaloneJarIT {
                 String.join("\n", partialFills.output())).isZero();
         assertThat(run.output()).contains("\"OrderStatus\": 7").contains("FILLED ServerOrderID=S");
         assertThat(partialFills.output()).anyMatch(l -> l.contains("logon from client 'python-json-client'"));
+    }
+
+    @Test
+    void aPythonWebSocketClientWithABrowsersLogonGetsOnlyJsonTextFramesAndItsFill() throws Exception {
+        assumeTrue(SimulatorJar.pythonAvailable(), "python3 is not installed here; the Python client check needs it");
+        ScriptRun run = SimulatorJar.python(PYTHON_WEBSOCKET_CLIENT, "--host", "127.0.0.1",
+                "--port", Integer.toString(partialFills.port()));
+
+        assertThat(run.exitStatus()).as("exit status; output:%n%s%nsimulator:%n%s", run.output(),
+                String.join("\n", partialFills.output())).isZero();
+        assertThat(run.output()).contains("FILLED ServerOrderID=S").contains("every one JSON text")
+                .contains("DTC v8 wants an integer t_DateTime, not a fraction")
+                .contains("\"MarketDataSupported\": 0");
+        assertThat(partialFills.output()).anyMatch(l -> l.contains("logon from client 'python-websocket-client'"));
     }
 
     @Test
