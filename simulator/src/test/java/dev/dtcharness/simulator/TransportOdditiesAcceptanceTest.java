@@ -40,7 +40,9 @@ class TransportOdditiesAcceptanceTest {
             "GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
             "GET http://127.0.0.1/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
             "POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
-            "HEAD / HTTP/1.0\r\n\r\n"})
+            "HEAD / HTTP/1.0\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99\r\n\r\n"})
     void shouldAnswerHttpOnTheDtcPortWithOneWarning(String request) {
         try (LogCapture log = new LogCapture(); Socket socket = connect()) {
             String peer = "127.0.0.1:" + socket.getLocalPort();

@@ -43,7 +43,9 @@ final class HttpOnDtcPort extends ChannelInboundHandlerAdapter {
                 Unpooled.wrappedBuffer(ANSWER));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, ANSWER.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                // The version a client should ask for when it retries a WebSocket (RFC 6455 section 4.4).
+                .set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         ctx.fireExceptionCaught(new TransportOddity(problem + "; answered 400"));
     }
@@ -65,6 +67,11 @@ final class HttpOnDtcPort extends ChannelInboundHandlerAdapter {
         }
         if (!request.uri().startsWith("/")) {
             return what + ": a WebSocket upgrade names a path, such as /";
+        }
+        String version = request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION);
+        if (version != null && !version.trim().equals("13")) {
+            // Netty would answer a version it does not speak without a word in the log.
+            return what + " asks for WebSocket version " + shortened(version) + " (this port speaks 13, RFC 6455)";
         }
         return null;
     }
