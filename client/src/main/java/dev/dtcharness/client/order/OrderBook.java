@@ -5,7 +5,6 @@ import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.NonFiniteValues;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.ProblemCounter;
-import dev.dtcharness.client.ProtocolViolation;
 import dev.dtcharness.protocol.DtcMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -56,11 +55,7 @@ public final class OrderBook {
     private final Map<String, List<Fill>> orphans = new HashMap<>();
     private final ProblemCounter problems;
     private final NonFiniteValues nonFinite;
-    /**
-     * Where the first version of a repeated execution id is found when the order in memory does not hold
-     * it (another order's, or one forgotten): the history database when there is one; else nothing.
-     */
-    private volatile Function<String, Fill> earlierFills = id -> null;
+    private final FillViolations violations;
     /** The thread holding completions (see {@link #holdCompletions}), and what it holds, oldest first. */
     private volatile Thread holder;
     private final ArrayDeque<Ended> held = new ArrayDeque<>();
@@ -92,6 +87,7 @@ public final class OrderBook {
         }
         this.problems = problems;
         this.nonFinite = new NonFiniteValues(problems);
+        this.violations = new FillViolations(problems);
         this.retainFinished = retainFinished;
         this.forgetBatch = Math.min(256, retainFinished / 4);
     }
@@ -253,92 +249,14 @@ public final class OrderBook {
             applied = new AppliedUpdate(before, after, t, newFill, tracked);
         }
         logChange(applied, fillIdOf(update));
-        judge(applied, withoutPrice, repeated, "ORDER_UPDATE");
+        violations.judge(applied, withoutPrice, repeated, "ORDER_UPDATE");
         complete(applied.order(), applied.after());
         return applied;
     }
 
     /** Uses {@code lookup} (an execution id to the fill counted under it, or null) for repeats the book cannot place. */
     public void earlierFills(Function<String, Fill> lookup) {
-        this.earlierFills = lookup;
-    }
-
-    /** The protocol violations an applied change shows: a fill without a price, one execution id with two contents, an overfill. */
-    private void judge(AppliedUpdate a, Fill withoutPrice, Fill repeated, String source) {
-        if (withoutPrice != null) {
-            problems.violation(log, ProtocolViolation.FILL_WITHOUT_PRICE, true, "order {}: {} reports fill {} of {} without"
-                    + " a price (neither LastFillPrice nor AverageFillPrice set): not counted; no fill listener, history row or"
-                    + " position sees it", a.after().describe(), source, withoutPrice.executionId(), number(withoutPrice.quantity()));
-        }
-        if (repeated != null) {
-            conflicts(a.order(), repeated, source);
-        }
-        if (a.after() != null && a.before() != null) {
-            overfill(a.before(), a.after(), a.newFill());
-        }
-    }
-
-    /** A repeated execution id is a harmless duplicate when it says what the first said; otherwise a violation naming both. */
-    private void conflicts(TrackedOrder order, Fill again, String source) {
-        Fill first = order == null ? null : order.fill(again.executionId());
-        boolean sameOrder = first != null;
-        if (first == null) {
-            first = earlierFills.apply(again.executionId());
-            sameOrder = first != null && order != null && (order.hadServerOrderId(first.serverOrderId())
-                    || (!first.clientOrderId().isEmpty() && first.clientOrderId().equals(order.current().clientOrderId())));
-        }
-        if (first == null) {
-            return;
-        }
-        List<String> differs = new ArrayList<>(0);
-        if (!sameNumber(first.quantity(), again.quantity())) {
-            differs.add("quantity");
-        }
-        if (!sameNumber(first.price(), again.price())) {
-            differs.add("price");
-        }
-        if (first.side() != null && again.side() != null && first.side() != again.side()) {
-            differs.add("side");
-        }
-        if (!first.symbol().isEmpty() && !again.symbol().isEmpty() && !first.symbol().equals(again.symbol())) {
-            differs.add("symbol");
-        }
-        if (!sameOrder && order != null) {
-            differs.add("order");
-        }
-        if (differs.isEmpty()) {
-            return;
-        }
-        problems.violation(log, ProtocolViolation.CONFLICTING_EXECUTION, true, "execution {} came again in {} with another {}:"
-                + " first {}, now {}; the first stays counted, the second is not", again.executionId(), source,
-                String.join(", ", differs), version(first), version(again));
-    }
-
-    private static String version(Fill f) {
-        return f.side() + " " + number(f.quantity()) + " " + (f.symbol().isEmpty() ? "-" : f.symbol()) + " at " + f.price()
-                + " for order " + dash(f.clientOrderId()) + "/" + dash(f.serverOrderId()) + " (" + f.source() + ")";
-    }
-
-    /** Flagged when a change takes the order beyond its quantity, and again for each further fill beyond it. */
-    private void overfill(Order before, Order after, Fill newFill) {
-        double quantity = after.orderQuantity();
-        if (!(quantity > 0) || after.filledQuantity() <= quantity + 1e-9
-                || (newFill == null && before.filledQuantity() > quantity + 1e-9)) {
-            return;
-        }
-        problems.violation(log, ProtocolViolation.OVERFILL, true, "order {}: FilledQuantity {} is beyond OrderQuantity {}{};"
-                + " counted as the server reports it (it says the fill happened): the position and the history include it",
-                after.describe(), number(after.filledQuantity()), number(quantity),
-                newFill == null ? " (no new fill in this update)" : " after fill " + newFill.executionId() + " of "
-                        + number(newFill.quantity()) + " at " + newFill.price());
-    }
-
-    private static boolean sameNumber(double a, double b) {
-        return Double.compare(a, b) == 0 || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
-    }
-
-    private static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        violations.earlierFills(lookup);
     }
 
     /**
@@ -378,12 +296,12 @@ public final class OrderBook {
             synchronized (this) {
                 order = fill.serverOrderId().isEmpty() ? null : byServerOrderId.get(fill.serverOrderId());
             }
-            conflicts(order, fill, fill.source());
+            violations.conflicts(order, fill, fill.source());
             return Optional.empty();
         }
         log.info("order {}: missed fill {} of {} at {} counted", applied.after().describe(), fill.executionId(),
                 fill.quantity(), fill.price());
-        judge(applied, null, null, fill.source());
+        violations.judge(applied, null, null, fill.source());
         complete(applied.order(), applied.after());
         return Optional.of(applied);
     }
