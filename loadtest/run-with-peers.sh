@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Our load benchmark and the peer benchmarks of /work/shared/bench, alternating, in one sitting, with the
+# Our load benchmark and the peer benchmarks of ../shared/bench (from the project root), alternating, in one sitting, with the
 # same JVM flags; then a summary with each of our figures' ratio to the QuickFIX/J peers and to the
 # app-driven Netty ceiling (computed within each round, then median [min..max]).
 #
 # Usage: loadtest/run-with-peers.sh [rounds]            (default 3)
 # Env:   JVM_FLAGS     default "-Xms2g -Xmx2g -XX:+AlwaysPreTouch" (the peers' flags)
-#        BENCH_DIR     default /work/shared/bench (quickfixj-peer/ and netty-ceiling/ built there)
+#        BENCH_DIR     default ../shared/bench from the project root (quickfixj-peer/ and netty-ceiling/ built there;
+#                      where it is read-only, copy it, build the copy and point BENCH_DIR at it)
 #        VARIANTS      default "qfj_default netty_app qfj_lean dtc"; dtc_before runs $BEFORE_JAR the same way
 #                      (or with $BEFORE_ARGS); dtc_pending runs ours with --accept PENDING_OPEN_THEN_OPEN
 #                      (or with $PENDING_ARGS), the shape the before jar measures
@@ -22,7 +23,7 @@ cd "$ROOT"
 ROUNDS=${1:-3}
 JAVA=${JAVA:-java}
 JVM_FLAGS=${JVM_FLAGS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch}
-BENCH_DIR=${BENCH_DIR:-/work/shared/bench}
+BENCH_DIR=${BENCH_DIR:-$ROOT/../shared/bench}
 VARIANTS=${VARIANTS:-qfj_default netty_app qfj_lean dtc}
 DTC_ARGS=${DTC_ARGS:---tests sequential,pipelined --tput-orders 100000}
 SESSIONS_ARGS=${SESSIONS_ARGS---tests sessions --session-seconds 5 --sessions-simulator SEPARATE_JVM}
