@@ -16,6 +16,9 @@ import java.util.Objects;
  * <p>Numbers are held unboxed (integers as they are, floating point as its bits) so that the binary
  * codec and the primitive accessors ({@link #getLong}, {@link #set(String, long)}, the
  * {@link FieldSpec} overloads) allocate nothing per field; {@link #get} boxes on demand.
+ *
+ * <p>One file over 300 lines: every accessor works on the same unboxed slots, which no other class may
+ * see; the typed messages of issue 21 will take the per-message accessors out of it.
  */
 public final class DtcMessage {
     /** What the text form and errors show for a {@link FieldSpec#secret() secret} field's value. */

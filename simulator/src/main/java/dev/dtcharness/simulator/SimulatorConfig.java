@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  * Settings of a {@link DtcSimulator}; immutable, each {@code name(value)} call returns a changed copy:
  * {@code SimulatorConfig.defaults().dynamicPort().fillPolicy(FillPolicy.REST_LIMIT_ORDERS)}.
  * Accessors keep the names of the record this class used to be.
+ *
+ * <p>One file over 300 lines: one setter, one accessor and one check per setting, so that every
+ * setting is found, documented and validated in one place.
  */
 public final class SimulatorConfig implements Cloneable {
     public static final String DEFAULT_HOST = "127.0.0.1";

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * by ServerOrderID first and by ClientOrderID only when that fails, because DTC guarantees
  * ClientOrderID on a few update reasons only (FACTS 3.1); orders placed elsewhere are added.
  * Thread-safe: updates arrive on the event loop while callers submit and read from theirs.
+ *
+ * <p>One file over 300 lines: the indexes, the ledger and the retirement of finished orders share
+ * one lock; issue 21 splits the book from the update applier it calls back and forth.
  */
 public final class OrderBook {
     private static final Logger log = LoggerFactory.getLogger(OrderBook.class);

@@ -35,6 +35,9 @@ import java.util.List;
  * JSON writes the high-frequency messages as {@code {"Type":3,"F":[...]}} in binary field order
  * and every other message as named JSON (FACTS.md 1.4). Readers accept both forms, shorter and
  * longer F arrays, and ignore fields the spec does not know (FACTS.md 1.8).
+ *
+ * <p>One file over 300 lines: reading and writing share the per-message name tables and the
+ * named/compact choice, which must agree.
  */
 public final class JsonFormat implements WireFormat {
     /** DTC JSON is flat; depth messages add one array level. Deeper input is hostile or broken. */

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * Each route names the parameters it takes ({@link AdminParams}); a bad request gets 400 with a
  * sentence saying what was expected and changes nothing; nothing it does can harm a DTC session
  * other than the faults it is asked for.
+ *
+ * <p>One file over 300 lines: the route table, a short method per route; who may call is in
+ * {@link AdminGuard}, parameter parsing in {@link AdminParams}.
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);

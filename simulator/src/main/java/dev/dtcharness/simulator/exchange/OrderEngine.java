@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * order. That thread is a session event loop of the simulator's: a session on that loop is
  * answered in the same pass that read its order (no hand-off, one flush per read); sessions on
  * other loops and the Java API hand their work to it.
+ *
+ * <p>One file over 300 lines: the one thread's state that every order's path touches; issue 21
+ * moves its helpers off its package-private fields.
  */
 public final class OrderEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderEngine.class);
