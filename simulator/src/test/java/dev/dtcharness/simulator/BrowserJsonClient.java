@@ -1,33 +1,22 @@
 package dev.dtcharness.simulator;
 
-import static org.awaitility.Awaitility.await;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 
 /**
  * A browser-style DTC client on the JDK's WebSocket (a public client nobody here wrote, which, like a browser,
  * fails the connection on a text frame that is not UTF-8): JSON messages ended by NUL in text frames out, one
  * JSON message per text frame in. A binary frame, an error or a close from the simulator is a violation.
  */
-final class BrowserJsonClient implements JsonPeer {
+final class BrowserJsonClient extends JsonPeer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
-    private final List<String> violations = new CopyOnWriteArrayList<>();
     private final WebSocket socket;
     private volatile boolean broken;
-    private int taken;
 
     BrowserJsonClient(int port) {
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -35,37 +24,13 @@ final class BrowserJsonClient implements JsonPeer {
     }
 
     @Override
-    public void send(String json) {
+    void send(String json) {
         socket.sendText(json + "\0", true).join();
     }
 
     @Override
-    public synchronized JsonNode receive(Predicate<JsonNode> wanted, Duration timeout) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(timeout).until(() -> {
-            for (int i = taken; i < received.size(); i++) {
-                if (wanted.test(received.get(i))) {
-                    found[0] = received.get(i);
-                    taken = i + 1;
-                    return true;
-                }
-            }
-            if (broken) {
-                throw new AssertionError("the WebSocket broke: " + violations);
-            }
-            return false;
-        });
-        return found[0];
-    }
-
-    @Override
-    public List<JsonNode> received() {
-        return new ArrayList<>(received);
-    }
-
-    @Override
-    public List<String> violations() {
-        return new ArrayList<>(violations);
+    protected boolean broken() {
+        return broken;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.dtcharness.simulator;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -10,25 +8,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 
 /**
  * A JSON-first client on a plain socket, as a Python script writes one: it sends JSON followed by NUL from
  * its first byte on (no ENCODING_REQUEST) and splits what it reads at NUL bytes, each piece one JSON object.
  * A reader thread takes every byte the simulator sends, so nothing that is not JSON can hide between messages.
  */
-final class RawJsonClient implements JsonPeer {
+final class RawJsonClient extends JsonPeer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Socket socket;
-    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
-    private final List<String> violations = new CopyOnWriteArrayList<>();
     private final Thread reader;
-    private int taken;
 
     RawJsonClient(int port) {
         try {
@@ -42,7 +32,7 @@ final class RawJsonClient implements JsonPeer {
     }
 
     @Override
-    public void send(String json) {
+    void send(String json) {
         try {
             socket.getOutputStream().write((json + "\0").getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
@@ -93,32 +83,6 @@ final class RawJsonClient implements JsonPeer {
             s.append(String.format("%02x ", bytes[i]));
         }
         return s.append("(").append(bytes.length).append(" bytes)").toString();
-    }
-
-    @Override
-    public synchronized JsonNode receive(Predicate<JsonNode> wanted, Duration timeout) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(timeout).until(() -> {
-            for (int i = taken; i < received.size(); i++) {
-                if (wanted.test(received.get(i))) {
-                    found[0] = received.get(i);
-                    taken = i + 1;
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found[0];
-    }
-
-    @Override
-    public List<JsonNode> received() {
-        return new ArrayList<>(received);
-    }
-
-    @Override
-    public List<String> violations() {
-        return new ArrayList<>(violations);
     }
 
     boolean isClosedBySimulator() {
