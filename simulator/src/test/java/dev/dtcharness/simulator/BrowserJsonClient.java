@@ -28,6 +28,11 @@ final class BrowserJsonClient extends JsonPeer {
         socket.sendText(json + "\0", true).join();
     }
 
+    /** Sends {@code json} as a browser app that forgot DTC's NUL does: the message alone in its frame. */
+    void sendWithoutNul(String json) {
+        socket.sendText(json, true).join();
+    }
+
     @Override
     protected boolean broken() {
         return broken;
