@@ -157,7 +157,7 @@ public final class NonFiniteValues {
                 : "refused (read as not set)";
         for (int i = 0; i < numbers.length; i++) {
             if ((refused & (1L << i)) != 0) {
-                m.putRaw(numbers[i], null);
+                m.set(numbers[i], (String) null);
             }
         }
         // An unseen fill may mean a wrong position: worth an operator's attention, hence ERROR.

@@ -64,7 +64,7 @@ public record OrderRequest(String symbol, Side side, double quantity, String ord
     /** The 208 to send; throws when a string does not fit its char[N], since truncating would change an id. */
     DtcMessage toSubmit(String id, String account) {
         // Through the spec's field handles: an app thread builds one of these per order.
-        DtcMessage m = new DtcMessage(SUBMIT)
+        DtcMessage m = DtcMessage.of(SUBMIT)
                 .set(SYMBOL, symbol).set(EXCHANGE, exchange).set(ACCOUNT, account).set(CLIENT_ORDER_ID, id)
                 .set(ORDER_TYPE, ORDER_TYPE.enumSpec().valueOf(orderType))
                 .set(BUY_SELL, BUY_SELL.enumSpec().valueOf(side.name()))

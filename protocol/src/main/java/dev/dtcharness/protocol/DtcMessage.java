@@ -20,7 +20,7 @@ import java.util.Objects;
  * <p>One file over 300 lines: every accessor works on the same unboxed slots, which no other class may
  * see; the typed messages of issue 21 will take the per-message accessors out of it.
  */
-public final class DtcMessage {
+public class DtcMessage implements MessageView {
     /** What the text form and errors show for a {@link FieldSpec#secret() secret} field's value. */
     public static final String MASK = "***";
 
@@ -42,7 +42,8 @@ public final class DtcMessage {
      */
     private int stated;
 
-    public DtcMessage(MessageSpec spec) {
+    /** For the generated message classes, each of which passes its own spec. */
+    protected DtcMessage(MessageSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
         int n = spec.numericCount();
         this.numbers = new long[n];
@@ -52,7 +53,16 @@ public final class DtcMessage {
 
     /** A new, empty message of the named DTC v8 type, e.g. {@code DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER")}. */
     public static DtcMessage of(String messageName) {
-        return new DtcMessage(DtcSpec.v8().message(messageName));
+        return of(DtcSpec.v8().message(messageName));
+    }
+
+    /**
+     * A new, empty message of {@code spec}: for a DTC v8 type, its generated class
+     * ({@code instanceof OrderUpdate}); for a spec of another making, an untyped message.
+     */
+    public static DtcMessage of(MessageSpec spec) {
+        DtcMessage typed = TypedMessageFactory.create(Objects.requireNonNull(spec, "spec"));
+        return typed != null ? typed : new DtcMessage(spec);
     }
 
     public MessageSpec spec() {
@@ -349,8 +359,8 @@ public final class DtcMessage {
         return isSet(f) ? valueAt(f) : null;
     }
 
-    /** For codecs: stores an already-typed value (Long, Double or String; null unsets) without range checks. */
-    public void putRaw(FieldSpec f, Object typedValue) {
+    /** For codecs, through {@link MessageSlots}: stores an already-typed value (Long, Double or String; null unsets) without range checks. */
+    void putRaw(FieldSpec f, Object typedValue) {
         if (typedValue == null) {
             unset(f);
         } else if (f.kind() == WireKind.STRING) {
@@ -362,31 +372,31 @@ public final class DtcMessage {
         }
     }
 
-    /** For codecs: stores an integer field's value (or an enum's) as read, without checks. */
-    public void putLong(FieldSpec f, long value) {
+    /** For codecs, through {@link MessageSlots}: stores an integer field's value (or an enum's) as read, without checks. */
+    void putLong(FieldSpec f, long value) {
         int i = f.slot();
         numbers[i] = value;
         markSet(i);
     }
 
     /**
-     * For codecs: a numeric field of this message as stored (a floating-point one's raw double bits),
+     * For codecs, through {@link MessageSlots}: a numeric field of this message as stored (a floating-point one's raw double bits),
      * or its default's when unset; no checks, no boxing.
      */
-    public long numericBits(FieldSpec f) {
+    long numericBits(FieldSpec f) {
         int i = f.slot();
         return numericSet(i) ? numbers[i] : f.defaultBits();
     }
 
-    /** For codecs: stores a floating-point field's value as read, without checks. */
-    public void putDouble(FieldSpec f, double value) {
+    /** For codecs, through {@link MessageSlots}: stores a floating-point field's value as read, without checks. */
+    void putDouble(FieldSpec f, double value) {
         int i = f.slot();
         numbers[i] = Double.doubleToRawLongBits(value);
         markSet(i);
     }
 
-    /** For codecs: stores a string field's value as read, without checks. */
-    public void putString(FieldSpec f, String value) {
+    /** For codecs, through {@link MessageSlots}: stores a string field's value as read, without checks. */
+    void putString(FieldSpec f, String value) {
         strings[f.slot()] = value;
     }
 
@@ -403,9 +413,10 @@ public final class DtcMessage {
         return this;
     }
 
-    /** A copy that can be changed without touching this one. */
+    /** A copy that can be changed without touching this one, of the same class. */
+    @Override
     public DtcMessage copy() {
-        return copyTo(new DtcMessage(spec));
+        return copyTo(of(spec));
     }
 
     /**

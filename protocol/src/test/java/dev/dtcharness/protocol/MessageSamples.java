@@ -11,7 +11,7 @@ public final class MessageSamples {
     }
 
     public static DtcMessage everyFieldSet(MessageSpec spec) {
-        DtcMessage m = new DtcMessage(spec);
+        DtcMessage m = DtcMessage.of(spec);
         for (FieldSpec f : spec.fields()) {
             m.putRaw(f, sampleValue(f));
         }

@@ -234,7 +234,7 @@ class UnansweredRequestsAcceptanceTest {
 
     /** A request of that type whose ids (RequestID, SymbolID, ClientOrderID...) say which request it is. */
     private static DtcMessage identified(MessageSpec spec, DtcEncoding encoding) {
-        DtcMessage m = new DtcMessage(spec);
+        DtcMessage m = DtcMessage.of(spec);
         for (FieldSpec f : spec.fields()) {
             if (f.name().equals("RequestID") || f.name().equals("SymbolID")) {
                 m.set(f, 5000L + spec.type());

@@ -2,7 +2,7 @@ package dev.dtcharness.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.message.OrderUpdate;
 import dev.dtcharness.soak.verdict.Verdict;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -26,7 +26,7 @@ class LeakingSoakTest {
         assertThat(report.verdict()).as(report.headline()).isEqualTo(Verdict.FAIL);
         assertThat(report.layer("heap").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(report.bytesPerOrder()).isGreaterThan(ShortSoakTest.BUDGET_WITH_ORDER_BOOK);
-        assertThat(report.growingClasses()).extracting(ClassGrowth::className).contains("[B", DtcMessage.class.getName());
+        assertThat(report.growingClasses()).extracting(ClassGrowth::className).contains("[B", OrderUpdate.class.getName());
         assertThat(retained).isNotEmpty();
     }
 

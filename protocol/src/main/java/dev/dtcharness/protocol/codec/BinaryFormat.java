@@ -2,6 +2,7 @@ package dev.dtcharness.protocol.codec;
 
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageSlots;
 import dev.dtcharness.protocol.UnknownMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
@@ -17,6 +18,7 @@ import java.util.Arrays;
  * unknown trailing bytes ignored.
  */
 public final class BinaryFormat implements WireFormat {
+    private static final MessageSlots SLOTS = MessageSlots.forCodecs(CodecKey.KEY);
     private final DtcSpec spec;
     private final FieldGroups[] groups;
 
@@ -88,7 +90,7 @@ public final class BinaryFormat implements WireFormat {
         if (ms == null) {
             return new UnknownMessage(type, DtcEncoding.BINARY_ENCODING, size);
         }
-        return decodeInto(frame, start, size, into != null ? into.messageFor(ms) : new DtcMessage(ms));
+        return decodeInto(frame, start, size, into != null ? into.messageFor(ms) : DtcMessage.of(ms));
     }
 
     /** Into {@code m}, which may hold an earlier frame: a whole frame writes every field, a shorter one clears it first. */
@@ -159,16 +161,16 @@ public final class BinaryFormat implements WireFormat {
     /** Reads one field at {@code at} into {@code m}, unboxed: the path for buffers and layouts without FieldGroups. */
     static void readInto(ByteBuf b, int at, FieldSpec f, DtcMessage m) {
         switch (f.kind()) {
-            case INT8 -> m.putLong(f, b.getByte(at));
-            case UINT8 -> m.putLong(f, b.getUnsignedByte(at));
-            case INT16 -> m.putLong(f, b.getShortLE(at));
-            case UINT16 -> m.putLong(f, b.getUnsignedShortLE(at));
-            case INT32 -> m.putLong(f, b.getIntLE(at));
-            case UINT32 -> m.putLong(f, b.getUnsignedIntLE(at));
-            case INT64, UINT64 -> m.putLong(f, b.getLongLE(at));
-            case FLOAT -> m.putDouble(f, Float.intBitsToFloat(b.getIntLE(at)));
-            case DOUBLE -> m.putDouble(f, Double.longBitsToDouble(b.getLongLE(at)));
-            case STRING -> m.putString(f, readString(b, at, f.capacity()));
+            case INT8 -> SLOTS.putLong(m, f, b.getByte(at));
+            case UINT8 -> SLOTS.putLong(m, f, b.getUnsignedByte(at));
+            case INT16 -> SLOTS.putLong(m, f, b.getShortLE(at));
+            case UINT16 -> SLOTS.putLong(m, f, b.getUnsignedShortLE(at));
+            case INT32 -> SLOTS.putLong(m, f, b.getIntLE(at));
+            case UINT32 -> SLOTS.putLong(m, f, b.getUnsignedIntLE(at));
+            case INT64, UINT64 -> SLOTS.putLong(m, f, b.getLongLE(at));
+            case FLOAT -> SLOTS.putDouble(m, f, Float.intBitsToFloat(b.getIntLE(at)));
+            case DOUBLE -> SLOTS.putDouble(m, f, Double.longBitsToDouble(b.getLongLE(at)));
+            case STRING -> SLOTS.putString(m, f, readString(b, at, f.capacity()));
             default -> throw new IllegalStateException("unhandled kind " + f.kind());
         }
     }

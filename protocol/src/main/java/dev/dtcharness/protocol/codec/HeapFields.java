@@ -1,6 +1,7 @@
 package dev.dtcharness.protocol.codec;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageSlots;
 import dev.dtcharness.protocol.spec.FieldSpec;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
  * loop per wire kind. Callers bounds-check the whole message once.
  */
 final class HeapFields {
+    private static final MessageSlots SLOTS = MessageSlots.forCodecs(CodecKey.KEY);
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -32,31 +34,31 @@ final class HeapFields {
      */
     static void writeAll(byte[] a, int base, FieldGroups g, DtcMessage m) {
         for (FieldSpec f : g.int8) {
-            a[base + f.offset()] = (byte) m.numericBits(f);
+            a[base + f.offset()] = (byte) SLOTS.numericBits(m, f);
         }
         for (FieldSpec f : g.uint8) {
-            a[base + f.offset()] = (byte) m.numericBits(f);
+            a[base + f.offset()] = (byte) SLOTS.numericBits(m, f);
         }
         for (FieldSpec f : g.int16) {
-            SHORT.set(a, base + f.offset(), (short) m.numericBits(f));
+            SHORT.set(a, base + f.offset(), (short) SLOTS.numericBits(m, f));
         }
         for (FieldSpec f : g.uint16) {
-            SHORT.set(a, base + f.offset(), (short) m.numericBits(f));
+            SHORT.set(a, base + f.offset(), (short) SLOTS.numericBits(m, f));
         }
         for (FieldSpec f : g.int32) {
-            INT.set(a, base + f.offset(), (int) m.numericBits(f));
+            INT.set(a, base + f.offset(), (int) SLOTS.numericBits(m, f));
         }
         for (FieldSpec f : g.uint32) {
-            INT.set(a, base + f.offset(), (int) m.numericBits(f));
+            INT.set(a, base + f.offset(), (int) SLOTS.numericBits(m, f));
         }
         for (FieldSpec f : g.int64) {
-            LONG.set(a, base + f.offset(), m.numericBits(f));
+            LONG.set(a, base + f.offset(), SLOTS.numericBits(m, f));
         }
         for (FieldSpec f : g.float32) {
-            INT.set(a, base + f.offset(), Float.floatToRawIntBits((float) Double.longBitsToDouble(m.numericBits(f))));
+            INT.set(a, base + f.offset(), Float.floatToRawIntBits((float) Double.longBitsToDouble(SLOTS.numericBits(m, f))));
         }
         for (FieldSpec f : g.float64) {
-            LONG.set(a, base + f.offset(), m.numericBits(f));
+            LONG.set(a, base + f.offset(), SLOTS.numericBits(m, f));
         }
         for (FieldSpec f : g.strings) {
             String s = m.getString(f);
@@ -70,38 +72,38 @@ final class HeapFields {
     /** Reads every field from {@code base} + the field's offset into {@code m}; the frame must hold them all. */
     static void readAll(byte[] a, int base, FieldGroups g, DtcMessage m) {
         for (FieldSpec f : g.int8) {
-            m.putLong(f, a[base + f.offset()]);
+            SLOTS.putLong(m, f, a[base + f.offset()]);
         }
         for (FieldSpec f : g.uint8) {
-            m.putLong(f, a[base + f.offset()] & 0xFF);
+            SLOTS.putLong(m, f, a[base + f.offset()] & 0xFF);
         }
         for (FieldSpec f : g.int16) {
-            m.putLong(f, (short) SHORT.get(a, base + f.offset()));
+            SLOTS.putLong(m, f, (short) SHORT.get(a, base + f.offset()));
         }
         for (FieldSpec f : g.uint16) {
-            m.putLong(f, (short) SHORT.get(a, base + f.offset()) & 0xFFFF);
+            SLOTS.putLong(m, f, (short) SHORT.get(a, base + f.offset()) & 0xFFFF);
         }
         for (FieldSpec f : g.int32) {
-            m.putLong(f, (int) INT.get(a, base + f.offset()));
+            SLOTS.putLong(m, f, (int) INT.get(a, base + f.offset()));
         }
         for (FieldSpec f : g.uint32) {
-            m.putLong(f, (int) INT.get(a, base + f.offset()) & 0xFFFF_FFFFL);
+            SLOTS.putLong(m, f, (int) INT.get(a, base + f.offset()) & 0xFFFF_FFFFL);
         }
         for (FieldSpec f : g.int64) {
-            m.putLong(f, (long) LONG.get(a, base + f.offset()));
+            SLOTS.putLong(m, f, (long) LONG.get(a, base + f.offset()));
         }
         for (FieldSpec f : g.float32) {
-            m.putDouble(f, Float.intBitsToFloat((int) INT.get(a, base + f.offset())));
+            SLOTS.putDouble(m, f, Float.intBitsToFloat((int) INT.get(a, base + f.offset())));
         }
         for (FieldSpec f : g.float64) {
-            m.putDouble(f, Double.longBitsToDouble((long) LONG.get(a, base + f.offset())));
+            SLOTS.putDouble(m, f, Double.longBitsToDouble((long) LONG.get(a, base + f.offset())));
         }
         if (g.strings.length > 0) {
             RepeatedStrings repeated = RepeatedStrings.get();
             for (FieldSpec f : g.strings) {
                 int at = base + f.offset();
                 int len = nulIndex(a, at, f.capacity());
-                m.putString(f, len == 0 ? "" : repeated.read(f, a, at, len));
+                SLOTS.putString(m, f, len == 0 ? "" : repeated.read(f, a, at, len));
             }
         }
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageSlots;
 import dev.dtcharness.protocol.UnknownMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
@@ -40,6 +41,7 @@ import java.util.List;
  * named/compact choice, which must agree.
  */
 public final class JsonFormat implements WireFormat {
+    private static final MessageSlots SLOTS = MessageSlots.forCodecs(CodecKey.KEY);
     /** DTC JSON is flat; depth messages add one array level. Deeper input is hostile or broken. */
     static final int MAX_NESTING = 16;
 
@@ -182,7 +184,7 @@ public final class JsonFormat implements WireFormat {
             if (ms == null) {
                 return null;
             }
-            DtcMessage m = new DtcMessage(ms);
+            DtcMessage m = DtcMessage.of(ms);
             String name;
             while ((name = p.nextFieldName()) != null) {
                 JsonToken token = p.nextToken();
@@ -192,7 +194,7 @@ public final class JsonFormat implements WireFormat {
                         return null;
                     }
                 } else if (token == JsonToken.VALUE_NULL) {
-                    m.putRaw(f, null);
+                    SLOTS.putRaw(m, f, null);
                 } else if (!readInto(p, token, f, m)) {
                     return null;
                 }
@@ -215,14 +217,14 @@ public final class JsonFormat implements WireFormat {
             if (token != JsonToken.VALUE_STRING) {
                 return false;
             }
-            m.putString(f, p.getText());
+            SLOTS.putString(m, f, p.getText());
             return true;
         }
         if (kind.isFloatingPoint()) {
             if (token != JsonToken.VALUE_NUMBER_FLOAT && !isIntOrLong(p, token)) {
                 return false;
             }
-            m.putDouble(f, p.getDoubleValue());
+            SLOTS.putDouble(m, f, p.getDoubleValue());
             return true;
         }
         if (!isIntOrLong(p, token)) {
@@ -232,7 +234,7 @@ public final class JsonFormat implements WireFormat {
         if (kind != WireKind.UINT64 && (l < kind.min() || l > kind.max())) {
             return false;
         }
-        m.putLong(f, l);
+        SLOTS.putLong(m, f, l);
         return true;
     }
 
@@ -271,7 +273,7 @@ public final class JsonFormat implements WireFormat {
         if (ms == null) {
             return new UnknownMessage(typeNode.intValue(), encoding(), size);
         }
-        DtcMessage m = new DtcMessage(ms);
+        DtcMessage m = DtcMessage.of(ms);
         List<String> problems = new ArrayList<>();
         JsonNode array = root.get("F");
         List<FieldSpec> fields = ms.fields();
@@ -285,7 +287,7 @@ public final class JsonFormat implements WireFormat {
             if (value == null) {
                 problems.add(JsonValues.describeMismatch(ms, f, v));
             } else {
-                m.putRaw(f, value);
+                SLOTS.putRaw(m, f, value);
             }
         }
         if (!problems.isEmpty()) {

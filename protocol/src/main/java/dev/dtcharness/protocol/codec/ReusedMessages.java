@@ -38,10 +38,10 @@ public final class ReusedMessages {
                     return m;
                 }
                 kept[i] = null;
-                return new DtcMessage(spec);
+                return DtcMessage.of(spec);
             }
         }
-        DtcMessage m = new DtcMessage(spec);
+        DtcMessage m = DtcMessage.of(spec);
         if (reuse) {
             for (int i = 0; i < KEPT; i++) {
                 if (kept[i] == null) {

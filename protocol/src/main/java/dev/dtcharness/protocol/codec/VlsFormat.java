@@ -2,6 +2,7 @@ package dev.dtcharness.protocol.codec;
 
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageSlots;
 import dev.dtcharness.protocol.UnknownMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
  * fields against BaseSize and strings against Size, and clamp strings to 4096 bytes.
  */
 public final class VlsFormat implements WireFormat {
+    private static final MessageSlots SLOTS = MessageSlots.forCodecs(CodecKey.KEY);
     /** DTCProtocolVLS.h clamps every string it reads to this length. */
     static final int MAX_STRING = 4096;
 
@@ -72,14 +74,14 @@ public final class VlsFormat implements WireFormat {
         }
         VlsLayout layout = layout(ms);
         int fixedEnd = fixedEnd(frame, layout);
-        DtcMessage m = new DtcMessage(ms);
+        DtcMessage m = DtcMessage.of(ms);
         for (FieldSpec f : ms.fields()) {
             int at = layout.offset(f);
             if (!inFixedPart(f, at, fixedEnd)) {
                 break;
             }
             if (f.kind() == WireKind.STRING) {
-                m.putString(f, readString(frame, start, size, at, ms, f));
+                SLOTS.putString(m, f, readString(frame, start, size, at, ms, f));
             } else {
                 BinaryFormat.readInto(frame, start + at, f, m);
             }

@@ -42,7 +42,7 @@ final class BinaryConformance {
         }
         DtcMessage m = byType[t];
         if (m == null || m.spec() != ms) {
-            m = new DtcMessage(ms);
+            m = DtcMessage.of(ms);
             byType[t] = m;
         }
         return m;

@@ -60,7 +60,7 @@ class DecodeInPlaceTest {
         binary.encode(update("S1").set("InfoText", "first").set("Price1", 4500.25), first);
         ByteBuf second = Unpooled.buffer();
         binary.encode(update("S2"), second);
-        DtcMessage reuse = new DtcMessage(DtcSpec.v8().message("ORDER_UPDATE"));
+        DtcMessage reuse = DtcMessage.of(DtcSpec.v8().message("ORDER_UPDATE"));
 
         assertThat(binary.decode(first, reuse)).isSameAs(reuse);
         assertThat(reuse.getString("InfoText")).isEqualTo("first");
@@ -81,7 +81,7 @@ class DecodeInPlaceTest {
         binary.encode(update("S2"), shorter);
         shorter.writerIndex(cut);
         shorter.setShortLE(0, cut);
-        DtcMessage reuse = new DtcMessage(DtcSpec.v8().message("ORDER_UPDATE"));
+        DtcMessage reuse = DtcMessage.of(DtcSpec.v8().message("ORDER_UPDATE"));
 
         binary.decode(whole, reuse);
         assertThat(reuse.getString("FreeFormText")).isEqualTo("note");

@@ -33,8 +33,8 @@ class RoundTripTest {
     @MethodSource("everyMessageInEveryEncoding")
     void shouldRoundTripAnEmptyMessageAsDefaults(String name, DtcEncoding encoding) {
         MessageSpec spec = DtcSpec.v8().message(name);
-        DtcMessage received = roundTrip(new DtcMessage(spec), encoding);
-        assertThat(received).isEqualTo(new DtcMessage(spec));
+        DtcMessage received = roundTrip(DtcMessage.of(spec), encoding);
+        assertThat(received).isEqualTo(DtcMessage.of(spec));
     }
 
     static DtcMessage roundTrip(DtcMessage sent, DtcEncoding encoding) {

@@ -48,7 +48,7 @@ public final class Refusals {
         String text = shape.isLogMessage() && !why.startsWith(label) ? label + ": " + why : why;
         List<DtcMessage> replies = new ArrayList<>(shape.legs().size());
         for (String leg : shape.legs()) {
-            DtcMessage reply = new DtcMessage(shape.reply());
+            DtcMessage reply = DtcMessage.of(shape.reply());
             for (FieldSpec id : shape.ids()) {
                 FieldSpec from = request.spec().fieldOrNull(id.name() + leg);
                 copy(request, from != null ? from : request.spec().fieldOrNull(id.name()), reply, id);
@@ -68,7 +68,7 @@ public final class Refusals {
     /** A GENERAL_LOG_MESSAGE with this text, cut to its capacity: for what has no message to refuse. */
     public DtcMessage logMessage(String text) {
         FieldSpec f = spec.message(RefusalShape.LOG_MESSAGE).field("MessageText");
-        return new DtcMessage(spec.message(RefusalShape.LOG_MESSAGE)).set(f, fit(f, text));
+        return DtcMessage.of(spec.message(RefusalShape.LOG_MESSAGE)).set(f, fit(f, text));
     }
 
     private RefusalShape shape(MessageSpec request) {

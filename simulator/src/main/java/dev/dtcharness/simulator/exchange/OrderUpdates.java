@@ -33,12 +33,12 @@ final class OrderUpdates {
 
     /** An empty ORDER_UPDATE, for a sender that writes its updates into one it reuses. */
     static DtcMessage blank() {
-        return new DtcMessage(SPEC);
+        return DtcMessage.of(SPEC);
     }
 
     /** The order as it stands, with this status and reason. */
     static DtcMessage of(Order o, String status, String reason, long nowMillis) {
-        return of(new DtcMessage(SPEC), o, status, reason, nowMillis);
+        return of(DtcMessage.of(SPEC), o, status, reason, nowMillis);
     }
 
     /** As {@link #of(Order, String, String, long)}, written into {@code into} (an ORDER_UPDATE, cleared first). */
@@ -131,7 +131,7 @@ final class OrderUpdates {
     }
 
     private static DtcMessage echo(DtcMessage request, String status, String reason, String text, long nowMillis) {
-        DtcMessage m = header(new DtcMessage(SPEC), status, reason, nowMillis);
+        DtcMessage m = header(DtcMessage.of(SPEC), status, reason, nowMillis);
         for (String field : new String[] {"Symbol", "Exchange", "TradeAccount", "ClientOrderID"}) {
             if (request.spec().fieldOrNull(field) != null) {
                 // A reject may echo a request whose strings were too long to accept; cut them to fit.

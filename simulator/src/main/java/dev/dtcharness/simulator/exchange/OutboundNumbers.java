@@ -41,7 +41,7 @@ final class OutboundNumbers {
             FieldSpec f = fields.get(i);
             WireKind kind = f.kind();
             if (kind.isFloatingPoint() && m.isSet(f)) {
-                double v = Double.longBitsToDouble(m.numericBits(f));
+                double v = m.getDouble(f);
                 if (!Double.isFinite(v) || (kind == WireKind.FLOAT && Math.abs(v) > Float.MAX_VALUE)) {
                     return f;
                 }

@@ -19,7 +19,7 @@ final class PositionUpdates {
 
     /** An empty POSITION_UPDATE, for a sender that writes its updates into one it reuses. */
     static DtcMessage blank() {
-        return new DtcMessage(SPEC);
+        return DtcMessage.of(SPEC);
     }
 
     /** The position after a fill, pushed unprompted, written into {@code into} (cleared first). */
