@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Thread-safe: updates arrive on the event loop while callers submit and read from theirs.
  *
  * <p>One file over 300 lines: the indexes, the ledger and the retirement of finished orders share
- * one lock; issue 21 splits the book from the update applier it calls back and forth.
+ * one lock. The update applier it calls back and forth is yet to be split off.
  */
 public final class OrderBook {
     private static final Logger log = LoggerFactory.getLogger(OrderBook.class);
