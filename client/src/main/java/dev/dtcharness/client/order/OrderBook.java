@@ -517,7 +517,7 @@ public final class OrderBook {
         if (finished.size() > retainFinished + forgetBatch) {
             // In batches: the index maps' removals then run back to back on this thread instead of one per order,
             // interleaved with the submitting thread's insertions into the same concurrent map (whose shared
-            // count then moved between the two cores on every order: 15 % of a submitting thread's time).
+            // count then moved between the two cores on every order, slowing the submitting thread).
             while (finished.size() > retainFinished) {
                 forget(finished.removeFirst());
             }
