@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * session is re-established by the {@link ReconnectPolicy}, then reconciled (open orders and
  * fills). One event-loop thread per client delivers all messages in arrival order; listeners run on it.
  *
- * <p>One file over 300 lines: it wires the client's parts in its constructor; issue 21 takes those
- * lambdas apart into the types that own them.
+ * <p>One file over 300 lines: it wires the client's parts in its constructor, as lambdas not yet taken
+ * apart into the types that own them.
  */
 public final class DtcClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DtcClient.class);

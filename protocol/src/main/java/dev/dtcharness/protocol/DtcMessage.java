@@ -18,7 +18,7 @@ import java.util.Objects;
  * {@link FieldSpec} overloads) allocate nothing per field; {@link #get} boxes on demand.
  *
  * <p>One file over 300 lines: every accessor works on the same unboxed slots, which no other class may
- * see; the typed messages of issue 21 will take the per-message accessors out of it.
+ * see; typed messages generated from the spec are to take the per-message accessors out of it.
  */
 public class DtcMessage implements MessageView {
     /** What the text form and errors show for a {@link FieldSpec#secret() secret} field's value. */

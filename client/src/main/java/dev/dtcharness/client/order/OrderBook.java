@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Thread-safe: updates arrive on the event loop while callers submit and read from theirs.
  *
  * <p>One file over 300 lines: the indexes, the ledger and the retirement of finished orders share
- * one lock; issue 21 splits the book from the update applier it calls back and forth.
+ * one lock. The update applier it calls back and forth is yet to be split off.
  */
 public final class OrderBook {
     private static final Logger log = LoggerFactory.getLogger(OrderBook.class);
@@ -517,7 +517,7 @@ public final class OrderBook {
         if (finished.size() > retainFinished + forgetBatch) {
             // In batches: the index maps' removals then run back to back on this thread instead of one per order,
             // interleaved with the submitting thread's insertions into the same concurrent map (whose shared
-            // count then moved between the two cores on every order: 15 % of a submitting thread's time).
+            // count then moved between the two cores on every order, slowing the submitting thread).
             while (finished.size() > retainFinished) {
                 forget(finished.removeFirst());
             }

@@ -56,7 +56,7 @@ final class RepeatedStrings {
     /**
      * Whether {@code b} starts with {@code a[at, at + n)}. Ids differ from the last one in their last
      * characters (a counter), so those eight bytes are compared first, at once: the vectorised
-     * comparison of the whole range was 3 % of a client's thread, mostly spent on ids that then differed.
+     * comparison of the whole range showed in a client's profile, mostly spent on ids that then differed.
      */
     private static boolean sameBytes(byte[] b, byte[] a, int at, int n) {
         if (n >= 8) {

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * DTC v8 as data: the single source of truth for type numbers, fields, C types, capacities,
- * offsets and defaults, read from {@code dtc-v8.json} (a verbatim copy of shared/dtc-spec).
+ * offsets and defaults, read from {@code dtc-v8.json} on the classpath (kept verbatim, never edited by hand).
  */
 public final class DtcSpec {
     /** Classpath location of the spec, beside its README and FACTS.md. */

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * ("E1041", "E1042", ...). Those are kept per prefix as runs of consecutive numbers, so an id that
  * extends the newest run is answered from two numbers in cache however many ids the set holds; in a
  * {@link CompactStringSet} every id is a probe of a table that grows with the session, and in a long
- * session each probe missed the cache (the client's fill ledger was 8.6 % of its event loop). Ids of
+ * session each probe missed the cache (the client's fill ledger stood out in its event loop). Ids of
  * other shapes (no counter, a leading zero, more than 18 digits, a ninth prefix) live in a
  * {@code CompactStringSet}; so do a prefix's numbers once its runs are too many to search (ids that
  * skip numbers because other sessions took them), each then costing what it costs there.

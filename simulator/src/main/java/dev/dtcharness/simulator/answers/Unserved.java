@@ -8,8 +8,8 @@ import java.util.List;
  * What a client is told for a request type the simulator does not serve, and for one sent before logon:
  * the spec's refusal ({@link Refusals}) with the reason in words. A type that a LOGON_RESPONSE flag promises
  * names that flag, which the logon stated as 0: "no market data served here (LOGON_RESPONSE.MarketDataSupported
- * is 0)". Serving a type (market data, issue 22) takes it out of here: the session hands it to its handler
- * instead, and {@link Capabilities} then states the flag as 1.
+ * is 0)". Serving a type (market data, once the simulator has it) takes it out of here: the session hands
+ * it to its handler instead, and {@link Capabilities} then states the flag as 1.
  */
 public final class Unserved {
     /** Said before logon to every request but the session ones; "log on first" is what a client looks for. */

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * answered in the same pass that read its order (no hand-off, one flush per read); sessions on
  * other loops and the Java API hand their work to it.
  *
- * <p>One file over 300 lines: the one thread's state that every order's path touches; issue 21
- * moves its helpers off its package-private fields.
+ * <p>One file over 300 lines: the one thread's state that every order's path touches; its helpers
+ * still reach its package-private fields.
  */
 public final class OrderEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderEngine.class);

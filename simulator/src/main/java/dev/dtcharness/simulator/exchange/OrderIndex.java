@@ -6,7 +6,7 @@ import java.util.Arrays;
  * ServerOrderID to order, for the {@link OrderTable}: open addressing, each entry's hash kept beside
  * it. Removing an order that aged out then takes only its hash (the table keeps it with the order)
  * and its identity; the order, its id string and a map node, all cold by the time an order ages out,
- * are not read. Through a {@code HashMap} that removal was 4.6 % of the simulator's thread under load,
+ * are not read. Through a {@code HashMap} that removal showed in the simulator's thread under load,
  * nearly all of it waiting for those reads. Touched only on the exchange thread.
  */
 final class OrderIndex {

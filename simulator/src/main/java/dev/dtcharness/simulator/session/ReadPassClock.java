@@ -8,7 +8,7 @@ import java.time.ZoneId;
 /**
  * The simulator's wall clock, read about once per 32 timestamps while a session's socket read is
  * handled, instead of for every one: an order under load took seven readings (journal entries in and
- * out, received, accepted, filled), 6 % of the simulator's thread. During a read a timestamp is the
+ * out, received, accepted, filled), a visible share of the simulator's thread. During a read a timestamp is the
  * reading taken at most 31 timestamps before it (some five orders, tens of microseconds under full load);
  * with one message per read it is the reading taken for that read. Outside a read (timers, scheduled
  * fills, other threads) it reads the wall clock each time.

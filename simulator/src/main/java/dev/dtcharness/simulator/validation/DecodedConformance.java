@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * Sits right after the codec and checks what each message decoded from a fixed-size binary frame says
  * (direction, enum ranges, string capacities, the known confusions). The {@link ConformanceTap} before
- * the codec checks such frames only as bytes: decoding every order a second time there was 4 % of
- * the simulator's thread under load. Messages in other encodings were checked in full by the tap.
+ * the codec checks such frames only as bytes: decoding every order a second time there was a cost
+ * the simulator's thread paid on every order under load. Messages in other encodings were checked in full by the tap.
  */
 public final class DecodedConformance extends ChannelInboundHandlerAdapter {
     public static final String NAME = "decoded-conformance";
