@@ -1,7 +1,7 @@
 package dev.dtcharness.client.order;
 
 import dev.dtcharness.client.Fill;
-import dev.dtcharness.protocol.support.NumberedIdSet;
+import dev.dtcharness.protocol.ids.NumberedIdSet;
 
 /**
  * The execution id of every fill the client has counted this session, so a fill repeated by the

@@ -1,5 +1,6 @@
 package dev.dtcharness.client.order;
 
+import dev.dtcharness.protocol.time.DtcTimes;
 import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;

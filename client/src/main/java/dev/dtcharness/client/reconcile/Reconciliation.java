@@ -10,7 +10,7 @@ import dev.dtcharness.client.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
-import dev.dtcharness.client.order.DtcTimes;
+import dev.dtcharness.protocol.time.DtcTimes;
 import dev.dtcharness.client.order.OrderStatuses;
 import java.util.ArrayList;
 import java.util.HashSet;

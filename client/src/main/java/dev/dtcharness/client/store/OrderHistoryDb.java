@@ -1,6 +1,6 @@
 package dev.dtcharness.client.store;
 
-import dev.dtcharness.protocol.support.OwnerOnlyFiles;
+import dev.dtcharness.protocol.files.OwnerOnlyFiles;
 import dev.dtcharness.client.DtcClientException;
 import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;

@@ -1,6 +1,6 @@
 package dev.dtcharness.client.store;
 
-import dev.dtcharness.protocol.support.OwnerOnlyFiles;
+import dev.dtcharness.protocol.files.OwnerOnlyFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dtcharness.client.DtcClientException;

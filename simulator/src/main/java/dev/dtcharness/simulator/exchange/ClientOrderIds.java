@@ -1,6 +1,6 @@
 package dev.dtcharness.simulator.exchange;
 
-import dev.dtcharness.protocol.support.NumberedIdSet;
+import dev.dtcharness.protocol.ids.NumberedIdSet;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.dtcharness.simulator.persist;
 
-import dev.dtcharness.protocol.support.OwnerOnlyFiles;
+import dev.dtcharness.protocol.files.OwnerOnlyFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;

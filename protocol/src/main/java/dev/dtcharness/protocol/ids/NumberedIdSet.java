@@ -1,4 +1,4 @@
-package dev.dtcharness.protocol.support;
+package dev.dtcharness.protocol.ids;
 
 import java.util.Arrays;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package dev.dtcharness.protocol.support;
+package dev.dtcharness.protocol.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.dtcharness.protocol.support;
+package dev.dtcharness.protocol.files;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package dev.dtcharness.protocol.support;
+package dev.dtcharness.protocol.ids;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
