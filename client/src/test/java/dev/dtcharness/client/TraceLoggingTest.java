@@ -2,6 +2,7 @@ package dev.dtcharness.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -55,8 +56,17 @@ class TraceLoggingTest {
 
     @Test
     void shouldTraceNothingByDefault() {
-        server = new FakeServer((m, peer) -> { });
-        client = new DtcClient(DtcClientConfig.builder().port(server.port()).trace(false).build());
+        // The default is what neither the dtc.debug property nor DEBUG_DTC asks for; trace(...) stays unset.
+        assumeFalse("1".equals(System.getenv("DEBUG_DTC")), "DEBUG_DTC=1 in this environment turns tracing on");
+        String before = System.clearProperty("dtc.debug");
+        try {
+            server = new FakeServer((m, peer) -> { });
+            client = new DtcClient(DtcClientConfig.builder().port(server.port()).build());
+        } finally {
+            if (before != null) {
+                System.setProperty("dtc.debug", before);
+            }
+        }
 
         client.connect();
 

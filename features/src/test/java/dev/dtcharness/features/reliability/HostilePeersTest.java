@@ -1,6 +1,6 @@
 package dev.dtcharness.features.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.dtcharness.features.assertions.DtcAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.dtcharness.client.DtcClient;
@@ -185,7 +185,7 @@ class HostilePeersTest {
 
     private void assertTrades() {
         Order filled = wellBehaved.submit(OrderRequest.market("ES", Side.BUY, 1)).awaitStatus("FILLED", WAIT);
-        assertThat(filled.filledQuantity()).isEqualTo(1);
+        assertThat(filled).isFilled().hasFilledQuantity(1);
     }
 
     private static DtcMessage logon(int heartbeatSeconds) {

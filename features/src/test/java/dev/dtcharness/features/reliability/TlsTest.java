@@ -1,7 +1,7 @@
 package dev.dtcharness.features.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.dtcharness.features.assertions.DtcAssertions.assertThat;
+import static dev.dtcharness.features.assertions.DtcAssertions.assertThatThrownBy;
 
 import dev.dtcharness.client.DtcClient;
 import dev.dtcharness.client.DtcClientConfig;
@@ -34,8 +34,8 @@ class TlsTest {
                 .endpointIdentificationAlgorithm(null).build();
         try (DtcClient client = new DtcClient(DtcClientConfig.builder().port(simulator.port()).tls(trusting).build())) {
             client.connect();
-            assertThat(client.submit(OrderRequest.limit("ES", Side.BUY, 1, 4500.25)).awaitStatus("FILLED", Duration.ofSeconds(10))
-                    .averageFillPrice()).isEqualTo(4500.25);
+            assertThat(client.submit(OrderRequest.limit("ES", Side.BUY, 1, 4500.25)).awaitStatus("FILLED", Duration.ofSeconds(10)))
+                    .isFilled().at(4500.25);
         }
     }
 

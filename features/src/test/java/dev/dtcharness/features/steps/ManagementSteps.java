@@ -1,12 +1,12 @@
 package dev.dtcharness.features.steps;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static dev.dtcharness.features.assertions.DtcAssertions.assertThat;
+import static dev.dtcharness.features.assertions.DtcAssertions.within;
 
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;
 import dev.dtcharness.client.store.TradeLog;
-import dev.dtcharness.features.support.ClientDriver;
+import dev.dtcharness.features.support.Trader;
 import io.cucumber.java.en.Then;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,27 +15,22 @@ import java.util.List;
 
 /** What a trading UI shows from the client's records: working orders, history, trade log, analytics. */
 public class ManagementSteps {
-    private final ClientDriver client;
+    private final Trader trader;
 
-    public ManagementSteps(ClientDriver client) {
-        this.client = client;
+    public ManagementSteps(Trader trader) {
+        this.trader = trader;
     }
 
     @Then("the client shows {int} working order(s), a {side} {int} {word} at {double}")
     public void theClientShowsWorkingOrders(int count, Side side, int quantity, String symbol, double price) {
-        List<Order> live = client.client().orderBook().live();
-        assertThat(live).hasSize(count).first().satisfies(o -> {
-            assertThat(o.side()).isEqualTo(side);
-            assertThat(o.orderQuantity()).isEqualTo(quantity);
-            assertThat(o.symbol()).isEqualTo(symbol);
-            assertThat(o.price1()).isEqualTo(price);
-            assertThat(o.statusName()).isEqualTo("ORDER_STATUS_OPEN");
-        });
+        List<Order> working = trader.workingOrders();
+        assertThat(working).hasSize(count);
+        assertThat(working.get(0)).hasSide(side).hasQuantity(quantity).hasSymbol(symbol).hasLimitPrice(price).isOpen();
     }
 
     @Then("the order history lists {int} orders, {int} of them FILLED")
     public void theOrderHistoryLists(int orders, int filled) {
-        List<Order> history = client.client().historyDatabase().orders();
+        List<Order> history = trader.orderHistory();
         assertThat(history).hasSize(orders);
         assertThat(history).filteredOn(Order::isFilled).hasSize(filled);
     }
@@ -43,8 +38,8 @@ public class ManagementSteps {
     @Then("the exported trade log has {int} fills: {side} {int} {word} at {double} and {side} {int} {word} at {double}")
     public void theExportedTradeLogHas(int fills, Side side1, int quantity1, String symbol1, double price1,
                                        Side side2, int quantity2, String symbol2, double price2) throws IOException {
-        Path csv = client.recordsDir().resolve("trades.csv");
-        assertThat(TradeLog.exportCsv(client.client().historyDatabase(), csv)).isEqualTo(fills);
+        Path csv = trader.recordsDir().resolve("trades.csv");
+        assertThat(trader.exportTradeLog(csv)).isEqualTo(fills);
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows).hasSize(fills + 1);
         assertThat(rows.get(0)).as("header").contains("symbol").contains("price");
@@ -54,8 +49,7 @@ public class ManagementSteps {
 
     @Then("the {word} analytics show {int} orders, {int} fills, volume {int}, VWAP {double} and realised P&L {double}")
     public void theAnalyticsShow(String symbol, int orders, int fills, int volume, double vwap, double pnl) {
-        TradeLog.Summary s = TradeLog.summarise(client.client().historyDatabase()).stream()
-                .filter(x -> x.symbol().equals(symbol)).findFirst().orElseThrow();
+        TradeLog.Summary s = trader.analytics(symbol);
         assertThat(s.orders()).isEqualTo(orders);
         assertThat(s.fills()).isEqualTo(fills);
         assertThat(s.volume()).isEqualTo(volume);

@@ -1,18 +1,16 @@
 package dev.dtcharness.features.support;
 
-import dev.dtcharness.simulator.journal.JournalEntry;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
 /** Scenario-wide rules that depend on where the features run. */
 public class Hooks {
-    private final SimulatorDriver exchange;
+    private final Exchange exchange;
 
-    public Hooks(SimulatorDriver exchange) {
+    public Hooks(Exchange exchange) {
         this.exchange = exchange;
     }
 
@@ -21,7 +19,7 @@ public class Hooks {
     public void skipWithoutTheSimulator() {
         if (!exchange.isSimulator()) {
             throw new TestAbortedException("skipped: this scenario injects faults or drives the simulator directly, "
-                    + "and the features run against another DTC server (-D" + SimulatorDriver.SERVER_PROPERTY + "=" 
+                    + "and the features run against another DTC server (-D" + Exchange.SERVER_PROPERTY + "="
                     + exchange.host() + ":" + exchange.port() + ")");
         }
     }
@@ -30,9 +28,8 @@ public class Hooks {
     @After
     public void attachTheJournalWhenFailed(Scenario scenario) {
         if (scenario.isFailed() && exchange.started()) {
-            String journal = exchange.simulator().journal().tail(500).stream().map(JournalEntry::toString)
-                    .collect(Collectors.joining("\n"));
-            scenario.attach(journal.getBytes(StandardCharsets.UTF_8), "text/plain", "simulator journal (last 500 entries)");
+            scenario.attach(exchange.journalTail(500).getBytes(StandardCharsets.UTF_8), "text/plain",
+                    "simulator journal (last 500 entries)");
         }
     }
 }

@@ -3,10 +3,14 @@ package dev.dtcharness.features.support;
 import dev.dtcharness.client.ConnectionEvent;
 import dev.dtcharness.client.DtcClient;
 import dev.dtcharness.client.DtcClientConfig;
+import dev.dtcharness.client.Order;
+import dev.dtcharness.client.OrderActionHandle;
+import dev.dtcharness.client.OrderChange;
 import dev.dtcharness.client.OrderHandle;
 import dev.dtcharness.client.OrderRequest;
 import dev.dtcharness.client.ReconnectPolicy;
 import dev.dtcharness.client.Side;
+import dev.dtcharness.client.store.TradeLog;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
 import java.io.IOException;
@@ -15,13 +19,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.picocontainer.Disposable;
 
-/** The trading app's side of a scenario: the real client, connected to the scenario's exchange. */
-public class ClientDriver implements Disposable {
-    private final SimulatorDriver exchange;
+/**
+ * The trading app's side of a scenario, in a trader's words: the real client, connected to the
+ * scenario's exchange. Steps go through these methods, never through the client itself.
+ */
+public class Trader implements Disposable {
+    private final Exchange exchange;
     private final List<DtcMessage> orderUpdates = new CopyOnWriteArrayList<>();
     private final List<DtcMessage> heartbeats = new CopyOnWriteArrayList<>();
     private final List<ConnectionEvent> connectionEvents = new CopyOnWriteArrayList<>();
@@ -30,7 +38,7 @@ public class ClientDriver implements Disposable {
     private Path recordsDir;
     private DtcClient client;
 
-    public ClientDriver(SimulatorDriver exchange) {
+    public Trader(Exchange exchange) {
         this.exchange = exchange;
     }
 
@@ -82,18 +90,82 @@ public class ClientDriver implements Disposable {
         client.connect();
     }
 
-    public OrderHandle placeLimit(Side side, int quantity, String symbol, double price) {
-        return client().submit(OrderRequest.limit(symbol, side, quantity, price));
-    }
-
     /** LOGOFF, then the connection and the client's thread are closed. */
     public void logOff() {
         client().close();
     }
 
+    public boolean isLoggedOn() {
+        return client().isLoggedOn();
+    }
+
+    public OrderHandle placeLimit(Side side, int quantity, String symbol, double price) {
+        return client().submit(OrderRequest.limit(symbol, side, quantity, price));
+    }
+
+    public OrderActionHandle cancel(OrderHandle order) {
+        return client().cancel(order.clientOrderId());
+    }
+
+    /** CANCEL_REPLACE_ORDER to a new quantity and limit price. */
+    public OrderActionHandle modify(OrderHandle order, int quantity, double price) {
+        return client().replace(order.clientOrderId(), OrderChange.quantity(quantity).withPrice(price));
+    }
+
+    /** The order as the client's order book holds it, empty once the book no longer does. */
+    public Optional<Order> inTheBook(OrderHandle order) {
+        return client().orderBook().byClientOrderId(order.clientOrderId());
+    }
+
+    /** The orders still working, as a trading screen lists them. */
+    public List<Order> workingOrders() {
+        return client().orderBook().live();
+    }
+
+    /** Every order in the client's order history (its history database), as this client reads it. */
+    public List<Order> orderHistory() {
+        return client().historyDatabase().orders();
+    }
+
+    /** Writes the trade log to {@code csv}; returns the number of fills written. */
+    public int exportTradeLog(Path csv) {
+        return TradeLog.exportCsv(client().historyDatabase(), csv);
+    }
+
+    /** The per-symbol analytics of the trade log. */
+    public TradeLog.Summary analytics(String symbol) {
+        return TradeLog.summarise(client().historyDatabase()).stream().filter(s -> s.symbol().equals(symbol)).findFirst()
+                .orElseThrow(() -> new AssertionError("the trade log has no analytics for " + symbol));
+    }
+
+    /** The order's fills as the client counted them, each once by execution id. */
+    public List<Execution> fillsOf(OrderHandle order) {
+        return order.fills().stream().map(f -> new Execution(f.executionId(), f.quantity(), f.price())).toList();
+    }
+
+    /** Fills the client has counted across all orders. */
+    public int fillsCounted() {
+        return client().orderBook().ledger().size();
+    }
+
+    /** The position in {@code symbol} on the account the client trades. */
+    public double position(String symbol) {
+        return client().positions().position(client().config().tradeAccount(), symbol).quantity();
+    }
+
     /** Every ORDER_UPDATE the client received, in arrival order, across restarts. */
     public List<DtcMessage> orderUpdates() {
         return orderUpdates;
+    }
+
+    /**
+     * The ORDER_UPDATEs of one order, matched by its current ServerOrderID: DTC guarantees
+     * ClientOrderID only on some update reasons.
+     */
+    public List<DtcMessage> updatesOf(OrderHandle order) {
+        String serverOrderId = order.current().serverOrderId();
+        return orderUpdates.stream().filter(u -> !serverOrderId.isEmpty() && u.getString("ServerOrderID").equals(serverOrderId))
+                .toList();
     }
 
     /** Every HEARTBEAT the client received from the server. */
@@ -113,7 +185,12 @@ public class ClientDriver implements Disposable {
         return recordsDir;
     }
 
-    public DtcClient client() {
+    /** The history database and state file the client wrote, read as another process would. */
+    public RecordsOnDisk recordsOnDisk() {
+        return new RecordsOnDisk(recordsDir());
+    }
+
+    private DtcClient client() {
         if (client == null) {
             throw new IllegalStateException("the client is not logged on: add \"Given the client is logged on ...\"");
         }
