@@ -1,6 +1,6 @@
 package dev.dtcharness.simulator.fault;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.KeptCopy;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Runs on the channel's event loop.
  */
 public final class OutboundGate extends ChannelOutboundHandlerAdapter {
+    /** {@code msg} is what {@link KeptCopy#ofWrite} kept of a write: whoever wrote a message may fill it again. */
     private record Held(Object msg, ChannelPromise promise) {
     }
 
@@ -52,8 +53,7 @@ public final class OutboundGate extends ChannelOutboundHandlerAdapter {
             ctx.executor().schedule(() -> release(ctx), delayMillis, TimeUnit.MILLISECONDS);
         }
         if (holding) {
-            // A copy of a message: whoever wrote it may fill it again once the write returns.
-            held.add(new Held(msg instanceof DtcMessage m ? m.copy() : msg, promise));
+            held.add(new Held(KeptCopy.ofWrite(msg), promise));
             return;
         }
         ctx.write(msg, promise);

@@ -1,6 +1,7 @@
 package dev.dtcharness.simulator.session;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.simulator.exchange.SessionLink;
 import dev.dtcharness.simulator.fault.OrderUpdateFaults;
 import dev.dtcharness.simulator.fault.OutboundGate;
@@ -105,10 +106,11 @@ public final class Session implements SessionLink {
 
     /**
      * As {@link #send}, for the exchange's reused updates: written through the pipeline at once on this
-     * session's loop (every outbound handler that holds a message back holds a copy), else copied.
+     * session's loop, else queued as a copy; every outbound handler that holds a message back past the
+     * write (the journal, the delay, duplicate and reorder faults) keeps a {@link dev.dtcharness.protocol.KeptCopy}.
      */
     @Override
-    public void sendBorrowed(DtcMessage message) {
+    public void sendBorrowed(MessageView message) {
         writes.sendBorrowed(message);
     }
 
