@@ -128,7 +128,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "GET scenario/1":
                 params("GET /scenario", query, body);
                 return sim.exchange().scenario() == null ? Map.of("scenario", "none (fill policy "
-                        + sim.config().fillPolicy() + ")") : sim.exchange().scenario();
+                        + sim.config().exchange().fillPolicy() + ")") : sim.exchange().scenario();
             case "POST reset/1":
                 params("POST /reset", query, body);
                 sim.reset();

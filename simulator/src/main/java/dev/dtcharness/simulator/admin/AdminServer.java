@@ -36,7 +36,7 @@ public final class AdminServer implements AutoCloseable {
     }
 
     public static AdminServer start(DtcSimulator simulator, String host, int port) {
-        String token = simulator.config().adminToken();
+        String token = simulator.config().admin().token();
         requireTokenBeyondLoopback(host, token);
         AdminGuard guard = new AdminGuard(host, token);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -69,7 +69,7 @@ public final class AdminServer implements AutoCloseable {
         if (token == null && AdminHosts.beyondLoopback(host)) {
             throw new IllegalStateException("the admin API would listen on " + host + ", beyond loopback, without a"
                     + " token: give one (--admin-token-file PATH or the environment variable DTC_ADMIN_TOKEN;"
-                    + " SimulatorConfig.adminToken) or listen on 127.0.0.1");
+                    + " SimulatorConfig.builder().adminToken) or listen on 127.0.0.1");
         }
     }
 

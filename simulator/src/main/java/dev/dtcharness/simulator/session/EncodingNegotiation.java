@@ -24,8 +24,8 @@ final class EncodingNegotiation {
         DtcEncoding requested = DtcEncoding.ofCode(code);
         DtcEncoding current = codec.outboundEncoding();
         // A server preset to one encoding still answers, with that encoding (FACTS.md 1.7 step 3).
-        boolean grantable = requested != null && requested.isImplemented() && config.presetEncoding() == null
-                && !config.refusedEncodings().contains(requested);
+        boolean grantable = requested != null && requested.isImplemented() && config.connection().presetEncoding() == null
+                && !config.connection().refusedEncodings().contains(requested);
         DtcEncoding granted = grantable ? requested : current;
         DtcMessage response = DtcMessage.of("ENCODING_RESPONSE")
                 .set("ProtocolVersion", DtcSpec.v8().protocolVersion())

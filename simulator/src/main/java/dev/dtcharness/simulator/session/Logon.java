@@ -32,14 +32,14 @@ final class Logon {
     }
 
     void answer(Session session, ChannelPipeline pipeline, DtcMessage request) {
-        if (config.username() != null && !(sameText(config.username(), request.getString("Username"))
-                & sameText(config.password(), request.getString("Password")))) {
+        if (config.logon().username() != null && !(sameText(config.logon().username(), request.getString("Username"))
+                & sameText(config.logon().password(), request.getString("Password")))) {
             refuse(session, "LOGON_ERROR", "Username or Password is not the one this server requires");
             return;
         }
-        if (config.logonOutcome() != LogonOutcome.SUCCESS) {
-            refuse(session, config.logonOutcome().result(), "logon refused: the simulator is set to answer "
-                    + config.logonOutcome().result());
+        if (config.logon().outcome() != LogonOutcome.SUCCESS) {
+            refuse(session, config.logon().outcome().result(), "logon refused: the simulator is set to answer "
+                    + config.logon().outcome().result());
             return;
         }
         int asked = request.getInt("HeartbeatIntervalInSeconds");
@@ -49,8 +49,8 @@ final class Logon {
         session.send(ServedTypes.CAPABILITIES.stateOn(DtcMessage.of("LOGON_RESPONSE")
                 .set("ProtocolVersion", DtcSpec.v8().protocolVersion())
                 .setEnum("Result", "LOGON_SUCCESS")
-                .set("ResultText", "Logged on to " + config.serverName())
-                .set("ServerName", config.serverName())));
+                .set("ResultText", "Logged on to " + config.logon().serverName())
+                .set("ServerName", config.logon().serverName())));
         SilenceDetector.rearm(pipeline, config, interval);
         LOG.info("{}: logon from client '{}' (user '{}', protocol version {}), heartbeat every {} s{}",
                 session.label(), request.getString("ClientName"), request.getString("Username"),
@@ -64,7 +64,7 @@ final class Logon {
 
     private void refuse(Session session, String result, String reason) {
         DtcMessage response = DtcMessage.of("LOGON_RESPONSE").setEnum("Result", result)
-                .set("ServerName", config.serverName());
+                .set("ServerName", config.logon().serverName());
         int max = response.spec().field("ResultText").maxStringLength();
         response.set("ResultText", reason.length() <= max ? reason : reason.substring(0, max));
         session.startClosing();

@@ -103,7 +103,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<Object> {
             engine.handle(session, m);
         } else if (!Direction.of(m.spec()).contains(Direction.CLIENT_TO_SERVER)) {
             LOG.warn("{}: {} is sent by servers, not clients; ignored", session.label(), m.spec().label());
-            if (!config.conformanceReplies()) {
+            if (!config.connection().conformanceReplies()) {
                 // With replies on, the conformance finding (WRONG_DIRECTION) has told the client, with the likely
                 // intent; without them this is its only answer.
                 session.send(Refusals.v8().logMessage(m.spec().label() + " is sent by servers, not clients; ignored"));
