@@ -1,6 +1,7 @@
 package dev.dtcharness.simulator;
 
 import dev.dtcharness.simulator.admin.AdminServer;
+import dev.dtcharness.simulator.admin.Administered;
 import dev.dtcharness.simulator.exchange.ExchangeStore;
 import dev.dtcharness.simulator.exchange.OrderEngine;
 import dev.dtcharness.simulator.exchange.SimulatedExchange;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * clients on, sends heartbeats, and answers orders and trading requests from a simulated exchange. Embed it with
  * {@code try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().build())) { ... sim.port() ... }}.
  */
-public final class DtcSimulator implements AutoCloseable {
+public final class DtcSimulator implements Administered, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DtcSimulator.class);
 
     private final SimulatorConfig config;
@@ -110,7 +111,8 @@ public final class DtcSimulator implements AutoCloseable {
         LOG.info("DTC simulator listening on {}:{}", config.connection().host(), simulator.port());
         if (config.admin().port() >= 0) {
             try {
-                simulator.admin = AdminServer.start(simulator, config.connection().host(), config.admin().port());
+                simulator.admin = AdminServer.start(simulator, config.connection().host(), config.admin().port(),
+                        config.admin().token());
             } catch (RuntimeException e) {
                 simulator.close();
                 throw e;
@@ -161,21 +163,25 @@ public final class DtcSimulator implements AutoCloseable {
     }
 
     /** Orders, positions, fills: look at them, fill or cancel resting orders, push orders placed elsewhere. */
+    @Override
     public SimulatedExchange exchange() {
         return new SimulatedExchange(parts.engine());
     }
 
     /** Every message in and out, with conformance findings; {@code journal().verify()} asserts on it. */
+    @Override
     public Journal journal() {
         return parts.journal();
     }
 
     /** Disconnects, silences, delays, garbage, refused connections, sliced frames. */
+    @Override
     public SimulatorFaults faults() {
         return parts.faults();
     }
 
     /** The connected sessions, by id. */
+    @Override
     public SessionRegistry sessions() {
         return parts.registry();
     }
@@ -184,6 +190,7 @@ public final class DtcSimulator implements AutoCloseable {
      * Back to a fresh start between tests: forgets orders, fills, positions and the journal, lifts
      * lasting faults, and closes connected sessions.
      */
+    @Override
     public void reset() {
         parts.faults().clear();
         sessions.close().awaitUninterruptibly();
@@ -203,6 +210,11 @@ public final class DtcSimulator implements AutoCloseable {
 
     public SimulatorConfig config() {
         return config;
+    }
+
+    @Override
+    public FillPolicy fillPolicy() {
+        return config.exchange().fillPolicy();
     }
 
     /** Sessions currently connected. */

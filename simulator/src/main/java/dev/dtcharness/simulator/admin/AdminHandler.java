@@ -2,7 +2,6 @@ package dev.dtcharness.simulator.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtcharness.protocol.DtcMessage;
-import dev.dtcharness.simulator.DtcSimulator;
 import dev.dtcharness.simulator.journal.JournalEntry;
 import dev.dtcharness.simulator.script.ScenarioLoader;
 import dev.dtcharness.simulator.session.Session;
@@ -53,10 +52,10 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             + " /memory, /scenario; POST /orders/{id}/fill, /orders/{id}/cancel, /orders/elsewhere, /faults/{kind},"
             + " /scenario, /reset; DELETE /scenario";
 
-    private final DtcSimulator sim;
+    private final Administered sim;
     private final AdminGuard guard;
 
-    AdminHandler(DtcSimulator sim, AdminGuard guard) {
+    AdminHandler(Administered sim, AdminGuard guard) {
         this.sim = sim;
         this.guard = guard;
     }
@@ -128,7 +127,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "GET scenario/1":
                 params("GET /scenario", query, body);
                 return sim.exchange().scenario() == null ? Map.of("scenario", "none (fill policy "
-                        + sim.config().exchange().fillPolicy() + ")") : sim.exchange().scenario();
+                        + sim.fillPolicy() + ")") : sim.exchange().scenario();
             case "POST reset/1":
                 params("POST /reset", query, body);
                 sim.reset();

@@ -1,6 +1,5 @@
 package dev.dtcharness.simulator.admin;
 
-import dev.dtcharness.simulator.DtcSimulator;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -35,8 +34,8 @@ public final class AdminServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    public static AdminServer start(DtcSimulator simulator, String host, int port) {
-        String token = simulator.config().admin().token();
+    /** Serves {@code simulator} on {@code host}:{@code port} (0: any free one), requiring {@code token} when not null. */
+    public static AdminServer start(Administered simulator, String host, int port, String token) {
         requireTokenBeyondLoopback(host, token);
         AdminGuard guard = new AdminGuard(host, token);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
