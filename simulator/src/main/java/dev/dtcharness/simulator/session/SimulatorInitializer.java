@@ -10,6 +10,7 @@ import dev.dtcharness.simulator.fault.OutboundGate;
 import dev.dtcharness.simulator.fault.SimulatorFaults;
 import dev.dtcharness.simulator.journal.Journal;
 import dev.dtcharness.simulator.journal.JournalHandler;
+import dev.dtcharness.simulator.validation.ConformanceReplies;
 import dev.dtcharness.simulator.validation.ConformanceTap;
 import dev.dtcharness.simulator.validation.DecodedConformance;
 import io.netty.channel.ChannelInitializer;
