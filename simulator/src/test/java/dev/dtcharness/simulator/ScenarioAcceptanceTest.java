@@ -25,7 +25,7 @@ class ScenarioAcceptanceTest {
 
     @Test
     void shouldAnswerIdenticallyWithTheScenarioFileAndTheEquivalentDsl() {
-        Scenario fromFile = ScenarioLoader.load(Path.of("scenarios", "partial-fills.yaml"));
+        Scenario fromFile = ScenarioLoader.load(Path.of("src/main/resources/dev/dtcharness/simulator/scenarios/partial-fills.yaml"));
         Scenario fromDsl = scenario("partial-fills")
                 .when(order().symbol("ES")).reply(accept(), partialFill(1), waitMillis(50), fill())
                 .otherwise(accept(), fill())
