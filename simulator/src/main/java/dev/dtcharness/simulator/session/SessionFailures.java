@@ -2,6 +2,7 @@ package dev.dtcharness.simulator.session;
 
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.message.Logoff;
+import dev.dtcharness.protocol.message.LogonRequest;
 import dev.dtcharness.protocol.codec.DtcCodecException;
 import dev.dtcharness.protocol.codec.DtcFieldException;
 import dev.dtcharness.protocol.conformance.Direction;
@@ -77,7 +78,7 @@ final class SessionFailures {
         if (partial == null) {
             return;
         }
-        if (partial.is("LOGON_REQUEST")) {
+        if (partial instanceof LogonRequest) {
             logon.refuse(session, e.getMessage());
             return;
         }
