@@ -25,9 +25,24 @@ public final class KeptCopy {
 
     /**
      * What a pipeline handler keeps of a write it holds back: a copy when it is a message, anything else
-     * (bytes, which are released by their reader, or a control object) as it is.
+     * (bytes, which are released by their reader, or a control object) as it is. Only this method makes a
+     * {@link Write}, so a handler that holds {@code Write}s cannot hold a lent message by mistake.
      */
-    public static Object ofWrite(Object write) {
-        return write instanceof MessageView lent ? lent.copy() : write;
+    public static Write ofWrite(Object write) {
+        return new Write(write instanceof MessageView lent ? lent.copy() : write);
+    }
+
+    /** A pipeline write as a holder may keep it: see {@link #ofWrite}. */
+    public static final class Write {
+        private final Object message;
+
+        private Write(Object message) {
+            this.message = message;
+        }
+
+        /** The kept object, to write on when the holder lets it go (or to release). */
+        public Object message() {
+            return message;
+        }
     }
 }

@@ -135,7 +135,7 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (held != null) {
             // Before the peer's first byte: only a detecting codec gets here, a few times per session at most.
-            held.add(KeptCopy.ofWrite(msg), promise);
+            held.add(KeptCopy.ofWrite(msg).message(), promise);
             return;
         }
         if (!(msg instanceof DtcMessage m)) {

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Runs on the channel's event loop.
  */
 public final class OutboundGate extends ChannelOutboundHandlerAdapter {
-    /** {@code msg} is what {@link KeptCopy#ofWrite} kept of a write: whoever wrote a message may fill it again. */
-    private record Held(Object msg, ChannelPromise promise) {
+    /** What {@link KeptCopy#ofWrite} kept of a write: whoever wrote a message may fill it again. */
+    private record Held(KeptCopy.Write kept, ChannelPromise promise) {
     }
 
     private volatile boolean silent;
@@ -70,7 +70,7 @@ public final class OutboundGate extends ChannelOutboundHandlerAdapter {
         holding = false;
         delayAt = -1;
         for (Held h; (h = held.poll()) != null; ) {
-            ctx.write(h.msg(), h.promise());
+            ctx.write(h.kept().message(), h.promise());
         }
         ctx.flush();
     }
@@ -78,7 +78,7 @@ public final class OutboundGate extends ChannelOutboundHandlerAdapter {
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         for (Held h; (h = held.poll()) != null; ) {
-            ReferenceCountUtil.release(h.msg());
+            ReferenceCountUtil.release(h.kept().message());
             if (!h.promise().isVoid()) {
                 // A void promise would take the failure to the pipeline as an error; nobody waits on it anyway.
                 h.promise().tryFailure(new IllegalStateException("session closed while the message was delayed"));
