@@ -46,8 +46,8 @@ final class Bench {
 
     SimulatorConfig simulatorConfig() {
         // Keep the simulator's by-design histories small, so a long run measures the hot path, not the heap.
-        return SimulatorConfig.defaults().host("127.0.0.1").dynamicPort().acceptVariant(accept)
-                .journalCapacity(1_000).finishedOrdersKept(1_000).fillHistoryCapacity(1_000);
+        return SimulatorConfig.builder().host("127.0.0.1").dynamicPort().acceptVariant(accept)
+                .journalCapacity(1_000).finishedOrdersKept(1_000).fillHistoryCapacity(1_000).build();
     }
 
     static DtcClient client(DtcSimulator sim, DtcEncoding encoding, int heartbeatSeconds) {

@@ -66,11 +66,11 @@ public final class FloodFairnessMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SimulatorConfig config = SimulatorConfig.defaults().dynamicPort().fillPolicy(FillPolicy.REST_LIMIT_ORDERS)
+        SimulatorConfig config = SimulatorConfig.builder().dynamicPort().fillPolicy(FillPolicy.REST_LIMIT_ORDERS)
                 .acceptVariant(AcceptVariant.OPEN).sessionPassBudget(budget).ioThreads(ioThreads)
-                .journalCapacity(1_000).finishedOrdersKept(1_000).fillHistoryCapacity(1_000);
+                .journalCapacity(1_000).finishedOrdersKept(1_000).fillHistoryCapacity(1_000).build();
         try (DtcSimulator sim = DtcSimulator.start(config)) {
-            String account = sim.config().tradeAccounts().get(0);
+            String account = sim.config().exchange().tradeAccounts().get(0);
             for (int i = 0; i < workingOrders; i++) {
                 sim.exchange().placeElsewhere(account, "ES", "BUY", 1, 4000 + i);
             }

@@ -54,10 +54,10 @@ final class SimulatorProcess implements AutoCloseable {
                 // The benchmark's quiet logging: the jar's own logs a line per order.
                 "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"), "dev.dtcharness.simulator.standalone.SimulatorMain",
-                "--host", "127.0.0.1", "--port", "0", "--admin-port", "0", "--accept", like.acceptVariant().name(),
-                "--journal-size", Integer.toString(like.journalCapacity()),
-                "--finished-orders-kept", Integer.toString(like.finishedOrdersKept()),
-                "--fill-history", Integer.toString(like.fillHistoryCapacity())));
+                "--host", "127.0.0.1", "--port", "0", "--admin-port", "0", "--accept", like.exchange().acceptVariant().name(),
+                "--journal-size", Integer.toString(like.limits().journalCapacity()),
+                "--finished-orders-kept", Integer.toString(like.limits().finishedOrdersKept()),
+                "--fill-history", Integer.toString(like.limits().fillHistoryCapacity())));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BlockingQueue<String> lines = new ArrayBlockingQueue<>(64);
         Thread reader = new Thread(() -> drain(p, lines), "simulator-process-stdout");

@@ -1,6 +1,7 @@
 package dev.dtcharness.simulator;
 
 import dev.dtcharness.simulator.admin.AdminServer;
+import dev.dtcharness.simulator.admin.Administered;
 import dev.dtcharness.simulator.exchange.ExchangeStore;
 import dev.dtcharness.simulator.exchange.OrderEngine;
 import dev.dtcharness.simulator.exchange.SimulatedExchange;
@@ -37,9 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A fake Sierra Chart DTC server (FACTS.md sections 1.7, 2 and 3): negotiates the encoding, logs
  * clients on, sends heartbeats, and answers orders and trading requests from a simulated exchange. Embed it with
- * {@code try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort())) { ... sim.port() ... }}.
+ * {@code try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().build())) { ... sim.port() ... }}.
  */
-public final class DtcSimulator implements AutoCloseable {
+public final class DtcSimulator implements Administered, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DtcSimulator.class);
 
     private final SimulatorConfig config;
@@ -75,10 +76,10 @@ public final class DtcSimulator implements AutoCloseable {
     /** Binds and returns once the simulator accepts connections; throws when the address cannot be bound. */
     public static DtcSimulator start(SimulatorConfig config) {
         // The state directory first: one that cannot be opened leaves no threads behind.
-        ExchangeStore store = config.stateDirectory() == null ? ExchangeStore.NONE
-                : new JsonLinesExchangeStore(config.stateDirectory(), config.stateCompactAfterEvents());
+        ExchangeStore store = config.storage().stateDirectory() == null ? ExchangeStore.NONE
+                : new JsonLinesExchangeStore(config.storage().stateDirectory(), config.storage().compactAfterEvents());
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("dtc-sim-accept"), NioIoHandler.newFactory());
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.connection().ioThreads(),
                 new DefaultThreadFactory("dtc-sim-io"), NioIoHandler.newFactory());
         ChannelGroup sessions = new DefaultChannelGroup("dtc-sessions", GlobalEventExecutor.INSTANCE);
         Parts parts;
@@ -98,19 +99,20 @@ public final class DtcSimulator implements AutoCloseable {
                 // Each session's write-buffer water marks: SimulatorInitializer (SimulatorConfig.sessionOutboundLimit).
                 .childHandler(new SimulatorInitializer(config, parts.engine(), sessions, parts.registry(),
                         parts.journal(), parts.faults(), parts.clock()));
-        ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
+        ChannelFuture bound = bootstrap.bind(config.connection().host(), config.connection().port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutdown(boss, workers);
             parts.engine().close();
-            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
+            throw new IllegalStateException("cannot listen on " + config.connection().host() + ":" + config.connection().port() + ": "
                     + bound.cause().getMessage(), bound.cause());
         }
         AcceptFailures.watch(bound.channel(), "DTC simulator");
         DtcSimulator simulator = new DtcSimulator(config, boss, workers, sessions, bound.channel(), parts);
-        LOG.info("DTC simulator listening on {}:{}", config.host(), simulator.port());
-        if (config.adminPort() >= 0) {
+        LOG.info("DTC simulator listening on {}:{}", config.connection().host(), simulator.port());
+        if (config.admin().port() >= 0) {
             try {
-                simulator.admin = AdminServer.start(simulator, config.host(), config.adminPort());
+                simulator.admin = AdminServer.start(simulator, config.connection().host(), config.admin().port(),
+                        config.admin().token());
             } catch (RuntimeException e) {
                 simulator.close();
                 throw e;
@@ -123,7 +125,7 @@ public final class DtcSimulator implements AutoCloseable {
         SessionRegistry registry = new SessionRegistry();
         SimulatorFaults faults = new SimulatorFaults(registry::all, id -> control(registry.get(id)));
         ReadPassClock clock = new ReadPassClock(Clock.systemUTC());
-        return new Parts(new OrderEngine(config, clock, exchangeLoop, store), registry, new Journal(config.journalCapacity(), clock),
+        return new Parts(new OrderEngine(config, clock, exchangeLoop, store), registry, new Journal(config.limits().journalCapacity(), clock),
                 faults, clock);
     }
 
@@ -161,21 +163,25 @@ public final class DtcSimulator implements AutoCloseable {
     }
 
     /** Orders, positions, fills: look at them, fill or cancel resting orders, push orders placed elsewhere. */
+    @Override
     public SimulatedExchange exchange() {
         return new SimulatedExchange(parts.engine());
     }
 
     /** Every message in and out, with conformance findings; {@code journal().verify()} asserts on it. */
+    @Override
     public Journal journal() {
         return parts.journal();
     }
 
     /** Disconnects, silences, delays, garbage, refused connections, sliced frames. */
+    @Override
     public SimulatorFaults faults() {
         return parts.faults();
     }
 
     /** The connected sessions, by id. */
+    @Override
     public SessionRegistry sessions() {
         return parts.registry();
     }
@@ -184,6 +190,7 @@ public final class DtcSimulator implements AutoCloseable {
      * Back to a fresh start between tests: forgets orders, fills, positions and the journal, lifts
      * lasting faults, and closes connected sessions.
      */
+    @Override
     public void reset() {
         parts.faults().clear();
         sessions.close().awaitUninterruptibly();
@@ -198,11 +205,16 @@ public final class DtcSimulator implements AutoCloseable {
     }
 
     public String host() {
-        return config.host();
+        return config.connection().host();
     }
 
     public SimulatorConfig config() {
         return config;
+    }
+
+    @Override
+    public FillPolicy fillPolicy() {
+        return config.exchange().fillPolicy();
     }
 
     /** Sessions currently connected. */
@@ -223,7 +235,7 @@ public final class DtcSimulator implements AutoCloseable {
         sessions.close().awaitUninterruptibly();
         shutdown(bossGroup, workerGroup);
         parts.engine().close();
-        LOG.info("DTC simulator on {}:{} stopped", config.host(), port);
+        LOG.info("DTC simulator on {}:{} stopped", config.connection().host(), port);
     }
 
     private static void shutdown(EventLoopGroup boss, EventLoopGroup workers) {

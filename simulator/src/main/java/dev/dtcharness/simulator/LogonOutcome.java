@@ -1,19 +1,21 @@
 package dev.dtcharness.simulator;
 
+import dev.dtcharness.protocol.enums.LogonStatus;
+
 /** What every LOGON_REQUEST is answered with (FACTS.md 2.1); a failed logon is followed by a close. */
 public enum LogonOutcome {
-    SUCCESS("LOGON_SUCCESS"),
-    ERROR("LOGON_ERROR"),
-    ERROR_NO_RECONNECT("LOGON_ERROR_NO_RECONNECT");
+    SUCCESS(LogonStatus.SUCCESS),
+    ERROR(LogonStatus.ERROR),
+    ERROR_NO_RECONNECT(LogonStatus.ERROR_NO_RECONNECT);
 
-    private final String result;
+    private final LogonStatus result;
 
-    LogonOutcome(String result) {
+    LogonOutcome(LogonStatus result) {
         this.result = result;
     }
 
     /** The LogonStatusEnum constant sent as LOGON_RESPONSE.Result. */
-    public String result() {
+    public LogonStatus result() {
         return result;
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** The HTTP admin API, driven as curl would drive it. */
 class AdminApiAcceptanceTest {
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().adminPort(0)
-            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().adminPort(0)
+            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).build());
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -114,8 +114,8 @@ class AdminApiAcceptanceTest {
 
     @Test
     void shouldRefuseRequestsWithoutTheTokenWhenOneIsSet() {
-        try (DtcSimulator guarded = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().adminPort(0)
-                .adminToken("s3cret"))) {
+        try (DtcSimulator guarded = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().adminPort(0)
+                .adminToken("s3cret").build())) {
             HttpResponse<String> none = call(guarded, "GET", "/sessions", "", null);
             assertThat(none.statusCode()).isEqualTo(401);
             assertThat(none.body()).contains("Authorization: Bearer");
@@ -126,11 +126,11 @@ class AdminApiAcceptanceTest {
 
     @Test
     void shouldRefuseToListenBeyondLoopbackWithoutAToken() {
-        SimulatorConfig everywhere = SimulatorConfig.defaults().host("0.0.0.0").dynamicPort().adminPort(0);
+        SimulatorConfig everywhere = SimulatorConfig.builder().host("0.0.0.0").dynamicPort().adminPort(0).build();
         assertThatThrownBy(() -> DtcSimulator.start(everywhere)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the admin API would listen on 0.0.0.0, beyond loopback, without a token");
 
-        try (DtcSimulator guarded = DtcSimulator.start(everywhere.adminToken("t0ken-beyond"))) {
+        try (DtcSimulator guarded = DtcSimulator.start(everywhere.toBuilder().adminToken("t0ken-beyond").build())) {
             assertThat(call(guarded, "GET", "/sessions", "", null).statusCode()).isEqualTo(401);
             assertThat(call(guarded, "POST", "/reset", "", "t0ken-beyond").statusCode()).isEqualTo(200);
         }

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AdminBrowserGuardTest {
     private static final String ELSEWHERE = "{\"symbol\":\"NQ\",\"side\":\"SELL\",\"quantity\":1,\"price\":15800}";
 
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().adminPort(0)
-            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().adminPort(0)
+            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).build());
     private final AdminHttp admin = new AdminHttp(simulator.adminPort());
 
     @AfterEach
@@ -132,8 +132,8 @@ class AdminBrowserGuardTest {
     void beyondLoopbackTheAddressARequestArrivedOnIsAValidHost() throws Exception {
         InetAddress lan = siteAddress();
         assumeTrue(lan != null, "this machine has no non-loopback IPv4 address to call");
-        try (DtcSimulator everywhere = DtcSimulator.start(SimulatorConfig.defaults().host("0.0.0.0").dynamicPort()
-                .adminPort(0).adminToken("lan-token"))) {
+        try (DtcSimulator everywhere = DtcSimulator.start(SimulatorConfig.builder().host("0.0.0.0").dynamicPort()
+                .adminPort(0).adminToken("lan-token").build())) {
             AdminHttp overLan = new AdminHttp(lan.getHostAddress(), everywhere.adminPort());
             String auth = "\r\nAuthorization: Bearer lan-token\r\nConnection: close\r\n\r\n";
 

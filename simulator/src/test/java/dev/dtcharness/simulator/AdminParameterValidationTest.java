@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every admin parameter is checked: nonsense gets a 400 and a sentence naming it, and does nothing. */
 class AdminParameterValidationTest {
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().adminPort(0)
-            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().adminPort(0)
+            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).build());
     private final AdminHttp admin = new AdminHttp(simulator.adminPort());
 
     @AfterEach

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Bad input closes only the offending session, with a log line naming the problem; others keep trading. */
 class BadInputTest {
     private final LogCapture log = new LogCapture();
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort());
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().build());
 
     @AfterEach
     void stop() {

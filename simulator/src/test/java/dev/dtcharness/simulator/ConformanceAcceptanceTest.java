@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** A client that breaks DTC v8 is told how, in-protocol, and its session goes on; the journal keeps it all. */
 class ConformanceAcceptanceTest {
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort());
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().build());
 
     @AfterEach
     void stop() {
@@ -130,7 +130,7 @@ class ConformanceAcceptanceTest {
 
     @Test
     void shouldKeepTheJournalBounded() {
-        try (DtcSimulator small = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().journalCapacity(5));
+        try (DtcSimulator small = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().journalCapacity(5).build());
              WireClient client = new WireClient(small.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
             for (int i = 0; i < 3; i++) {
                 client.send(limitOrder("J-" + i, "BUY", 1, 10));

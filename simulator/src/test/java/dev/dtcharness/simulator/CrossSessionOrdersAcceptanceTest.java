@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * update; one naming another TradeAccount than the order's is refused, to the asker alone.
  */
 class CrossSessionOrdersAcceptanceTest {
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-            .tradeAccounts("Sim1", "Sim2").fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+            .tradeAccounts("Sim1", "Sim2").fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN).build());
 
     @AfterEach
     void stop() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Faults on demand, as a client's socket sees them. */
 class FaultAcceptanceTest {
     private static final long SEED = 7;
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().seed(SEED));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().seed(SEED).build());
 
     @AfterEach
     void stop() {

@@ -61,8 +61,8 @@ class FloodFairnessAcceptanceTest {
     private ResourceLeakDetector.Level leakLevel;
 
     private static DtcSimulator start(int ioThreads) {
-        return DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().ioThreads(ioThreads)
-                .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN));
+        return DtcSimulator.start(SimulatorConfig.builder().dynamicPort().ioThreads(ioThreads)
+                .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN).build());
     }
 
     @BeforeEach
@@ -95,7 +95,7 @@ class FloodFairnessAcceptanceTest {
             simulator.close();
             simulator = start(ioThreads);
         }
-        String account = simulator.config().tradeAccounts().get(0);
+        String account = simulator.config().exchange().tradeAccounts().get(0);
         for (int i = 0; i < WORKING_ORDERS; i++) {
             simulator.exchange().placeElsewhere(account, "ES", "BUY", 1, 4000 + i);
         }
@@ -142,7 +142,7 @@ class FloodFairnessAcceptanceTest {
     void aWebSocketFloodIsAnsweredInOrderAcrossItsTurns() {
         int workingOrders = 20;
         int requests = 200;
-        String account = simulator.config().tradeAccounts().get(0);
+        String account = simulator.config().exchange().tradeAccounts().get(0);
         for (int i = 0; i < workingOrders; i++) {
             simulator.exchange().placeElsewhere(account, "ES", "BUY", 1, 4000 + i);
         }

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * price, an unknown TimeInForce. Sent in binary, which carries any double, over a real socket.
  */
 class HostileOrderValuesAcceptanceTest {
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN).build());
 
     @AfterEach
     void stop() {

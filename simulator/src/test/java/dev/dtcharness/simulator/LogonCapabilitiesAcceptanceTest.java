@@ -39,7 +39,7 @@ class LogonCapabilitiesAcceptanceTest {
             Map.entry("OneHistoricalPriceDataRequestPerConnection", 0),
             Map.entry("UsesMultiplePositionsPerSymbolAndTradeAccount", 0)));
 
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort());
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().build());
 
     @AfterEach
     void stop() {

@@ -13,8 +13,8 @@ class LogonSettingsAcceptanceTest {
 
     @Test
     void shouldAnswerTheConfiguredLogonErrorAndClose() {
-        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-                .logonOutcome(LogonOutcome.ERROR_NO_RECONNECT));
+        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+                .logonOutcome(LogonOutcome.ERROR_NO_RECONNECT).build());
              WireClient client = new WireClient(sim.port(), DtcEncoding.BINARY_ENCODING)) {
             DtcMessage response = client.tryLogOn(logon("u", "p"));
             assertThat(response.enumName("Result")).isEqualTo("LOGON_ERROR_NO_RECONNECT");
@@ -25,7 +25,7 @@ class LogonSettingsAcceptanceTest {
 
     @Test
     void shouldCheckUsernameAndPasswordWhenRequired() {
-        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().credentials("trader", "s3cret"));
+        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().credentials("trader", "s3cret").build());
              WireClient wrong = new WireClient(sim.port(), DtcEncoding.BINARY_ENCODING);
              WireClient right = new WireClient(sim.port(), DtcEncoding.BINARY_ENCODING)) {
             assertThat(wrong.tryLogOn(logon("trader", "guess")).enumName("Result")).isEqualTo("LOGON_ERROR");
@@ -35,8 +35,8 @@ class LogonSettingsAcceptanceTest {
 
     @Test
     void shouldRefuseAnEncodingBySoAnsweringWithTheCurrentOne() {
-        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-                .refuseEncodings(DtcEncoding.JSON_ENCODING));
+        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+                .refuseEncodings(DtcEncoding.JSON_ENCODING).build());
              WireClient client = new WireClient(sim.port(), DtcEncoding.BINARY_ENCODING)) {
             client.send(encodingRequest(DtcEncoding.JSON_ENCODING));
             assertThat(client.receive("ENCODING_RESPONSE").getLong("Encoding"))
@@ -47,8 +47,8 @@ class LogonSettingsAcceptanceTest {
 
     @Test
     void shouldServeAPresetEncodingFromTheFirstByte() {
-        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-                .presetEncoding(DtcEncoding.JSON_ENCODING));
+        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+                .presetEncoding(DtcEncoding.JSON_ENCODING).build());
              WireClient client = new WireClient(sim.port(), DtcEncoding.JSON_ENCODING)) {
             client.send(encodingRequest(DtcEncoding.BINARY_ENCODING));
             assertThat(client.receive("ENCODING_RESPONSE").getLong("Encoding"))

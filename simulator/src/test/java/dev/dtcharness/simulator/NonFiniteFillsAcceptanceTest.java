@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * POSITION_UPDATE or ACCOUNT_BALANCE_UPDATE ever carries Infinity (today's "-Infinity" CashBalance).
  */
 class NonFiniteFillsAcceptanceTest {
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().adminPort(0)
-            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().adminPort(0)
+            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN).build());
 
     @AfterEach
     void stop() {
@@ -75,9 +75,9 @@ class NonFiniteFillsAcceptanceTest {
         assertThatThrownBy(() -> Step.fill(Double.POSITIVE_INFINITY)).hasMessageContaining("price is Infinity");
         assertThatThrownBy(() -> Step.partialFill(1, Double.NaN)).hasMessageContaining("price is NaN");
         assertThatThrownBy(() -> Step.partialFill(Double.POSITIVE_INFINITY, 4400)).hasMessageContaining("quantity");
-        assertThatThrownBy(() -> SimulatorConfig.defaults().marketPrice("ES", Double.NEGATIVE_INFINITY))
+        assertThatThrownBy(() -> SimulatorConfig.builder().marketPrice("ES", Double.NEGATIVE_INFINITY).build())
                 .hasMessageContaining("-Infinity");
-        assertThatThrownBy(() -> SimulatorConfig.defaults().defaultMarketPrice(Double.NaN)).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> SimulatorConfig.builder().defaultMarketPrice(Double.NaN).build()).hasMessageContaining("NaN");
     }
 
     @Test

@@ -37,8 +37,8 @@ class OneEncodingAcceptanceTest {
     private static final String LOGON = "{\"Type\":1,\"ProtocolVersion\":8,\"HeartbeatIntervalInSeconds\":10,"
             + "\"ClientName\":\"journal-app\",\"TradeMode\":1,\"Hostname\":\"desk-7\"}";
 
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).tradeAccounts("SIM1"));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).tradeAccounts("SIM1").build());
     private JsonPeer client;
 
     @AfterEach

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Resting orders, cancel, cancel/replace, OCO, flatten and the resync requests, over a real socket. */
 class OrderEngineAcceptanceTest {
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+            .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN).build());
 
     @AfterEach
     void stop() {
@@ -247,8 +247,8 @@ class OrderEngineAcceptanceTest {
 
     @Test
     void shouldRejectFillRequestsWithoutDaysOrStartInSierraStrictMode() {
-        try (DtcSimulator strict = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-                .sierraStrictFillRequests(true));
+        try (DtcSimulator strict = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+                .sierraStrictFillRequests(true).build());
              WireClient client = new WireClient(strict.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
             client.send(DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", 3).set("TradeAccount", "Sim1"));
             DtcMessage reject = client.receive("HISTORICAL_ORDER_FILLS_REJECT");
@@ -287,8 +287,8 @@ class OrderEngineAcceptanceTest {
     @Test
     void shouldTellEachSessionOnAnotherLoopItsOwnOrdersThoughTheExchangeWritesItsUpdatesIntoOneMessage() {
         // Two session loops: the second session's updates cross from the exchange's loop to its own, queued.
-        try (DtcSimulator twoLoops = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().ioThreads(2)
-                .acceptVariant(AcceptVariant.OPEN));
+        try (DtcSimulator twoLoops = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().ioThreads(2)
+                .acceptVariant(AcceptVariant.OPEN).build());
              WireClient first = new WireClient(twoLoops.port(), DtcEncoding.BINARY_ENCODING).logOn();
              WireClient second = new WireClient(twoLoops.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
             int orders = 200;

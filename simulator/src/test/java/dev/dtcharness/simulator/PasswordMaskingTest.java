@@ -19,8 +19,8 @@ class PasswordMaskingTest {
     @Test
     void aLogonPasswordIsMaskedInTheJournalTheAdminApiAndTheLogs() {
         try (LogCapture logs = new LogCapture();
-             DtcSimulator sim = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().adminPort(0)
-                     .credentials("trader", PASSWORD))) {
+             DtcSimulator sim = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().adminPort(0)
+                     .credentials("trader", PASSWORD).build())) {
             for (DtcEncoding encoding : List.of(DtcEncoding.BINARY_ENCODING, DtcEncoding.JSON_ENCODING,
                     DtcEncoding.JSON_COMPACT_ENCODING)) {
                 try (WireClient client = new WireClient(sim.port(), encoding)) {

@@ -33,8 +33,8 @@ class PersistedStateAcceptanceTest {
     }
 
     private DtcSimulator start() {
-        simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().stateDirectory(dir)
-                .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN));
+        simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().stateDirectory(dir)
+                .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN).build());
         return simulator;
     }
 
@@ -158,7 +158,7 @@ class PersistedStateAcceptanceTest {
     @Test
     void shouldRefuseASecondSimulatorOnTheSameStateDirectory() {
         start();
-        assertThatThrownBy(() -> DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().stateDirectory(dir)))
+        assertThatThrownBy(() -> DtcSimulator.start(SimulatorConfig.builder().dynamicPort().stateDirectory(dir).build()))
                 .hasMessageContaining("in use by another simulator");
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code .get("Quantity")}), and HISTORICAL_ORDER_FILLS_REQUEST from a start in the future lists no fill.
  */
 class PositionAndFillQueriesAcceptanceTest {
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-            .fillPolicy(FillPolicy.FILL_AT_ONCE).acceptVariant(AcceptVariant.OPEN));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+            .fillPolicy(FillPolicy.FILL_AT_ONCE).acceptVariant(AcceptVariant.OPEN).build());
 
     @AfterEach
     void stop() {

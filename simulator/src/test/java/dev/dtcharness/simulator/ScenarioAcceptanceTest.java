@@ -25,7 +25,7 @@ class ScenarioAcceptanceTest {
 
     @Test
     void shouldAnswerIdenticallyWithTheScenarioFileAndTheEquivalentDsl() {
-        Scenario fromFile = ScenarioLoader.load(Path.of("scenarios", "partial-fills.yaml"));
+        Scenario fromFile = ScenarioLoader.load(Path.of("src/main/resources/dev/dtcharness/simulator/scenarios/partial-fills.yaml"));
         Scenario fromDsl = scenario("partial-fills")
                 .when(order().symbol("ES")).reply(accept(), partialFill(1), waitMillis(50), fill())
                 .otherwise(accept(), fill())
@@ -40,8 +40,8 @@ class ScenarioAcceptanceTest {
 
     @Test
     void shouldRejectEveryOrderWithTheScenarioText() {
-        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-                .scenario(ScenarioLoader.load("reject-all")));
+        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+                .scenario(ScenarioLoader.load("reject-all")).build());
              WireClient client = new WireClient(sim.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
             client.send(limitOrder("RJ-1", "BUY", 1, 10));
             DtcMessage reject = client.receive("ORDER_UPDATE");
@@ -57,7 +57,7 @@ class ScenarioAcceptanceTest {
                 .when(order().nth(2)).reply(accept(), Step.reset())
                 .otherwise(accept(), fill())
                 .build();
-        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().scenario(s));
+        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().scenario(s).build());
              WireClient client = new WireClient(sim.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
             client.send(limitOrder("N-1", "BUY", 1, 10));
             client.receiveUntil(m -> m.is("ORDER_UPDATE") && m.getInt("OrderStatus") == 7);
@@ -69,7 +69,7 @@ class ScenarioAcceptanceTest {
 
     @Test
     void shouldSwitchScenariosAtRunTime() {
-        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort());
+        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().build());
              WireClient client = new WireClient(sim.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
             sim.exchange().useScenario(scenario("rest").otherwise(accept()).build());
             client.send(limitOrder("S-1", "BUY", 1, 10));
@@ -80,8 +80,8 @@ class ScenarioAcceptanceTest {
 
     /** Three orders (ES twice, NQ once) answered under {@code scenario}: the ORDER_UPDATEs without their clocks. */
     private static List<String> replies(Scenario scenario) {
-        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-                .acceptVariant(AcceptVariant.OPEN).scenario(scenario));
+        try (DtcSimulator sim = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+                .acceptVariant(AcceptVariant.OPEN).scenario(scenario).build());
              WireClient client = new WireClient(sim.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
             client.send(limitOrder("D-1", "BUY", 2, 4500));
             List<String> out = new ArrayList<>();

@@ -24,8 +24,8 @@ class SilenceAcceptanceTest {
     private static final String LOGON = "{\"Type\":1,\"ProtocolVersion\":8,\"HeartbeatIntervalInSeconds\":1,"
             + "\"ClientName\":\"silence-test\"}";
 
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-            .missedHeartbeatsBeforeDrop(2).fillPolicy(FillPolicy.REST_LIMIT_ORDERS).tradeAccounts("SIM1"));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+            .missedHeartbeatsBeforeDrop(2).fillPolicy(FillPolicy.REST_LIMIT_ORDERS).tradeAccounts("SIM1").build());
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach

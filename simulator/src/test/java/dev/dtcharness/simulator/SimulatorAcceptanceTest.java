@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The simulator over a real loopback socket, seen by a plain DTC peer that knows only the wire. */
 class SimulatorAcceptanceTest {
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort());
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().build());
 
     @AfterEach
     void stop() {
@@ -101,8 +101,8 @@ class SimulatorAcceptanceTest {
 
     @Test
     void shouldAcknowledgeWithOpenStraightAwayWhenSoConfigured() {
-        try (DtcSimulator openFirst = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-                .acceptVariant(AcceptVariant.OPEN));
+        try (DtcSimulator openFirst = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+                .acceptVariant(AcceptVariant.OPEN).build());
              WireClient client = new WireClient(openFirst.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
             client.send(limitOrder("O-1", "BUY", 1, 10));
             DtcMessage first = client.receive("ORDER_UPDATE");

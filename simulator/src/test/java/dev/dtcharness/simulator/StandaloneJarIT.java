@@ -158,8 +158,8 @@ class StandaloneJarIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--session-outbound-limit=10 | sessionOutboundLimit 10",
-            "--session-pass-budget=0     | sessionPassBudget",
+            "--session-outbound-limit=10 | sessionOutboundLimit: 10 (expected: at least 4096 bytes)",
+            "--session-pass-budget=0     | sessionPassBudget: 0 (expected: at least 1)",
             "--admin-token=abc           | --admin-token given without --admin-port"})
     void aSettingTheSimulatorCannotTakeIsOneLineAndExitTwo(String option, String named) throws Exception {
         ScriptRun run = SimulatorJar.runToExit(Map.of(), "--port", "0", option);

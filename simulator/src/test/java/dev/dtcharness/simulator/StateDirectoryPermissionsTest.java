@@ -34,8 +34,8 @@ class StateDirectoryPermissionsTest {
         Path parent = dir.resolve("fresh");
         Path state = parent.resolve("state");
         // Compacting after 3 events: the snapshot is a new file renamed over the old one.
-        try (DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().stateDirectory(state)
-                .stateCompactAfterEvents(3));
+        try (DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().stateDirectory(state)
+                .stateCompactAfterEvents(3).build());
              WireClient client = new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
             for (int i = 0; i < 3; i++) {
                 client.send(marketOrder("PERM-" + i, "BUY", 1));
@@ -60,7 +60,7 @@ class StateDirectoryPermissionsTest {
             Path f = Files.createFile(dir.resolve(name));
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
         }
-        try (DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().stateDirectory(dir))) {
+        try (DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().stateDirectory(dir).build())) {
             assertThat(mode(dir.resolve(JsonLinesExchangeStore.FILE_NAME))).isEqualTo("rw-------");
             assertThat(mode(dir.resolve("exchange.lock"))).isEqualTo("rw-------");
             assertThat(mode(dir)).as("a directory it did not create").isEqualTo("rwxr-x---");

@@ -42,8 +42,8 @@ class StateDirectoryReplayTest {
     }
 
     private DtcSimulator start() {
-        simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().stateDirectory(dir)
-                .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN));
+        simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().stateDirectory(dir)
+                .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).acceptVariant(AcceptVariant.OPEN).build());
         return simulator;
     }
 

@@ -31,14 +31,14 @@ class TradeAccountsAcceptanceTest {
     }
 
     private WireClient start(SimulatorConfig config) {
-        simulator = DtcSimulator.start(config.dynamicPort().fillPolicy(FillPolicy.REST_LIMIT_ORDERS)
-                .acceptVariant(AcceptVariant.OPEN));
+        simulator = DtcSimulator.start(config.toBuilder().dynamicPort().fillPolicy(FillPolicy.REST_LIMIT_ORDERS)
+                .acceptVariant(AcceptVariant.OPEN).build());
         return new WireClient(simulator.port(), DtcEncoding.BINARY_ENCODING).logOn();
     }
 
     @Test
     void shouldServeSim1ByDefaultAsSierraChartNamesItsSimulatedAccount() {
-        try (WireClient client = start(SimulatorConfig.defaults())) {
+        try (WireClient client = start(SimulatorConfig.builder().build())) {
             assertThat(accounts(client, 1)).containsExactly("Sim1");
             client.send(limitOrder("D-1", "BUY", 1, 4400).set("TradeAccount", "Sim1"));
             DtcMessage accepted = client.receive("ORDER_UPDATE");
@@ -49,7 +49,7 @@ class TradeAccountsAcceptanceTest {
 
     @Test
     void shouldRejectAnOrderForAnAccountTheSimulatorDoesNotServeNamingTheAccountsItHas() {
-        try (WireClient client = start(SimulatorConfig.defaults().tradeAccounts("Sim1", "Sim2"))) {
+        try (WireClient client = start(SimulatorConfig.builder().tradeAccounts("Sim1", "Sim2").build())) {
             client.send(limitOrder("U-1", "BUY", 1, 4400).set("TradeAccount", "SIM1"));
             DtcMessage reject = client.receive("ORDER_UPDATE");
             assertThat(reject.enumName("OrderUpdateReason")).isEqualTo("NEW_ORDER_REJECTED");
@@ -63,7 +63,7 @@ class TradeAccountsAcceptanceTest {
 
     @Test
     void shouldRejectAnOrderWithoutAccountWhenThereAreSeveralAndTradeInTheOnlyOneOtherwise() {
-        try (WireClient client = start(SimulatorConfig.defaults().tradeAccounts("Sim1", "Sim2"))) {
+        try (WireClient client = start(SimulatorConfig.builder().tradeAccounts("Sim1", "Sim2").build())) {
             client.send(limitOrder("E-1", "BUY", 1, 4400).set("TradeAccount", ""));
             DtcMessage reject = client.receive("ORDER_UPDATE");
             assertThat(reject.enumName("OrderUpdateReason")).isEqualTo("NEW_ORDER_REJECTED");
@@ -75,7 +75,7 @@ class TradeAccountsAcceptanceTest {
             assertThat(flatten.getString("InfoText")).contains("TradeAccount is empty");
         }
         simulator.close();
-        try (WireClient client = start(SimulatorConfig.defaults())) {
+        try (WireClient client = start(SimulatorConfig.builder().build())) {
             client.send(limitOrder("E-3", "BUY", 1, 4400).set("TradeAccount", ""));
             DtcMessage accepted = client.receive("ORDER_UPDATE");
             assertThat(accepted.enumName("OrderUpdateReason")).isEqualTo("NEW_ORDER_ACCEPTED");
@@ -86,7 +86,7 @@ class TradeAccountsAcceptanceTest {
 
     @Test
     void shouldRejectAnOcoOrderForAnAccountNotServedWithTwoRejects() {
-        try (WireClient client = start(SimulatorConfig.defaults())) {
+        try (WireClient client = start(SimulatorConfig.builder().build())) {
             client.send(DtcMessage.of("SUBMIT_NEW_OCO_ORDER").set("Symbol", "ES").set("TradeAccount", "Nobody")
                     .set("ClientOrderID_1", "O-1").setEnum("OrderType_1", "ORDER_TYPE_LIMIT").setEnum("BuySell_1", "SELL")
                     .set("Price1_1", 4600.0).set("Quantity_1", 1)
@@ -103,14 +103,14 @@ class TradeAccountsAcceptanceTest {
 
     @Test
     void shouldListOnlyTheConfiguredAccountsWhateverOrdersNamedOrAStateDirectoryHolds() {
-        try (WireClient client = start(SimulatorConfig.defaults().stateDirectory(dir).tradeAccounts("Sim1", "Old"))) {
+        try (WireClient client = start(SimulatorConfig.builder().stateDirectory(dir).tradeAccounts("Sim1", "Old").build())) {
             client.send(limitOrder("L-1", "BUY", 1, 4400).set("TradeAccount", "Old"));
             client.receive("ORDER_UPDATE");
             simulator.exchange().fill(simulator.exchange().workingOrder("L-1").serverOrderId());
             client.receive("POSITION_UPDATE");
         }
         simulator.close();
-        try (WireClient client = start(SimulatorConfig.defaults().stateDirectory(dir).tradeAccounts("Sim1", "Sim2"))) {
+        try (WireClient client = start(SimulatorConfig.builder().stateDirectory(dir).tradeAccounts("Sim1", "Sim2").build())) {
             client.send(limitOrder("L-2", "BUY", 1, 4400).set("TradeAccount", "Bogus"));
             assertThat(client.receive("ORDER_UPDATE").enumName("OrderUpdateReason")).isEqualTo("NEW_ORDER_REJECTED");
             client.send(limitOrder("L-3", "BUY", 1, 4400).set("TradeAccount", ""));
@@ -124,9 +124,9 @@ class TradeAccountsAcceptanceTest {
 
     @Test
     void shouldRefuseAConfigurationWithoutAccountsOrWithAnEmptyName() {
-        assertThatThrownBy(() -> SimulatorConfig.defaults().tradeAccounts(new String[0])).hasMessageContaining("one or more");
-        assertThatThrownBy(() -> SimulatorConfig.defaults().tradeAccounts("Sim1", "")).hasMessageContaining("non-empty");
-        assertThatThrownBy(() -> SimulatorConfig.defaults().tradeAccounts("Sim1", "Sim1")).hasMessageContaining("different");
+        assertThatThrownBy(() -> SimulatorConfig.builder().tradeAccounts(new String[0]).build()).hasMessageContaining("one or more");
+        assertThatThrownBy(() -> SimulatorConfig.builder().tradeAccounts("Sim1", "").build()).hasMessageContaining("non-empty");
+        assertThatThrownBy(() -> SimulatorConfig.builder().tradeAccounts("Sim1", "Sim1").build()).hasMessageContaining("different");
     }
 
     /** TRADE_ACCOUNTS_REQUEST's answer: {@code n} TRADE_ACCOUNT_RESPONSEs, numbered, the RequestID echoed. */

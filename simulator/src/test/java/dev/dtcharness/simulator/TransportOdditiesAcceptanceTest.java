@@ -28,7 +28,7 @@ class TransportOdditiesAcceptanceTest {
             + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     private static final byte[] MASK = {0x11, 0x22, 0x33, 0x44};
 
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort());
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().build());
 
     @AfterEach
     void stop() {

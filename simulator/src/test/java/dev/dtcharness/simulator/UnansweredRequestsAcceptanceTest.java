@@ -31,8 +31,8 @@ class UnansweredRequestsAcceptanceTest {
     private static final Set<String> NO_ANSWER_IN_THE_SPEC = Set.of("HEARTBEAT", "LOGOFF");
 
     // Findings are answers of their own: off, so that only the simulator's answer to each request counts.
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-            .conformanceReplies(false));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+            .conformanceReplies(false).build());
 
     @AfterEach
     void stop() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * (FACTS.md 1.6): JSON messages in text frames, each ended by NUL on the way in.
  */
 class WebSocketAcceptanceTest {
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort());
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().build());
 
     @AfterEach
     void stop() {

@@ -165,8 +165,8 @@ public final class SoakRun {
     static SimulatorConfig defaultSimulator() {
         // Small rings, so the soak reaches the simulator's steady state within a short run: a full
         // journal or order history is bounded memory, not a leak, but filling it looks like growth.
-        return SimulatorConfig.defaults().dynamicPort().journalCapacity(500).finishedOrdersKept(100)
-                .fillHistoryCapacity(500);
+        return SimulatorConfig.builder().dynamicPort().journalCapacity(500).finishedOrdersKept(100)
+                .fillHistoryCapacity(500).build();
     }
 
     static Duration defaultQuiescence() {

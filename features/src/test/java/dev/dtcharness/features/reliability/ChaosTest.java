@@ -49,8 +49,8 @@ class ChaosTest {
         LOG.info("chaos run: seed {} ({} orders); replay with -Dchaos.seed={}", seed, orders, seed);
         long started = System.nanoTime();
         Random random = new Random(seed);
-        try (DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().seed(seed)
-                     .finishedOrdersKept(orders + 1_000));
+        try (DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().seed(seed)
+                     .finishedOrdersKept(orders + 1_000).build());
              DtcClient client = new DtcClient(DtcClientConfig.builder().port(simulator.port()).tradeAccount(ACCOUNT)
                      .heartbeatIntervalSeconds(1).reconcileOnConnect(true).historicalFillDays(1)
                      // One clock (the simulator's) and a run of minutes: a short overlap puts the fills window

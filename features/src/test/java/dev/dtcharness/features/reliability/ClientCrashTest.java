@@ -36,8 +36,8 @@ class ClientCrashTest {
         LOG.info("client crash run: seed {} ({} kills); replay with -Dcrash.seed={}", seed, kills, seed);
         Random random = new Random(seed);
         long started = System.nanoTime();
-        try (DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort()
-                .fillPolicy(FillPolicy.REST_LIMIT_ORDERS));
+        try (DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort()
+                .fillPolicy(FillPolicy.REST_LIMIT_ORDERS).build());
              SteadyFiller filler = new SteadyFiller(simulator.exchange(), 4)) {
             AtomicReference<ChildJvm> victim = new AtomicReference<>(startVictim(simulator, 0));
             try {

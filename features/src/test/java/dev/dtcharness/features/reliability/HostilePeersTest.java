@@ -45,7 +45,7 @@ class HostilePeersTest {
 
     @BeforeEach
     void start() {
-        simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().missedHeartbeatsBeforeDrop(2));
+        simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().missedHeartbeatsBeforeDrop(2).build());
         wellBehaved = new DtcClient(DtcClientConfig.builder().port(simulator.port()).heartbeatIntervalSeconds(1)
                 .clientName("well-behaved").build());
         wellBehaved.connect();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** DTC over TLS on the simulator's DTC port, with a certificate generated for the test. */
 class TlsTest {
     private final SelfSignedCertificate certificate = newCertificate();
-    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().dynamicPort().tls(serverContext()));
+    private final DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().dynamicPort().tls(serverContext()).build());
 
     @AfterEach
     void stop() {

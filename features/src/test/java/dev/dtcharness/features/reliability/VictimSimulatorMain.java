@@ -16,10 +16,10 @@ public final class VictimSimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.defaults().port(Integer.parseInt(args[0]))
+        DtcSimulator simulator = DtcSimulator.start(SimulatorConfig.builder().port(Integer.parseInt(args[0]))
                 .stateDirectory(Path.of(args[1])).fillPolicy(FillPolicy.REST_LIMIT_ORDERS)
                 // Compacts every few dozen fills, so kills also land in and around compactions.
-                .stateCompactAfterEvents(100));
+                .stateCompactAfterEvents(100).build());
         if (args[2].equals("fill")) {
             new SteadyFiller(simulator.exchange(), 4);
         }

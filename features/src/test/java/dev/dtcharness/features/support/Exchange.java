@@ -27,12 +27,12 @@ public class Exchange implements Disposable {
     private DtcSimulator simulator;
 
     public void startFillingEveryOrder() {
-        start(SimulatorConfig.defaults().dynamicPort());
+        start(SimulatorConfig.builder().dynamicPort().build());
     }
 
     /** Limit orders stay OPEN until filled, canceled or replaced; market orders still fill at once. */
     public void startLettingLimitOrdersRest() {
-        start(SimulatorConfig.defaults().dynamicPort().fillPolicy(FillPolicy.REST_LIMIT_ORDERS));
+        start(SimulatorConfig.builder().dynamicPort().fillPolicy(FillPolicy.REST_LIMIT_ORDERS).build());
     }
 
     private void start(SimulatorConfig config) {

@@ -2,6 +2,7 @@ package dev.dtcharness.protocol.codec;
 
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.KeptCopy;
 import dev.dtcharness.protocol.spec.MessageSpec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -134,7 +135,7 @@ public final class DtcCodec extends ByteToMessageDecoder implements ChannelOutbo
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (held != null) {
             // Before the peer's first byte: only a detecting codec gets here, a few times per session at most.
-            held.add(msg instanceof DtcMessage m ? m.copy() : msg, promise);
+            held.add(KeptCopy.ofWrite(msg).message(), promise);
             return;
         }
         if (!(msg instanceof DtcMessage m)) {

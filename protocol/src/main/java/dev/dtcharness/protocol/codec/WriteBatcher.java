@@ -1,6 +1,7 @@
 package dev.dtcharness.protocol.codec;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.KeptCopy;
+import dev.dtcharness.protocol.MessageView;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.util.concurrent.Future;
@@ -60,15 +61,15 @@ public final class WriteBatcher {
 
     /**
      * As {@link #send} for a message the caller fills again once this returns: on the loop with nothing
-     * queued ahead it is written (and so encoded) now; otherwise a copy waits in the queue.
+     * queued ahead it is written (and so encoded) now; otherwise a {@link KeptCopy} waits in the queue.
      */
-    public void sendBorrowed(DtcMessage message) {
+    public void sendBorrowed(MessageView message) {
         if (channel.eventLoop().inEventLoop() && queue.isEmpty()) {
             write(message, null);
             channel.flush();
             return;
         }
-        send(message.copy(), null);
+        send(KeptCopy.of(message), null);
     }
 
     /** The loop is gone: every queued write fails, as writeAndFlush from outside the loop would. */

@@ -1,8 +1,8 @@
 package dev.dtcharness.simulator.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dtcharness.protocol.DtcMessage;
-import dev.dtcharness.simulator.DtcSimulator;
+import dev.dtcharness.protocol.message.OrderUpdate;
+import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
 import dev.dtcharness.simulator.journal.JournalEntry;
 import dev.dtcharness.simulator.script.ScenarioLoader;
 import dev.dtcharness.simulator.session.Session;
@@ -21,7 +21,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,31 +33,27 @@ import org.slf4j.LoggerFactory;
  * Each route names the parameters it takes ({@link AdminParams}); a bad request gets 400 with a
  * sentence saying what was expected and changes nothing; nothing it does can harm a DTC session
  * other than the faults it is asked for.
- *
- * <p>One file over 300 lines: the route table, a short method per route; who may call is in
- * {@link AdminGuard}, parameter parsing in {@link AdminParams}.
+ * Who may call is in {@link AdminGuard}, parameter parsing in {@link AdminParams}, the fault routes in
+ * {@link AdminFaultRoutes}.
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Garbage is for tests of a decoder, not for filling a client's memory. */
-    static final int MAX_GARBAGE_BYTES = 65_536;
-    private static final int MAX_SLICE_BYTES = 65_536;
-    private static final int INFO_TEXT = DtcMessage.of("ORDER_UPDATE").spec().field("InfoText").maxStringLength();
-    private static final int REASON = DtcMessage.of("LOGOFF").spec().field("Reason").maxStringLength();
-    private static final int SYMBOL = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").spec().field("Symbol").maxStringLength();
-    private static final int ACCOUNT = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").spec().field("TradeAccount")
-            .maxStringLength();
+    private static final int INFO_TEXT = OrderUpdate.INFO_TEXT.maxStringLength();
+    private static final int SYMBOL = SubmitNewSingleOrder.SYMBOL.maxStringLength();
+    private static final int ACCOUNT = SubmitNewSingleOrder.TRADE_ACCOUNT.maxStringLength();
     private static final String ENDPOINTS = "see simulator/README.md: GET /sessions, /orders, /fills, /journal,"
             + " /memory, /scenario; POST /orders/{id}/fill, /orders/{id}/cancel, /orders/elsewhere, /faults/{kind},"
             + " /scenario, /reset; DELETE /scenario";
 
-    private final DtcSimulator sim;
+    private final Administered sim;
     private final AdminGuard guard;
+    private final AdminFaultRoutes faults;
 
-    AdminHandler(DtcSimulator sim, AdminGuard guard) {
+    AdminHandler(Administered sim, AdminGuard guard) {
         this.sim = sim;
         this.guard = guard;
+        this.faults = new AdminFaultRoutes(sim.faults());
     }
 
     @Override
@@ -94,7 +89,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } catch (IllegalArgumentException e) {
             status = HttpResponseStatus.BAD_REQUEST;
             result = Map.of("error", String.valueOf(e.getMessage()));
-        } catch (NotFound e) {
+        } catch (AdminNotFound e) {
             status = HttpResponseStatus.NOT_FOUND;
             result = Map.of("error", e.getMessage());
         } catch (RuntimeException e) {
@@ -128,7 +123,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "GET scenario/1":
                 params("GET /scenario", query, body);
                 return sim.exchange().scenario() == null ? Map.of("scenario", "none (fill policy "
-                        + sim.config().fillPolicy() + ")") : sim.exchange().scenario();
+                        + sim.fillPolicy() + ")") : sim.exchange().scenario();
             case "POST reset/1":
                 params("POST /reset", query, body);
                 sim.reset();
@@ -148,14 +143,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "POST orders/3":
                 return orderAction(parts[1], parts[2], query, body);
             case "POST faults/2":
-                return fault(parts[1], query, body);
+                return faults.route(parts[1], query, body);
             default:
                 break;
         }
-        throw new NotFound("no admin endpoint " + method + " " + AdminGuard.printable(path) + " (" + ENDPOINTS + ")");
+        throw new AdminNotFound("no admin endpoint " + method + " " + AdminGuard.printable(path) + " (" + ENDPOINTS + ")");
     }
 
-    private static AdminParams params(String route, Map<String, List<String>> query, String body, String... allowed) {
+    static AdminParams params(String route, Map<String, List<String>> query, String body, String... allowed) {
         return AdminParams.of(route, query, body, Set.of(allowed));
     }
 
@@ -191,7 +186,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             case "cancel" -> sim.exchange().cancel(id,
                     params("POST /orders/{id}/cancel", query, body, "text").text("text", null, INFO_TEXT));
-            default -> throw new NotFound("no order action '" + AdminGuard.printable(action)
+            default -> throw new AdminNotFound("no order action '" + AdminGuard.printable(action)
                     + "' (expected: fill or cancel)");
         }
         return Map.of("done", action, "serverOrderId", id);
@@ -202,70 +197,6 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return sim.exchange().workingOrders().stream().filter(o -> o.serverOrderId().equals(id)).findFirst()
                 .map(o -> o.quantity() - o.filledQuantity())
                 .orElseThrow(() -> new IllegalArgumentException("no working order " + AdminGuard.printable(id)));
-    }
-
-    private Object fault(String kind, Map<String, List<String>> query, String body) {
-        String route = "POST /faults/" + kind;
-        var faults = sim.faults();
-        int session = 0;
-        switch (kind) {
-            case "disconnect", "reset" -> {
-                session = session(params(route, query, body, "session"));
-                faults.disconnect(session, kind.equals("reset"));
-            }
-            case "silence" -> {
-                AdminParams p = params(route, query, body, "session", "millis");
-                session = session(p);
-                faults.silence(session, p.has("millis") ? Duration.ofMillis(millis(p, 0)) : null);
-            }
-            case "logoff" -> {
-                AdminParams p = params(route, query, body, "session", "reason");
-                session = session(p);
-                faults.logoff(session, p.text("reason", "logged off by the simulator", REASON));
-            }
-            case "garbage" -> {
-                AdminParams p = params(route, query, body, "session", "bytes");
-                session = session(p);
-                faults.sendGarbage(session, p.integer("bytes", 16, 1, MAX_GARBAGE_BYTES));
-            }
-            case "delay" -> {
-                AdminParams p = params(route, query, body, "session", "n", "millis");
-                session = session(p);
-                faults.delayNthMessage(session, count(p), Duration.ofMillis(millis(p, 1000)));
-            }
-            case "duplicate" -> {
-                AdminParams p = params(route, query, body, "session", "n");
-                session = session(p);
-                faults.duplicateOrderUpdates(session, count(p));
-            }
-            case "reorder" -> {
-                AdminParams p = params(route, query, body, "session", "n");
-                session = session(p);
-                faults.reorderOrderUpdates(session, count(p));
-            }
-            case "refuse" -> faults.refuseConnectionsFor(Duration.ofMillis(millis(params(route, query, body, "millis"), 5000)));
-            case "slice" -> faults.sliceFrames(params(route, query, body, "bytes").integer("bytes", 1, 0, MAX_SLICE_BYTES));
-            case "clear" -> {
-                params(route, query, body);
-                faults.clear();
-            }
-            default -> throw new NotFound("no fault '" + AdminGuard.printable(kind) + "' (expected: disconnect, reset,"
-                    + " silence, logoff, garbage, delay, duplicate, reorder, refuse, slice, clear)");
-        }
-        return Map.of("fault", kind, "session", session == 0 ? "all" : session);
-    }
-
-    /** 0, the default, is every session. */
-    private static int session(AdminParams p) {
-        return p.integer("session", 0, 0, Integer.MAX_VALUE);
-    }
-
-    private static int count(AdminParams p) {
-        return p.integer("n", 1, 1, Integer.MAX_VALUE);
-    }
-
-    private static int millis(AdminParams p, int fallback) {
-        return p.integer("millis", fallback, 0, Integer.MAX_VALUE);
     }
 
     private List<Map<String, Object>> journal(int limit) {
@@ -313,13 +244,6 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         var written = ctx.writeAndFlush(response);
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
-    /** An unknown path or action. */
-    private static final class NotFound extends RuntimeException {
-        NotFound(String message) {
-            super(message);
         }
     }
 }

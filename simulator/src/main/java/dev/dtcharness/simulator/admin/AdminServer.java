@@ -1,6 +1,5 @@
 package dev.dtcharness.simulator.admin;
 
-import dev.dtcharness.simulator.DtcSimulator;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -35,8 +34,8 @@ public final class AdminServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    public static AdminServer start(DtcSimulator simulator, String host, int port) {
-        String token = simulator.config().adminToken();
+    /** Serves {@code simulator} on {@code host}:{@code port} (0: any free one), requiring {@code token} when not null. */
+    public static AdminServer start(Administered simulator, String host, int port, String token) {
         requireTokenBeyondLoopback(host, token);
         AdminGuard guard = new AdminGuard(host, token);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -69,7 +68,7 @@ public final class AdminServer implements AutoCloseable {
         if (token == null && AdminHosts.beyondLoopback(host)) {
             throw new IllegalStateException("the admin API would listen on " + host + ", beyond loopback, without a"
                     + " token: give one (--admin-token-file PATH or the environment variable DTC_ADMIN_TOKEN;"
-                    + " SimulatorConfig.adminToken) or listen on 127.0.0.1");
+                    + " SimulatorConfig.builder().adminToken) or listen on 127.0.0.1");
         }
     }
 

@@ -64,7 +64,7 @@ final class Cancels {
         if (request.getLong(TIME_IN_FORCE) != TIF_UNSET) {
             o.timeInForce = request.getLong(TIME_IN_FORCE);
         }
-        if (engine.config.newServerOrderIdOnReplace()) {
+        if (engine.config.exchange().newServerOrderIdOnReplace()) {
             String old = o.serverOrderId;
             o.previousServerOrderId = old;
             o.serverOrderId = engine.nextServerOrderId();

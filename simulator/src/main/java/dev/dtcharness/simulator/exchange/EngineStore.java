@@ -102,7 +102,7 @@ final class EngineStore implements StoreEvents {
     /** The order rebuilt before anything changes: a stored order the engine refuses changes nothing. */
     private Order restored(StoredOrder stored) {
         ReplayedValues.check(stored);
-        return stored.toOrder(engine.config.marketPrice(stored.request().getOrDefault("Symbol", "").toString()));
+        return stored.toOrder(engine.config.exchange().marketPrice(stored.request().getOrDefault("Symbol", "").toString()));
     }
 
     private void putBack(StoredOrder stored, Order o) {

@@ -87,11 +87,11 @@ public final class OrderEngine implements AutoCloseable {
         this.clock = clock;
         this.loop = loop;
         this.ownsLoop = ownsLoop;
-        this.scenario = config.scenario();
-        this.accounts = new Accounts(config.tradeAccounts(), config.startingCashBalance());
-        this.fills = new FillHistory(config.fillHistoryCapacity());
+        this.scenario = config.exchange().scenario();
+        this.accounts = new Accounts(config.exchange().tradeAccounts(), config.exchange().startingCashBalance());
+        this.fills = new FillHistory(config.limits().fillHistoryCapacity());
         // Finished orders only answer late cancels and lookups: the oldest age out.
-        this.orders = new OrderTable(config.finishedOrdersKept());
+        this.orders = new OrderTable(config.limits().finishedOrdersKept());
         this.store = new EngineStore(this, store);
         this.store.restore();
     }
@@ -252,7 +252,7 @@ public final class OrderEngine implements AutoCloseable {
         // the store. The request is copied: the journal keeps what the client sent.
         DtcMessage own = account.equals(named) ? request : request.copy().set(OrderFields.TRADE_ACCOUNT, account);
         return new Order(own, nextServerOrderId(), owner, now(),
-                config.marketPrice(OrderFields.text(request, OrderFields.SYMBOL)));
+                config.exchange().marketPrice(OrderFields.text(request, OrderFields.SYMBOL)));
     }
 
     String nextServerOrderId() {
@@ -272,7 +272,7 @@ public final class OrderEngine implements AutoCloseable {
                 }
             }
         }
-        if (config.fillPolicy() == FillPolicy.REST_LIMIT_ORDERS && !o.isMarket()) {
+        if (config.exchange().fillPolicy() == FillPolicy.REST_LIMIT_ORDERS && !o.isMarket()) {
             return ACCEPT_ONLY;
         }
         return ACCEPT_THEN_FILL;
@@ -349,7 +349,7 @@ public final class OrderEngine implements AutoCloseable {
 
     void accept(Order o) {
         orders.addWorking(o);
-        if (config.acceptVariant() == AcceptVariant.PENDING_OPEN_THEN_OPEN) {
+        if (config.exchange().acceptVariant() == AcceptVariant.PENDING_OPEN_THEN_OPEN) {
             o.status = "ORDER_STATUS_PENDING_OPEN";
             deliverBorrowed(o, OrderUpdates.current(updateScratch, o, "NEW_ORDER_ACCEPTED", now()));
             o.status = "ORDER_STATUS_OPEN";
@@ -492,7 +492,7 @@ public final class OrderEngine implements AutoCloseable {
         accounts.clear();
         fills.clear();
         ruleHits.clear();
-        scenario = config.scenario();
+        scenario = config.exchange().scenario();
         store.reset();
     }
 

@@ -1,6 +1,8 @@
 package dev.dtcharness.simulator.exchange;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.KeptCopy;
+import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.simulator.script.Step;
 
 /** What the exchange needs of a client session: a way to send it messages and to inflict faults on it. */
@@ -16,8 +18,8 @@ public interface SessionLink {
     void send(DtcMessage message);
 
     /** As {@link #send}, for a message the caller fills again once this returns (nothing may keep it). */
-    default void sendBorrowed(DtcMessage message) {
-        send(message.copy());
+    default void sendBorrowed(MessageView message) {
+        send(KeptCopy.of(message));
     }
 
     /** Applies a fault step (disconnect, reset, silence, logoff, garbage) to this session. */

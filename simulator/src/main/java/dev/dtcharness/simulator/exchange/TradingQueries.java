@@ -47,7 +47,7 @@ final class TradingQueries {
         String account = request.getString("TradeAccount");
         long days = request.getLong("NumberOfDays");
         long start = request.getLong("StartDateTime");
-        if (engine.config.sierraStrictFillRequests()) {
+        if (engine.config.exchange().sierraStrictFillRequests()) {
             String why = account.isEmpty() ? "TradeAccount is not set"
                     : days == 0 && start == 0 ? "Must have either NumberOfDays or StartDateTime Non-Zero" : null;
             if (why != null) {

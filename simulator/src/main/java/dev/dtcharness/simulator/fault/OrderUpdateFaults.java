@@ -1,6 +1,9 @@
 package dev.dtcharness.simulator.fault;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.KeptCopy;
+import dev.dtcharness.protocol.MessageView;
+import dev.dtcharness.protocol.message.OrderUpdateView;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -26,7 +29,8 @@ public final class OrderUpdateFaults extends ChannelOutboundHandlerAdapter {
     public record Arm(int duplicates, int reorders, long maxHoldMillis) {
     }
 
-    private record Held(Object msg, ChannelPromise promise, ScheduledFuture<?> deadline) {
+    /** A held update is the handler's own {@link KeptCopy}: whoever wrote it may fill it again once the write returns. */
+    private record Held(DtcMessage msg, ChannelPromise promise, ScheduledFuture<?> deadline) {
     }
 
     private final LongAdder duplicated;
@@ -51,7 +55,7 @@ public final class OrderUpdateFaults extends ChannelOutboundHandlerAdapter {
             promise.setSuccess();
             return;
         }
-        if (!(msg instanceof DtcMessage m) || !m.is("ORDER_UPDATE")) {
+        if (!(msg instanceof OrderUpdateView m)) {
             ctx.write(msg, promise);
             return;
         }
@@ -66,18 +70,17 @@ public final class OrderUpdateFaults extends ChannelOutboundHandlerAdapter {
         }
         if (reorders > 0) {
             reorders--;
-            // A copy: whoever wrote the update may fill it again once the write returns.
-            held = new Held(m.copy(), promise, ctx.executor().schedule(() -> releaseLate(ctx), maxHoldMillis, TimeUnit.MILLISECONDS));
+            held = new Held(KeptCopy.of(m), promise, ctx.executor().schedule(() -> releaseLate(ctx), maxHoldMillis, TimeUnit.MILLISECONDS));
             return;
         }
         send(ctx, m, promise);
     }
 
-    private void send(ChannelHandlerContext ctx, DtcMessage m, ChannelPromise promise) {
+    private void send(ChannelHandlerContext ctx, MessageView m, ChannelPromise promise) {
         if (duplicates > 0) {
             duplicates--;
             duplicated.increment();
-            ctx.write(m.copy(), ctx.newPromise());
+            ctx.write(KeptCopy.of(m), ctx.newPromise());
         }
         ctx.write(m, promise);
     }

@@ -1,6 +1,6 @@
 package dev.dtcharness.simulator.fault;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.KeptCopy;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Runs on the channel's event loop.
  */
 public final class OutboundGate extends ChannelOutboundHandlerAdapter {
-    private record Held(Object msg, ChannelPromise promise) {
+    /** What {@link KeptCopy#ofWrite} kept of a write: whoever wrote a message may fill it again. */
+    private record Held(KeptCopy.Write kept, ChannelPromise promise) {
     }
 
     private volatile boolean silent;
@@ -52,8 +53,7 @@ public final class OutboundGate extends ChannelOutboundHandlerAdapter {
             ctx.executor().schedule(() -> release(ctx), delayMillis, TimeUnit.MILLISECONDS);
         }
         if (holding) {
-            // A copy of a message: whoever wrote it may fill it again once the write returns.
-            held.add(new Held(msg instanceof DtcMessage m ? m.copy() : msg, promise));
+            held.add(new Held(KeptCopy.ofWrite(msg), promise));
             return;
         }
         ctx.write(msg, promise);
@@ -70,7 +70,7 @@ public final class OutboundGate extends ChannelOutboundHandlerAdapter {
         holding = false;
         delayAt = -1;
         for (Held h; (h = held.poll()) != null; ) {
-            ctx.write(h.msg(), h.promise());
+            ctx.write(h.kept().message(), h.promise());
         }
         ctx.flush();
     }
@@ -78,7 +78,7 @@ public final class OutboundGate extends ChannelOutboundHandlerAdapter {
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         for (Held h; (h = held.poll()) != null; ) {
-            ReferenceCountUtil.release(h.msg());
+            ReferenceCountUtil.release(h.kept().message());
             if (!h.promise().isVoid()) {
                 // A void promise would take the failure to the pipeline as an error; nobody waits on it anyway.
                 h.promise().tryFailure(new IllegalStateException("session closed while the message was delayed"));

@@ -1,6 +1,8 @@
 package dev.dtcharness.simulator.journal;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.KeptCopy;
+import dev.dtcharness.protocol.MessageView;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,19 +53,22 @@ public final class Journal {
         allocate(Math.min(capacity, FIRST_SLOTS));
     }
 
+    /** A decoded message, which the simulator's codec makes one per frame: kept as it is unless it carries a secret. */
     public void received(int sessionId, DtcMessage m) {
-        add(sessionId, JournalEntry.Kind.RECEIVED, m, null);
+        add(sessionId, JournalEntry.Kind.RECEIVED, m, m, null);
     }
 
-    public void sent(int sessionId, DtcMessage m) {
-        add(sessionId, JournalEntry.Kind.SENT, m, null);
+    /** A message written to a session, perhaps lent by its sender for the write only: kept as a {@link KeptCopy}. */
+    public void sent(int sessionId, MessageView m) {
+        add(sessionId, JournalEntry.Kind.SENT, m, null, null);
     }
 
     public void finding(int sessionId, String sentence) {
-        add(sessionId, JournalEntry.Kind.FINDING, null, sentence);
+        add(sessionId, JournalEntry.Kind.FINDING, null, null, sentence);
     }
 
-    private synchronized void add(int sessionId, JournalEntry.Kind kind, DtcMessage m, String text) {
+    /** {@code keepable} is {@code m} when the journal may keep it as it is, null when it must keep a copy. */
+    private synchronized void add(int sessionId, JournalEntry.Kind kind, MessageView m, DtcMessage keepable, String text) {
         if (size == seqs.length) {
             if (seqs.length < capacity) {
                 grow();
@@ -79,18 +84,14 @@ public final class Journal {
         kinds[i] = kind;
         // A secret (a logon's Password) is kept only masked, in a copy: the session reads the original.
         boolean secret = m != null && Secrets.carried(m);
-        boolean copy = kind == JournalEntry.Kind.SENT || secret;
-        messages[i] = copy ? copyOf(m, owned[i] ? messages[i] : null) : m;
+        boolean copy = m != null && (keepable == null || secret);
+        messages[i] = copy ? KeptCopy.into(m, owned[i] ? messages[i] : null) : keepable;
         if (secret) {
             Secrets.mask(messages[i]);
         }
         owned[i] = copy;
         texts[i] = text;
         size++;
-    }
-
-    private static DtcMessage copyOf(DtcMessage m, DtcMessage reusable) {
-        return reusable != null && reusable.spec() == m.spec() ? m.copyTo(reusable) : m.copy();
     }
 
     private int slot(int nth) {

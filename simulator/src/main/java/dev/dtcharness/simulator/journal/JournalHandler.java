@@ -1,6 +1,7 @@
 package dev.dtcharness.simulator.journal;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -25,7 +26,8 @@ public final class JournalHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof DtcMessage m) {
+        // Outbound messages may be lent (the exchange's reused updates): the journal keeps its own copy.
+        if (msg instanceof MessageView m) {
             journal.sent(sessionId, m);
         }
         ctx.write(msg, promise);

@@ -1,6 +1,7 @@
 package dev.dtcharness.simulator.journal;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
 import dev.dtcharness.protocol.spec.WireKind;
@@ -20,7 +21,7 @@ final class Secrets {
     }
 
     /** Whether {@code m} carries a secret that is set. */
-    static boolean carried(DtcMessage m) {
+    static boolean carried(MessageView m) {
         for (FieldSpec f : of(m.spec())) {
             if (m.isSet(f)) {
                 return true;

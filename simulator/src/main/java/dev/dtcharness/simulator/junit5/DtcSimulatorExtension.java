@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <pre>{@code
  * @RegisterExtension
  * static DtcSimulatorExtension sim = DtcSimulatorExtension.newInstance()
- *         .options(SimulatorConfig.defaults().fillPolicy(FillPolicy.REST_LIMIT_ORDERS)).build();
+ *         .options(SimulatorConfig.builder().fillPolicy(FillPolicy.REST_LIMIT_ORDERS).build()).build();
  * }</pre>
  */
 public final class DtcSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
@@ -35,11 +35,11 @@ public final class DtcSimulatorExtension implements BeforeAllCallback, AfterAllC
 
     /** For {@code @ExtendWith} and {@code @DtcSimulatorTest}: default settings. */
     public DtcSimulatorExtension() {
-        this(SimulatorConfig.defaults(), 50, System.err::println);
+        this(SimulatorConfig.builder().build(), 50, System.err::println);
     }
 
     private DtcSimulatorExtension(SimulatorConfig config, int journalLines, Consumer<String> printer) {
-        this.config = config.host("127.0.0.1").dynamicPort();
+        this.config = config.toBuilder().host("127.0.0.1").dynamicPort().build();
         this.journalLines = journalLines;
         this.printer = printer;
     }
@@ -115,7 +115,7 @@ public final class DtcSimulatorExtension implements BeforeAllCallback, AfterAllC
 
     /** Settings of a programmatic extension. */
     public static final class Builder {
-        private SimulatorConfig config = SimulatorConfig.defaults();
+        private SimulatorConfig config = SimulatorConfig.builder().build();
         private int journalLines = 50;
         private Consumer<String> printer = System.err::println;
 

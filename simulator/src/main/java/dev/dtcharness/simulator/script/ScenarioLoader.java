@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reads a {@link Scenario} from a {@code .yaml}, {@code .yml} or {@code .json} file, with errors that name the place. */
 public final class ScenarioLoader {
@@ -38,17 +39,19 @@ public final class ScenarioLoader {
         }
     }
 
-    /**
-     * A file path, or the name of a starter scenario shipped in the jar ({@code fill-all},
-     * {@code partial-fills}, {@code reject-all}, {@code slow-fills}, {@code rest-then-disconnect}).
-     */
+    /** The starter scenarios, resources under {@link #STARTER_RESOURCES} ({@code NAME.yaml} or {@code NAME.json}). */
+    public static final List<String> STARTERS = List.of("fill-all", "partial-fills", "reject-all", "slow-fills",
+            "rest-then-disconnect");
+    static final String STARTER_RESOURCES = "/dev/dtcharness/simulator/scenarios/";
+
+    /** A file path, or the name of a starter scenario shipped in the jar (one of {@link #STARTERS}). */
     public static Scenario load(String fileOrStarterName) {
         Path file = Path.of(fileOrStarterName);
         if (Files.exists(file)) {
             return load(file);
         }
         for (String ext : new String[] {".yaml", ".json"}) {
-            String resource = "/dev/dtcharness/simulator/scenarios/" + fileOrStarterName + ext;
+            String resource = STARTER_RESOURCES + fileOrStarterName + ext;
             try (var in = ScenarioLoader.class.getResourceAsStream(resource)) {
                 if (in != null) {
                     String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -59,7 +62,7 @@ public final class ScenarioLoader {
             }
         }
         throw new IllegalArgumentException("no scenario file " + file.toAbsolutePath() + " and no starter scenario '"
-                + fileOrStarterName + "' (starters: fill-all, partial-fills, reject-all, slow-fills, rest-then-disconnect)");
+                + fileOrStarterName + "' (starters: " + String.join(", ", STARTERS) + ")");
     }
 
     public static Scenario parseYaml(String yaml) {

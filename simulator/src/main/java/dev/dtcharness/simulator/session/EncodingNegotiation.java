@@ -1,7 +1,8 @@
 package dev.dtcharness.simulator.session;
 
 import dev.dtcharness.protocol.DtcEncoding;
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.message.EncodingRequestView;
+import dev.dtcharness.protocol.message.EncodingResponse;
 import dev.dtcharness.protocol.codec.DtcCodec;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.simulator.SimulatorConfig;
@@ -19,18 +20,18 @@ final class EncodingNegotiation {
     }
 
     /** Must run on the channel's event loop, so the response is encoded before the codec switches. */
-    static void answer(Session session, DtcCodec codec, DtcMessage request, SimulatorConfig config) {
-        long code = request.getLong("Encoding");
+    static void answer(Session session, DtcCodec codec, EncodingRequestView request, SimulatorConfig config) {
+        int code = request.encodingValue();
         DtcEncoding requested = DtcEncoding.ofCode(code);
         DtcEncoding current = codec.outboundEncoding();
         // A server preset to one encoding still answers, with that encoding (FACTS.md 1.7 step 3).
-        boolean grantable = requested != null && requested.isImplemented() && config.presetEncoding() == null
-                && !config.refusedEncodings().contains(requested);
+        boolean grantable = requested != null && requested.isImplemented() && config.connection().presetEncoding() == null
+                && !config.connection().refusedEncodings().contains(requested);
         DtcEncoding granted = grantable ? requested : current;
-        DtcMessage response = DtcMessage.of("ENCODING_RESPONSE")
-                .set("ProtocolVersion", DtcSpec.v8().protocolVersion())
-                .set("Encoding", granted.code())
-                .set("ProtocolType", "DTC");
+        EncodingResponse response = new EncodingResponse()
+                .setProtocolVersion(DtcSpec.v8().protocolVersion())
+                .setEncodingValue(granted.code())
+                .setProtocolType("DTC");
         // The response goes out in the old encoding; every later byte, both ways, in the granted one.
         session.send(response);
         codec.switchTo(granted);

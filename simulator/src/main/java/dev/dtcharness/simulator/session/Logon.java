@@ -1,6 +1,9 @@
 package dev.dtcharness.simulator.session;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.enums.LogonStatus;
+import dev.dtcharness.protocol.message.Heartbeat;
+import dev.dtcharness.protocol.message.LogonRequestView;
+import dev.dtcharness.protocol.message.LogonResponse;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.simulator.LogonOutcome;
 import dev.dtcharness.simulator.SimulatorConfig;
@@ -31,42 +34,42 @@ final class Logon {
         this.clock = clock;
     }
 
-    void answer(Session session, ChannelPipeline pipeline, DtcMessage request) {
-        if (config.username() != null && !(sameText(config.username(), request.getString("Username"))
-                & sameText(config.password(), request.getString("Password")))) {
-            refuse(session, "LOGON_ERROR", "Username or Password is not the one this server requires");
+    void answer(Session session, ChannelPipeline pipeline, LogonRequestView request) {
+        SimulatorConfig.Logon settings = config.logon();
+        if (settings.username() != null && !(sameText(settings.username(), request.username())
+                & sameText(settings.password(), request.password()))) {
+            refuse(session, LogonStatus.ERROR, "Username or Password is not the one this server requires");
             return;
         }
-        if (config.logonOutcome() != LogonOutcome.SUCCESS) {
-            refuse(session, config.logonOutcome().result(), "logon refused: the simulator is set to answer "
-                    + config.logonOutcome().result());
+        if (settings.outcome() != LogonOutcome.SUCCESS) {
+            refuse(session, settings.outcome().result(), "logon refused: the simulator is set to answer "
+                    + settings.outcome().result().specName());
             return;
         }
-        int asked = request.getInt("HeartbeatIntervalInSeconds");
+        int asked = request.heartbeatIntervalInSeconds();
         int interval = asked > 0 ? asked : DEFAULT_HEARTBEAT_SECONDS;
         // Logged on before the answer leaves: a client that has read LOGON_SUCCESS must already get every update.
-        session.loggedOn(request.getString("ClientName"), interval, () -> session.send(heartbeat()));
-        session.send(ServedTypes.CAPABILITIES.stateOn(DtcMessage.of("LOGON_RESPONSE")
-                .set("ProtocolVersion", DtcSpec.v8().protocolVersion())
-                .setEnum("Result", "LOGON_SUCCESS")
-                .set("ResultText", "Logged on to " + config.serverName())
-                .set("ServerName", config.serverName())));
+        session.loggedOn(request.clientName(), interval, () -> session.send(heartbeat()));
+        session.send(ServedTypes.CAPABILITIES.stateOn(new LogonResponse()
+                .setProtocolVersion(DtcSpec.v8().protocolVersion())
+                .setResult(LogonStatus.SUCCESS)
+                .setResultText("Logged on to " + settings.serverName())
+                .setServerName(settings.serverName())));
         SilenceDetector.rearm(pipeline, config, interval);
         LOG.info("{}: logon from client '{}' (user '{}', protocol version {}), heartbeat every {} s{}",
-                session.label(), request.getString("ClientName"), request.getString("Username"),
-                request.getInt("ProtocolVersion"), interval, asked > 0 ? "" : " (none asked, using the default)");
+                session.label(), request.clientName(), request.username(),
+                request.protocolVersion(), interval, asked > 0 ? "" : " (none asked, using the default)");
     }
 
     /** A LOGON_REQUEST that could not be read: say why with LOGON_ERROR, then close as DTC prescribes. */
     void refuse(Session session, String reason) {
-        refuse(session, "LOGON_ERROR", reason);
+        refuse(session, LogonStatus.ERROR, reason);
     }
 
-    private void refuse(Session session, String result, String reason) {
-        DtcMessage response = DtcMessage.of("LOGON_RESPONSE").setEnum("Result", result)
-                .set("ServerName", config.serverName());
-        int max = response.spec().field("ResultText").maxStringLength();
-        response.set("ResultText", reason.length() <= max ? reason : reason.substring(0, max));
+    private void refuse(Session session, LogonStatus result, String reason) {
+        int max = LogonResponse.RESULT_TEXT.maxStringLength();
+        LogonResponse response = new LogonResponse().setResult(result).setServerName(config.logon().serverName())
+                .setResultText(reason.length() <= max ? reason : reason.substring(0, max));
         session.startClosing();
         session.channel().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         LOG.info("{}: logon refused: {}", session.label(), reason);
@@ -76,8 +79,8 @@ final class Logon {
         return clock.millis();
     }
 
-    DtcMessage heartbeat() {
-        return DtcMessage.of("HEARTBEAT").set("CurrentDateTime", clock.millis() / 1000);
+    Heartbeat heartbeat() {
+        return new Heartbeat().setCurrentDateTime(clock.millis() / 1000);
     }
 
     /** Compared in time that does not depend on where the texts differ, so timing tells nothing of a password. */

@@ -1,38 +1,32 @@
 package dev.dtcharness.simulator.session;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.simulator.exchange.SessionLink;
-import dev.dtcharness.simulator.fault.OrderUpdateFaults;
-import dev.dtcharness.simulator.fault.OutboundGate;
-import dev.dtcharness.simulator.script.Step;
-import io.netty.buffer.Unpooled;
 import dev.dtcharness.protocol.codec.WriteBatcher;
+import dev.dtcharness.simulator.fault.SessionFaults;
+import dev.dtcharness.simulator.script.Step;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelOption;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: its number, where it comes from, and the state the DTC session rules
  * need (logged on or not, heartbeat interval). Session state is touched on the channel's event
- * loop; {@link #send} and {@link #fault} may be called from any thread.
+ * loop; {@link #send} and {@link #fault} may be called from any thread. The faults a session can be
+ * dealt are in {@link SessionFaults}.
  */
 public final class Session implements SessionLink {
-    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     private final int id;
 
     /** Built once: log lines on the order path name the session. */
-
     private final String label;
     private final Channel channel;
     private final WriteBatcher writes;
     private final String remote;
-    private final Random random;
+    private final SessionFaults faults;
     private volatile boolean loggedOn;
     private volatile String clientName = "";
     private int heartbeatSeconds = Logon.DEFAULT_HEARTBEAT_SECONDS;
@@ -46,7 +40,20 @@ public final class Session implements SessionLink {
         this.channel = channel;
         this.writes = new WriteBatcher(channel);
         this.remote = Addresses.plain(channel.remoteAddress());
-        this.random = new Random(seed + id);
+        this.faults = new SessionFaults(label, channel, new Random(seed + id), m -> writes.send(m, null),
+                this::startClosing, new SessionFaults.Heartbeats() {
+                    @Override
+                    public void stop() {
+                        stopHeartbeats();
+                    }
+
+                    @Override
+                    public void resume() {
+                        if (loggedOn) {
+                            startHeartbeats();
+                        }
+                    }
+                });
     }
 
     @Override
@@ -105,10 +112,11 @@ public final class Session implements SessionLink {
 
     /**
      * As {@link #send}, for the exchange's reused updates: written through the pipeline at once on this
-     * session's loop (every outbound handler that holds a message back holds a copy), else copied.
+     * session's loop, else queued as a copy; every outbound handler that holds a message back past the
+     * write (the journal, the delay, duplicate and reorder faults) keeps a {@link dev.dtcharness.protocol.KeptCopy}.
      */
     @Override
-    public void sendBorrowed(DtcMessage message) {
+    public void sendBorrowed(MessageView message) {
         writes.sendBorrowed(message);
     }
 
@@ -143,62 +151,6 @@ public final class Session implements SessionLink {
 
     @Override
     public void fault(Step fault) {
-        if (fault.step() == Step.Kind.DUPLICATE || fault.step() == Step.Kind.REORDER) {
-            // Queued with the messages, so it applies to exactly the updates sent after this call.
-            LOG.info("{}: fault {}", label(), fault);
-            boolean duplicate = fault.step() == Step.Kind.DUPLICATE;
-            writes.send(new OrderUpdateFaults.Arm(duplicate ? fault.updates() : 0, duplicate ? 0 : fault.updates(),
-                    fault.millis() == null ? OrderUpdateFaults.DEFAULT_MAX_HOLD_MILLIS : fault.millis()), null);
-            return;
-        }
-        channel.eventLoop().execute(() -> applyFault(fault));
-    }
-
-    private void applyFault(Step fault) {
-        LOG.info("{}: fault {}", label(), fault);
-        switch (fault.step()) {
-            case DISCONNECT -> {
-                startClosing();
-                channel.close();
-            }
-            case RESET -> {
-                startClosing();
-                // Linger 0 makes close() send RST instead of FIN: the peer sees "connection reset".
-                channel.config().setOption(ChannelOption.SO_LINGER, 0);
-                channel.close();
-            }
-            case SILENCE -> silence(fault.millis());
-            case LOGOFF -> {
-                startClosing();
-                DtcMessage logoff = DtcMessage.of("LOGOFF").set("DoNotReconnect", 1)
-                        .set("Reason", fault.text() == null ? "logged off by the simulator" : fault.text());
-                channel.writeAndFlush(logoff).addListener(ChannelFutureListener.CLOSE);
-            }
-            case GARBAGE -> {
-                byte[] bytes = new byte[fault.quantity().intValue()];
-                random.nextBytes(bytes);
-                channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
-            }
-            default -> throw new IllegalArgumentException(fault.step() + " is not a fault");
-        }
-    }
-
-    /** No heartbeats and no answers (they are dropped) for {@code millis}, or for good when null. */
-    private void silence(Long millis) {
-        OutboundGate gate = channel.pipeline().get(OutboundGate.class);
-        if (gate == null) {
-            return;
-        }
-        gate.silent(true);
-        stopHeartbeats();
-        if (millis != null) {
-            channel.eventLoop().schedule(() -> {
-                gate.silent(false);
-                if (loggedOn) {
-                    startHeartbeats();
-                }
-                LOG.info("{}: silence over", label());
-            }, millis, TimeUnit.MILLISECONDS);
-        }
+        faults.apply(fault);
     }
 }

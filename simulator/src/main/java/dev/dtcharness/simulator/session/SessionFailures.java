@@ -1,6 +1,8 @@
 package dev.dtcharness.simulator.session;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.message.Logoff;
+import dev.dtcharness.protocol.message.LogonRequest;
 import dev.dtcharness.protocol.codec.DtcCodecException;
 import dev.dtcharness.protocol.codec.DtcFieldException;
 import dev.dtcharness.protocol.conformance.Direction;
@@ -76,7 +78,7 @@ final class SessionFailures {
         if (partial == null) {
             return;
         }
-        if (partial.is("LOGON_REQUEST")) {
+        if (partial instanceof LogonRequest) {
             logon.refuse(session, e.getMessage());
             return;
         }
@@ -98,9 +100,8 @@ final class SessionFailures {
             return;
         }
         LOG.warn("{} ({}): closing: {}", session.label(), session.remote(), reason);
-        DtcMessage logoff = DtcMessage.of("LOGOFF").set("DoNotReconnect", 0);
-        int max = logoff.spec().field("Reason").maxStringLength();
-        logoff.set("Reason", reason.length() <= max ? reason : reason.substring(0, max));
+        int max = Logoff.REASON.maxStringLength();
+        Logoff logoff = new Logoff().setDoNotReconnect(0).setReason(reason.length() <= max ? reason : reason.substring(0, max));
         // The outbound direction is still delimited even when the inbound one is not, so the peer can read why.
         ctx.writeAndFlush(logoff).addListener(ChannelFutureListener.CLOSE);
     }

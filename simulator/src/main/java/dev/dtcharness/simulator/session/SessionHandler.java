@@ -1,6 +1,10 @@
 package dev.dtcharness.simulator.session;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.message.EncodingRequest;
+import dev.dtcharness.protocol.message.Heartbeat;
+import dev.dtcharness.protocol.message.LogonRequest;
+import dev.dtcharness.protocol.message.Logoff;
 import dev.dtcharness.protocol.UnknownMessage;
 import dev.dtcharness.protocol.codec.DtcCodec;
 import dev.dtcharness.protocol.conformance.Direction;
@@ -74,25 +78,25 @@ final class SessionHandler extends SimpleChannelInboundHandler<Object> {
             }
             return;
         }
+        // The codec decodes into the generated class of each type: the session's own are told by it.
         DtcMessage m = (DtcMessage) msg;
-        switch (m.name()) {
-            case "ENCODING_REQUEST" -> EncodingNegotiation.answer(session, (DtcCodec) ctx.pipeline().get(DtcCodec.NAME),
-                    m, config);
-            case "LOGON_REQUEST" -> {
-                if (session.isLoggedOn()) {
-                    LOG.warn("{}: second LOGON_REQUEST on a logged-on session; answered and ignored", session.label());
-                    send(Refusals.v8().refuse(m, ALREADY_LOGGED_ON, false, logon.nowMillis()));
-                } else {
-                    logon.answer(session, ctx.pipeline(), m);
-                }
+        if (m instanceof EncodingRequest encoding) {
+            EncodingNegotiation.answer(session, (DtcCodec) ctx.pipeline().get(DtcCodec.NAME), encoding, config);
+        } else if (m instanceof LogonRequest logonRequest) {
+            if (session.isLoggedOn()) {
+                LOG.warn("{}: second LOGON_REQUEST on a logged-on session; answered and ignored", session.label());
+                send(Refusals.v8().refuse(m, ALREADY_LOGGED_ON, false, logon.nowMillis()));
+            } else {
+                logon.answer(session, ctx.pipeline(), logonRequest);
             }
-            case "HEARTBEAT" -> LOG.debug("{}: heartbeat from client", session.label());
-            case "LOGOFF" -> {
-                LOG.info("{}: logoff, reason '{}'", session.label(), m.getString("Reason"));
-                session.startClosing();
-                ctx.close();
-            }
-            default -> request(m);
+        } else if (m instanceof Heartbeat) {
+            LOG.debug("{}: heartbeat from client", session.label());
+        } else if (m instanceof Logoff logoff) {
+            LOG.info("{}: logoff, reason '{}'", session.label(), logoff.reason());
+            session.startClosing();
+            ctx.close();
+        } else {
+            request(m);
         }
     }
 
@@ -103,7 +107,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<Object> {
             engine.handle(session, m);
         } else if (!Direction.of(m.spec()).contains(Direction.CLIENT_TO_SERVER)) {
             LOG.warn("{}: {} is sent by servers, not clients; ignored", session.label(), m.spec().label());
-            if (!config.conformanceReplies()) {
+            if (!config.connection().conformanceReplies()) {
                 // With replies on, the conformance finding (WRONG_DIRECTION) has told the client, with the likely
                 // intent; without them this is its only answer.
                 session.send(Refusals.v8().logMessage(m.spec().label() + " is sent by servers, not clients; ignored"));

@@ -44,7 +44,7 @@ final class SilenceDetector extends ChannelInboundHandlerAdapter {
     }
 
     static long seconds(SimulatorConfig config, int heartbeatSeconds) {
-        return (long) config.missedHeartbeatsBeforeDrop() * heartbeatSeconds;
+        return (long) config.connection().missedHeartbeatsBeforeDrop() * heartbeatSeconds;
     }
 
     /** How long a peer may stay silent before it is dropped. */

@@ -10,6 +10,7 @@ import dev.dtcharness.simulator.fault.OutboundGate;
 import dev.dtcharness.simulator.fault.SimulatorFaults;
 import dev.dtcharness.simulator.journal.Journal;
 import dev.dtcharness.simulator.journal.JournalHandler;
+import dev.dtcharness.simulator.validation.ConformanceReplies;
 import dev.dtcharness.simulator.validation.ConformanceTap;
 import dev.dtcharness.simulator.validation.DecodedConformance;
 import io.netty.channel.ChannelInitializer;
@@ -64,20 +65,20 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
             return;
         }
         channels.add(ch);
-        int limit = config.sessionOutboundLimit();
+        int limit = config.limits().sessionOutboundLimit();
         // Answers waiting for a slow reader are capped near the limit per session (ReadWhileWritable, PassBudget).
         ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(limit / 4, limit));
-        Session session = new Session(sessionNumbers.incrementAndGet(), ch, config.seed());
-        FrameSlicer slicer = new FrameSlicer(config.seed() + session.id());
+        Session session = new Session(sessionNumbers.incrementAndGet(), ch, config.connection().seed());
+        FrameSlicer slicer = new FrameSlicer(config.connection().seed() + session.id());
         slicer.maxBytes(faults.sliceMaxBytes());
         Logon logon = new Logon(config, clock);
-        ConformanceReplies findings = new ConformanceReplies(session, journal, config.conformanceReplies());
-        DtcCodec codec = config.presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.presetEncoding());
+        ConformanceReplies findings = new ConformanceReplies(session, journal, config.connection().conformanceReplies());
+        DtcCodec codec = config.connection().presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.connection().presetEncoding());
         // First of all, so that everything one socket read brings in, decrypted and decoded, shares clock readings.
         ch.pipeline().addLast(ReadPassPin.NAME, readPass);
-        if (config.tls() != null) {
+        if (config.connection().tls() != null) {
             // TLS first: everything after it, WebSocket detection included, sees the decrypted stream.
-            ch.pipeline().addLast("tls", config.tls().newHandler(ch.alloc()));
+            ch.pipeline().addLast("tls", config.connection().tls().newHandler(ch.alloc()));
         }
         ch.pipeline()
                 .addLast(WebSocketDetector.NAME, new WebSocketDetector(DtcFraming.DEFAULT_MAX_FRAME))
@@ -87,7 +88,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 .addLast(DtcCodec.NAME, codec)
                 .addLast(DecodedConformance.NAME, new DecodedConformance(codec, findings::told))
                 // One session's share of the loop: a flood of requests waits for later turns, not the others.
-                .addLast(PassBudget.NAME, new PassBudget(codec, clock, config.sessionPassBudget(), afterExchange(ch)))
+                .addLast(PassBudget.NAME, new PassBudget(codec, clock, config.connection().sessionPassBudget(), afterExchange(ch)))
                 // Answers written while an inbound batch is read reach the codec as one flush when the batch
                 // ends, so it encodes them into one buffer (and the socket takes one write).
                 .addLast("flush-consolidation", new FlushConsolidationHandler(256, true))

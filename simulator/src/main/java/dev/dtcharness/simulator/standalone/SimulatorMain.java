@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
         description = "A fake Sierra Chart DTC server (DTC v8): negotiates the encoding, logs clients on, "
                 + "sends heartbeats and answers orders from a scriptable simulated exchange.")
 public final class SimulatorMain implements Callable<Integer> {
+    private static final SimulatorConfig DEFAULTS = SimulatorConfig.builder().build();
+
     @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host = SimulatorConfig.DEFAULT_HOST;
 
@@ -94,10 +96,10 @@ public final class SimulatorMain implements Callable<Integer> {
 
     @Option(names = "--finished-orders-kept", description = "Filled, canceled or rejected orders that stay known (for late "
             + "cancels); older ones age out (default: ${DEFAULT-VALUE}).")
-    int finishedOrdersKept = SimulatorConfig.defaults().finishedOrdersKept();
+    int finishedOrdersKept = DEFAULTS.limits().finishedOrdersKept();
 
     @Option(names = "--fill-history", description = "Fills kept for HISTORICAL_ORDER_FILLS_REQUEST (default: ${DEFAULT-VALUE}).")
-    int fillHistory = SimulatorConfig.defaults().fillHistoryCapacity();
+    int fillHistory = DEFAULTS.limits().fillHistoryCapacity();
 
     @Option(names = "--io-threads", description = "Event-loop threads for the sessions; the exchange runs on the first "
             + "(default: ${DEFAULT-VALUE}: every order read, matched and answered on one thread).")
@@ -105,11 +107,11 @@ public final class SimulatorMain implements Callable<Integer> {
 
     @Option(names = "--session-pass-budget", description = "Messages in and out one session may take per turn of its "
             + "event loop before the others get theirs (default: ${DEFAULT-VALUE}).")
-    int sessionPassBudget = SimulatorConfig.defaults().sessionPassBudget();
+    int sessionPassBudget = DEFAULTS.connection().sessionPassBudget();
 
     @Option(names = "--session-outbound-limit", description = "Bytes of answers a client may leave unread before its "
             + "session waits for it to read (default: ${DEFAULT-VALUE}).")
-    int sessionOutboundLimit = SimulatorConfig.defaults().sessionOutboundLimit();
+    int sessionOutboundLimit = DEFAULTS.limits().sessionOutboundLimit();
 
     public static void main(String[] args) {
         // Set before the first logger exists; a file given with -Dlogback.configurationFile still wins.
@@ -121,14 +123,7 @@ public final class SimulatorMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SimulatorConfig config;
-        try {
-            config = settings();
-        } catch (IllegalArgumentException e) {
-            // A value the simulator cannot take: one line an operator reads at once, not a stack trace.
-            System.err.println("dtc-simulator: " + e.getMessage());
-            return 2;
-        }
+        SimulatorConfig.Builder config = settings();
         if (stateDir != null) {
             config = config.stateDirectory(stateDir);
         }
@@ -161,7 +156,15 @@ public final class SimulatorMain implements Callable<Integer> {
             }
             config = config.credentials(credentials.substring(0, colon), credentials.substring(colon + 1));
         }
-        DtcSimulator simulator = DtcSimulator.start(config);
+        SimulatorConfig settings;
+        try {
+            settings = config.build();
+        } catch (IllegalArgumentException e) {
+            // A value the simulator cannot take: one line an operator reads at once, not a stack trace.
+            System.err.println("dtc-simulator: " + e.getMessage());
+            return 2;
+        }
+        DtcSimulator simulator = DtcSimulator.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
@@ -176,9 +179,9 @@ public final class SimulatorMain implements Callable<Integer> {
         return 0;
     }
 
-    /** The settings the options give, each checked by SimulatorConfig as it is set. */
-    private SimulatorConfig settings() {
-        SimulatorConfig config = SimulatorConfig.defaults().host(host).port(port).acceptVariant(accept)
+    /** The settings the options give; SimulatorConfig checks them all when built. */
+    private SimulatorConfig.Builder settings() {
+        SimulatorConfig.Builder config = SimulatorConfig.builder().host(host).port(port).acceptVariant(accept)
                 .missedHeartbeatsBeforeDrop(missedHeartbeats).defaultMarketPrice(defaultMarketPrice);
         for (var price : marketPrices.entrySet()) {
             config = config.marketPrice(price.getKey(), price.getValue());

@@ -20,7 +20,7 @@ class StoreBeforeSendTest {
 
     @Test
     void shouldKeepEachFillAndOrderStateBeforeSendingItsUpdate() {
-        try (OrderEngine engine = new OrderEngine(SimulatorConfig.defaults().fillPolicy(FillPolicy.REST_LIMIT_ORDERS),
+        try (OrderEngine engine = new OrderEngine(SimulatorConfig.builder().fillPolicy(FillPolicy.REST_LIMIT_ORDERS).build(),
                 java.time.Clock.systemUTC(), store)) {
             SessionLink session = new CheckingSession();
             engine.attach(session);

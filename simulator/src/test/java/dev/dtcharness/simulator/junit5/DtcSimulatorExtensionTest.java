@@ -45,7 +45,7 @@ class DtcSimulatorExtensionTest {
     static class Example {
         @RegisterExtension
         static DtcSimulatorExtension sim = DtcSimulatorExtension.newInstance()
-                .options(SimulatorConfig.defaults().fillPolicy(FillPolicy.REST_LIMIT_ORDERS))
+                .options(SimulatorConfig.builder().fillPolicy(FillPolicy.REST_LIMIT_ORDERS).build())
                 .printJournalTo(printed::add).build();
 
         @Test

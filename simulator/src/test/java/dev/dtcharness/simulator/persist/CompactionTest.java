@@ -61,6 +61,6 @@ class CompactionTest {
     }
 
     private OrderEngine engine() {
-        return new OrderEngine(SimulatorConfig.defaults(), Clock.systemUTC(), new JsonLinesExchangeStore(dir, 10));
+        return new OrderEngine(SimulatorConfig.builder().build(), Clock.systemUTC(), new JsonLinesExchangeStore(dir, 10));
     }
 }

@@ -17,7 +17,7 @@ class ScenarioLoaderTest {
 
     @Test
     void shouldLoadTheShippedPartialFillsFileAsTheDslWritesIt() {
-        Scenario fromFile = ScenarioLoader.load(Path.of("scenarios", "partial-fills.yaml"));
+        Scenario fromFile = ScenarioLoader.load(Path.of("src/main/resources/dev/dtcharness/simulator/scenarios/partial-fills.yaml"));
         Scenario fromDsl = scenario("partial-fills")
                 .when(order().symbol("ES")).reply(accept(), partialFill(1), waitMillis(50), fill())
                 .otherwise(accept(), fill())
@@ -30,6 +30,8 @@ class ScenarioLoaderTest {
         for (String name : new String[] {"fill-all", "partial-fills", "reject-all", "slow-fills", "rest-then-disconnect"}) {
             assertThat(ScenarioLoader.load(name).name()).isEqualTo(name);
         }
+        assertThat(ScenarioLoader.STARTERS).as("the names the error message lists")
+                .containsExactly("fill-all", "partial-fills", "reject-all", "slow-fills", "rest-then-disconnect");
     }
 
     @Test

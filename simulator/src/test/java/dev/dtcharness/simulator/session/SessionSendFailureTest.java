@@ -38,7 +38,7 @@ class SessionSendFailureTest {
         logger.addAppender(log);
         EmbeddedChannel channel = new EmbeddedChannel();
         Session session = new Session(7, channel, 42);
-        SessionFailures failures = new SessionFailures(session, new Logon(SimulatorConfig.defaults(), Clock.systemUTC()), null);
+        SessionFailures failures = new SessionFailures(session, new Logon(SimulatorConfig.builder().build(), Clock.systemUTC()), null);
         channel.pipeline().addLast(DtcCodec.NAME, DtcCodec.fixed(DtcEncoding.BINARY_ENCODING));
         channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override

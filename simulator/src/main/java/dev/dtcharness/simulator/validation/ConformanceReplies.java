@@ -1,7 +1,8 @@
-package dev.dtcharness.simulator.session;
+package dev.dtcharness.simulator.validation;
 
-import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.conformance.Finding;
+import dev.dtcharness.protocol.message.GeneralLogMessage;
+import dev.dtcharness.simulator.exchange.SessionLink;
 import dev.dtcharness.simulator.journal.Journal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,17 +19,19 @@ import org.slf4j.LoggerFactory;
  * with a fractional time makes the same mistake every interval; it needs telling once, and the log one line.
  * Event-loop only, like the tap that reports them.
  */
-final class ConformanceReplies {
+public final class ConformanceReplies {
     private static final Logger LOG = LoggerFactory.getLogger(ConformanceReplies.class);
     /** Field names come from the client: past this many distinct mistakes, each is told again rather than kept. */
     static final int REMEMBERED = 256;
+    private static final int MAX_TEXT = GeneralLogMessage.MESSAGE_TEXT.maxStringLength();
 
-    private final Session session;
+    private final SessionLink session;
     private final Journal journal;
     private final boolean reply;
     private final Set<String> told = new HashSet<>();
 
-    ConformanceReplies(Session session, Journal journal, boolean reply) {
+    /** {@code reply}: tell the client (else only journal and log). */
+    public ConformanceReplies(SessionLink session, Journal journal, boolean reply) {
         this.session = session;
         this.journal = journal;
         this.reply = reply;
@@ -38,7 +41,7 @@ final class ConformanceReplies {
      * One frame's findings. MessageText holds 127 characters, so the likely intent goes first, and findings with
      * the same intent (three order fields on a 300) become one message naming them all.
      */
-    void told(List<Finding> findings) {
+    public void told(List<Finding> findings) {
         Map<String, Map<String, List<String>>> byIntent = new LinkedHashMap<>();
         for (Finding finding : findings) {
             if (finding.kind() == Finding.Kind.BEFORE_LOGON) {
@@ -62,17 +65,18 @@ final class ConformanceReplies {
         if (!reply) {
             return;
         }
-        DtcMessage prototype = DtcMessage.of("GENERAL_LOG_MESSAGE");
-        int max = prototype.spec().field("MessageText").maxStringLength();
-        byIntent.forEach((intent, where) -> where.forEach((message, fields) -> {
-            String text = intent;
-            if (!fields.isEmpty()) {
-                String full = intent + " (" + message + ": " + String.join(", ", fields) + ")";
-                text = full.length() <= max ? full : intent + " (" + String.join(", ", fields) + ")";
-            }
-            session.send(DtcMessage.of("GENERAL_LOG_MESSAGE")
-                    .set("MessageText", text.length() <= max ? text : text.substring(0, max)));
-        }));
+        byIntent.forEach((intent, where) -> where.forEach((message, fields) ->
+                session.send(new GeneralLogMessage().setMessageText(text(intent, message, fields)))));
+    }
+
+    /** The intent first, then where (the message and its fields) while it fits MessageText, cut to fit. */
+    static String text(String intent, String message, List<String> fields) {
+        String text = intent;
+        if (!fields.isEmpty()) {
+            String full = intent + " (" + message + ": " + String.join(", ", fields) + ")";
+            text = full.length() <= MAX_TEXT ? full : intent + " (" + String.join(", ", fields) + ")";
+        }
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
     }
 
     private boolean firstTime(Finding finding) {
