@@ -8,12 +8,13 @@ import java.lang.management.ManagementFactory;
  * N listeners in this JVM (no encoding, no sockets), and how many bytes it allocates per event once
  * warm. Run by hand after {@code mvn -o -q -pl simulator -am test-compile}:
  * {@code java -cp simulator/target/test-classes:simulator/target/classes:protocol/target/classes
- * dev.dtcharness.simulator.market.price.RandomWalkThroughput [listeners]}.
+ * dev.dtcharness.simulator.market.price.RandomWalkThroughput [listeners [mixed]]}; "mixed" uses three
+ * listener classes in turn, so the JIT cannot inline one.
  */
 public final class RandomWalkThroughput {
 
     /** Counts and sums what it hears, so the JIT cannot drop the work. */
-    static final class Counter implements MarketListener {
+    static class Counter implements MarketListener {
         long events;
         long checksum;
 
@@ -35,8 +36,26 @@ public final class RandomWalkThroughput {
         }
     }
 
+    /** Two more listener classes, so "mixed" makes the fan-out call site megamorphic, as real subscribers would. */
+    static final class SecondCounter extends Counter {
+        @Override
+        public void quote(long timeMillis, long bidTicks, double bidSize, long askTicks, double askSize) {
+            events++;
+            checksum += bidTicks + askTicks;
+        }
+    }
+
+    static final class ThirdCounter extends Counter {
+        @Override
+        public void trade(long timeMillis, long priceTicks, double size, AtBidOrAsk aggressor) {
+            events++;
+            checksum += priceTicks ^ (long) size;
+        }
+    }
+
     public static void main(String[] args) {
         int listeners = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        boolean mixed = args.length > 1 && args[1].equals("mixed");
         SimulatedMarketClock clock = MarketClock.simulated(1_765_200_600_000L);
         SymbolMarket market = SymbolMarket.builder("ESZ6", TickGrid.of(0.25), clock)
                 .source(RandomWalkSource.builder().seed(1).startTicks(18000).tradesPerSecond(1_000_000)
@@ -44,7 +63,7 @@ public final class RandomWalkThroughput {
                 .build();
         Counter[] counters = new Counter[listeners];
         for (int i = 0; i < listeners; i++) {
-            counters[i] = new Counter();
+            counters[i] = !mixed || i % 3 == 0 ? new Counter() : i % 3 == 1 ? new SecondCounter() : new ThirdCounter();
             market.addListener(counters[i]);
         }
         com.sun.management.ThreadMXBean threads =
