@@ -11,7 +11,7 @@ public final class InstrumentException extends IllegalArgumentException {
     private final String expected;
 
     InstrumentException(String symbol, String setting, String value, String expected) {
-        super((symbol == null || symbol.isEmpty() ? "" : symbol + " ") + setting + ": " + value + " (expected: " + expected + ")");
+        super((symbol == null || symbol.isBlank() ? "" : symbol + " ") + setting + ": " + value + " (expected: " + expected + ")");
         this.symbol = symbol;
         this.setting = setting;
         this.value = value;

@@ -150,13 +150,14 @@ final class InstrumentFile {
         }
 
         Instrument instrument() {
+            // The symbol first, so every later error can name the instrument.
+            symbol = InstrumentFields.text(this::fail, "symbol", required("symbol", "the symbol, e.g. \"ES\""));
             for (var it = node.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!InstrumentFields.KEYS.contains(key)) {
                     throw fail(key, "unknown field", "one of " + InstrumentFields.KEYS);
                 }
             }
-            symbol = InstrumentFields.text(this::fail, "symbol", required("symbol", "the symbol, e.g. \"ES\""));
             Instrument.Builder b = Instrument.builder(symbol);
             InstrumentFields.apply(this::fail, node, b);
             try {
