@@ -1,6 +1,6 @@
 package dev.dtcharness.protocol.codec;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.util.concurrent.Future;
@@ -62,7 +62,7 @@ public final class WriteBatcher {
      * As {@link #send} for a message the caller fills again once this returns: on the loop with nothing
      * queued ahead it is written (and so encoded) now; otherwise a copy waits in the queue.
      */
-    public void sendBorrowed(DtcMessage message) {
+    public void sendBorrowed(MessageView message) {
         if (channel.eventLoop().inEventLoop() && queue.isEmpty()) {
             write(message, null);
             channel.flush();

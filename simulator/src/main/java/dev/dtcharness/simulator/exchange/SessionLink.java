@@ -1,6 +1,7 @@
 package dev.dtcharness.simulator.exchange;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.simulator.script.Step;
 
 /** What the exchange needs of a client session: a way to send it messages and to inflict faults on it. */
@@ -12,11 +13,14 @@ public interface SessionLink {
 
     boolean isLoggedOn();
 
-    /** Writes a whole message; safe from any thread, messages keep the order of the calls. */
+    /** Writes a whole message, which the session may keep; safe from any thread, messages keep the order of the calls. */
     void send(DtcMessage message);
 
-    /** As {@link #send}, for a message the caller fills again once this returns (nothing may keep it). */
-    default void sendBorrowed(DtcMessage message) {
+    /**
+     * As {@link #send}, for a message the exchange writes again once this returns: the session may
+     * read it during the call and keeps nothing but a {@link MessageView#copy()}.
+     */
+    default void sendBorrowed(MessageView message) {
         send(message.copy());
     }
 

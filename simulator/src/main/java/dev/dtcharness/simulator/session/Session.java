@@ -1,6 +1,7 @@
 package dev.dtcharness.simulator.session;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.simulator.exchange.SessionLink;
 import dev.dtcharness.simulator.fault.OrderUpdateFaults;
 import dev.dtcharness.simulator.fault.OutboundGate;
@@ -108,7 +109,7 @@ public final class Session implements SessionLink {
      * session's loop (every outbound handler that holds a message back holds a copy), else copied.
      */
     @Override
-    public void sendBorrowed(DtcMessage message) {
+    public void sendBorrowed(MessageView message) {
         writes.sendBorrowed(message);
     }
 
