@@ -1,7 +1,6 @@
 package dev.dtcharness.simulator.exchange;
 
 import dev.dtcharness.protocol.DtcMessage;
-import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.protocol.enums.OrderUpdateReason;
 import dev.dtcharness.protocol.message.AccountBalanceRequest;
 import dev.dtcharness.protocol.message.CancelOrder;
@@ -110,11 +109,15 @@ public final class OrderEngine implements AutoCloseable {
         execute(() -> dispatch(from, request));
     }
 
-    /** Answers an order-entry message that could not be fully decoded, so the client learns which field was wrong. */
+    /**
+     * Answers an order-entry message that could not be fully decoded, so the client learns which field was
+     * wrong. Owned, not a view: the answer may be written later, on the exchange thread.
+     */
     public void rejectUnreadable(SessionLink from, DtcMessage partial, String why) {
         execute(() -> {
-            OrderUpdateReason reason = partial instanceof CancelOrder ? OrderUpdateReason.ORDER_CANCEL_REJECTED
-                    : partial instanceof CancelReplaceOrder ? OrderUpdateReason.ORDER_CANCEL_REPLACE_REJECTED : null;
+            // By name: a partial decode is answered whatever class holds it.
+            OrderUpdateReason reason = partial.is("CANCEL_ORDER") ? OrderUpdateReason.ORDER_CANCEL_REJECTED
+                    : partial.is("CANCEL_REPLACE_ORDER") ? OrderUpdateReason.ORDER_CANCEL_REPLACE_REJECTED : null;
             if (reason == null) {
                 lifecycle.rejectRequest(from, partial, why);
             } else {
@@ -123,7 +126,7 @@ public final class OrderEngine implements AutoCloseable {
         });
     }
 
-    private void dispatch(SessionLink from, MessageView m) {
+    private void dispatch(SessionLink from, DtcMessage m) {
         // The typed class of every decoded message says which it is; the commonest comes first.
         if (m instanceof SubmitNewSingleOrder order) {
             newOrders.submit(from, order);
