@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,26 @@ final class ExchangeLoop {
             // Only after close(): the simulator is stopping and nobody is left to answer.
             LOG.debug("exchange closed; work dropped");
         }
+    }
+
+    /**
+     * As {@link #execute(Runnable)}, for work made of a method made once and its two arguments: run
+     * at once, as it is for every order of a session on this loop, it costs no allocation (a lambda
+     * capturing the arguments did, whenever the compiler did not see that it never escaped).
+     */
+    <A, B> void execute(BiConsumer<A, B> work, A a, B b) {
+        if (!busy && loop.inEventLoop()) {
+            busy = true;
+            try {
+                work.accept(a, b);
+            } catch (RuntimeException e) {
+                LOG.error("exchange: unexpected failure; state kept, the request is lost", e);
+            } finally {
+                busy = false;
+            }
+            return;
+        }
+        execute(() -> work.accept(a, b));
     }
 
     private void runGuarded(Runnable work) {

@@ -51,7 +51,7 @@ final class OcoOrders {
         Order o2 = newOrders.newOrder(leg2, from.id());
         o1.ocoLinked = o2.serverOrderId;
         o2.ocoLinked = o1.serverOrderId;
-        o1.partialFillHandling = request.getLong("PartialFillHandling");
+        o1.partialFillHandling = request.partialFillHandlingValue();
         o2.partialFillHandling = o1.partialFillHandling;
         List<Step> plan1 = plans.planFor(o1);
         List<Step> plan2 = plans.planFor(o2);

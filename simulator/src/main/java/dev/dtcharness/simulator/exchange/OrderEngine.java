@@ -18,6 +18,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,8 @@ public final class OrderEngine implements AutoCloseable {
     private final OcoOrders oco;
     private final Cancels cancels;
     private final TradingQueries queries;
+    /** Made once: every request is handed over through it. */
+    private final BiConsumer<SessionLink, DtcMessage> dispatcher = this::dispatch;
 
     /**
      * An engine on a thread of its own ("dtc-sim-exchange", closed with it) that keeps its state in
@@ -106,7 +109,7 @@ public final class OrderEngine implements AutoCloseable {
 
     /** A trading request from a logged-on session, which the exchange may keep (an order keeps its request). */
     public void handle(SessionLink from, DtcMessage request) {
-        execute(() -> dispatch(from, request));
+        loop.execute(dispatcher, from, request);
     }
 
     /**

@@ -8,7 +8,9 @@ import dev.dtcharness.protocol.message.AccountBalanceUpdate;
 import dev.dtcharness.protocol.message.CurrentPositionsRequestView;
 import dev.dtcharness.protocol.message.HistoricalOrderFillResponse;
 import dev.dtcharness.protocol.message.HistoricalOrderFillsReject;
+import dev.dtcharness.protocol.message.HistoricalOrderFillsRequest;
 import dev.dtcharness.protocol.message.HistoricalOrderFillsRequestView;
+import dev.dtcharness.protocol.message.OpenOrdersRequest;
 import dev.dtcharness.protocol.message.OpenOrdersRequestView;
 import dev.dtcharness.protocol.message.OrderUpdate;
 import dev.dtcharness.protocol.message.TradeAccountResponse;
@@ -44,7 +46,7 @@ final class TradingQueries {
     void openOrders(SessionLink from, OpenOrdersRequestView request) {
         int requestId = request.requestID();
         String account = request.tradeAccount();
-        boolean all = request.getLong("RequestAllOrders") != 0;
+        boolean all = request.getLong(OpenOrdersRequest.REQUEST_ALL_ORDERS) != 0;
         String wanted = request.serverOrderID();
         List<Order> open = new ArrayList<>();
         for (Order o : orders.working()) {
@@ -70,7 +72,7 @@ final class TradingQueries {
     void fills(SessionLink from, HistoricalOrderFillsRequestView request) {
         int requestId = request.requestID();
         String account = request.tradeAccount();
-        long days = request.getLong("NumberOfDays");
+        long days = request.getLong(HistoricalOrderFillsRequest.NUMBER_OF_DAYS);
         long start = request.startDateTime();
         if (strictFillRequests) {
             String why = account.isEmpty() ? "TradeAccount is not set"
