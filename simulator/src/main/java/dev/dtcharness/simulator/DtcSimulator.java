@@ -10,7 +10,6 @@ import dev.dtcharness.simulator.fault.OutboundGate;
 import dev.dtcharness.simulator.fault.SimulatorFaults;
 import dev.dtcharness.simulator.journal.Journal;
 import dev.dtcharness.simulator.persist.JsonLinesExchangeStore;
-import dev.dtcharness.simulator.session.ReadPassClock;
 import dev.dtcharness.simulator.session.Session;
 import dev.dtcharness.simulator.session.SessionRegistry;
 import dev.dtcharness.simulator.session.AcceptFailures;
@@ -54,7 +53,7 @@ public final class DtcSimulator implements Administered, AutoCloseable {
     private volatile AdminServer admin;
 
     /** What one simulator shares between its sessions. */
-    private record Parts(OrderEngine engine, SessionRegistry registry, Journal journal, SimulatorFaults faults, ReadPassClock clock) {
+    private record Parts(OrderEngine engine, SessionRegistry registry, Journal journal, SimulatorFaults faults, Clock clock) {
     }
 
     private DtcSimulator(SimulatorConfig config, EventLoopGroup bossGroup, EventLoopGroup workerGroup,
@@ -124,7 +123,7 @@ public final class DtcSimulator implements Administered, AutoCloseable {
     private static Parts parts(SimulatorConfig config, EventExecutor exchangeLoop, ExchangeStore store) {
         SessionRegistry registry = new SessionRegistry();
         SimulatorFaults faults = new SimulatorFaults(registry::all, id -> control(registry.get(id)));
-        ReadPassClock clock = new ReadPassClock(Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
         return new Parts(new OrderEngine(config, clock, exchangeLoop, store), registry, new Journal(config.limits().journalCapacity(), clock),
                 faults, clock);
     }

@@ -1,63 +1,82 @@
 package dev.dtcharness.simulator.exchange;
 
-import dev.dtcharness.protocol.DtcMessage;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The engine's side of its {@link ExchangeStore}: turns its changes into store events before the
- * messages that tell them are sent, and on start replays what the store kept into the engine.
- * Without a store every call returns at once.
+ * The exchange's side of its {@link ExchangeStore}: told each change as a domain event (an order
+ * accepted, filled, canceled, replaced, reduced; a ClientOrderID taken; a reset) before the message
+ * that tells a client is sent, and on start replays what the store kept into the {@link Books}.
+ * A new order that is rejected is not kept: only its ClientOrderID, taken when it was judged.
+ * Without a store every event returns at once.
  */
 final class EngineStore implements StoreEvents {
-    private final OrderEngine engine;
     private final ExchangeStore store;
+    private final Books books;
+    private final ToDoubleFunction<String> marketPrice;
     private final boolean on;
-    private boolean replaying;
 
-    EngineStore(OrderEngine engine, ExchangeStore store) {
-        this.engine = engine;
+    EngineStore(ExchangeStore store, Books books, ToDoubleFunction<String> marketPrice) {
         this.store = store;
+        this.books = books;
+        this.marketPrice = marketPrice;
         this.on = store != ExchangeStore.NONE;
     }
 
-    /** Before {@code m} about {@code o} is sent: an ORDER_UPDATE's order state is kept first. */
-    void beforeSending(Order o, DtcMessage m) {
-        if (on && m.is("ORDER_UPDATE") && !isFill(m)) {
-            store.orderChanged(StoredOrder.of(o));
-            compactWhenDue();
-        }
-    }
+    // ---- live: the engine's events, each durable when the call returns
 
-    /** A fill carries its order's state in the same event, so its ORDER_UPDATE needs no second write. */
-    private static boolean isFill(DtcMessage m) {
-        return m.isSet("LastFillExecutionID");
-    }
-
-    void fill(Order o, Fill f) {
-        if (on) {
-            store.filled(f, StoredOrder.of(o));
-            compactWhenDue();
-        }
-    }
-
-    void clientOrderId(String id) {
+    void clientOrderIdTaken(String id) {
         if (on) {
             store.clientOrderIdUsed(id);
             compactWhenDue();
         }
     }
 
-    void reset() {
-        if (on && !replaying) {
-            store.reset(engine.serverOrderIds, engine.executionIds);
+    /** Accepted, at the status its next update tells (PENDING_OPEN, then OPEN, or OPEN at once). */
+    void accepted(Order o) {
+        orderChanged(o);
+    }
+
+    /** A fill carries its order's state in the same event: both or neither survive a crash. */
+    void filled(Order o, Fill f) {
+        if (on) {
+            store.filled(f, StoredOrder.of(o));
+            compactWhenDue();
         }
     }
 
-    /** Brings the engine to where the store's events left it. Runs before the engine takes work. */
+    void canceled(Order o) {
+        orderChanged(o);
+    }
+
+    /** New quantity, prices or time in force, and a new ServerOrderID when the exchange gives one. */
+    void replaced(Order o) {
+        orderChanged(o);
+    }
+
+    /** Its quantity cut by an OCO partner's partial fill. */
+    void reduced(Order o) {
+        orderChanged(o);
+    }
+
+    /** The books were cleared; the counters go on. */
+    void wasReset() {
+        if (on) {
+            store.reset(books.ids.serverOrderIds(), books.ids.executionIds());
+        }
+    }
+
+    private void orderChanged(Order o) {
+        if (on) {
+            store.orderChanged(StoredOrder.of(o));
+            compactWhenDue();
+        }
+    }
+
+    /** Brings the books to where the store's events left them. Runs before the engine takes work. */
     void restore() {
         if (on) {
-            replaying = true;
             store.replay(this);
-            replaying = false;
             compactWhenDue();
         }
     }
@@ -71,15 +90,15 @@ final class EngineStore implements StoreEvents {
 
     /** The whole state as events that rebuild it: counters, used ids, accounts, fills, then orders. */
     private void writeState(StoreEvents out) {
-        out.reset(engine.serverOrderIds, engine.executionIds);
-        engine.usedClientOrderIds.all().forEach(out::clientOrderIdUsed);
-        for (String account : engine.accounts.names()) {
-            out.accountState(account, engine.accounts.realised(account), engine.accounts.positions(account));
+        out.reset(books.ids.serverOrderIds(), books.ids.executionIds());
+        books.usedClientOrderIds.all().forEach(out::clientOrderIdUsed);
+        for (String account : books.accounts.names()) {
+            out.accountState(account, books.accounts.realised(account), books.accounts.positions(account));
         }
-        engine.fills.all().forEach(out::fillKept);
+        books.fills.all().forEach(out::fillKept);
         // Finished first: replayed in this order, each map keeps the order it has now.
-        engine.orders.finished().forEach(o -> out.orderChanged(StoredOrder.of(o)));
-        engine.orders.working().forEach(o -> out.orderChanged(StoredOrder.of(o)));
+        books.orders.finished().forEach(o -> out.orderChanged(StoredOrder.of(o)));
+        books.orders.working().forEach(o -> out.orderChanged(StoredOrder.of(o)));
     }
 
     void close() {
@@ -90,83 +109,65 @@ final class EngineStore implements StoreEvents {
 
     @Override
     public void clientOrderIdUsed(String clientOrderId) {
-        engine.usedClientOrderIds.add(clientOrderId);
+        books.usedClientOrderIds.add(clientOrderId);
     }
 
     @Override
     public void orderChanged(StoredOrder stored) {
-        count(stored.serverOrderId());
+        books.ids.sawServerOrderId(stored.serverOrderId());
         putBack(stored, restored(stored));
     }
 
     /** The order rebuilt before anything changes: a stored order the engine refuses changes nothing. */
     private Order restored(StoredOrder stored) {
         ReplayedValues.check(stored);
-        return stored.toOrder(engine.config.exchange().marketPrice(stored.request().getOrDefault("Symbol", "").toString()));
+        return stored.toOrder(marketPrice.applyAsDouble(stored.request().getOrDefault("Symbol", "").toString()));
     }
 
     private void putBack(StoredOrder stored, Order o) {
         if (!stored.previousServerOrderId().isEmpty()) {
             // A replace gave the order a new ServerOrderID: it is the same order under its new id.
-            engine.orders.removeWorking(stored.previousServerOrderId());
-            count(stored.previousServerOrderId());
+            books.orders.removeWorking(stored.previousServerOrderId());
+            books.ids.sawServerOrderId(stored.previousServerOrderId());
         }
-        engine.accounts.know(o.account);
-        count(o.serverOrderId);
+        books.accounts.know(o.account);
+        books.ids.sawServerOrderId(o.serverOrderId);
         if (o.isWorking()) {
-            engine.orders.addWorking(o);
+            books.orders.addWorking(o);
         } else {
-            engine.orders.finish(o);
+            books.orders.finish(o);
         }
     }
 
     @Override
     public void filled(Fill f, StoredOrder order) {
         // Ids count even for an event refused below: a client may have heard them, so they are never given again.
-        countExecution(f);
-        count(order.serverOrderId());
+        books.ids.sawExecutionId(f.executionId());
+        books.ids.sawServerOrderId(order.serverOrderId());
         ReplayedValues.check(f);
         Order o = restored(order);
-        engine.accounts.fill(f.tradeAccount(), f.symbol(), f.side().equals("BUY") ? f.quantity() : -f.quantity(),
+        books.accounts.fill(f.tradeAccount(), f.symbol(), f.side().equals("BUY") ? f.quantity() : -f.quantity(),
                 f.price());
-        engine.fills.add(f);
+        books.fills.add(f);
         putBack(order, o);
     }
 
     @Override
     public void reset(long serverOrderIds, long executionIds) {
-        engine.reset();
-        engine.serverOrderIds = Math.max(engine.serverOrderIds, serverOrderIds);
-        engine.executionIds = Math.max(engine.executionIds, executionIds);
+        books.clear();
+        books.ids.atLeast(serverOrderIds, executionIds);
     }
 
     @Override
     public void fillKept(Fill f) {
-        countExecution(f);
+        books.ids.sawExecutionId(f.executionId());
         ReplayedValues.check(f);
-        engine.fills.add(f);
-    }
-
-    private void countExecution(Fill f) {
-        engine.executionIds = Math.max(engine.executionIds, number(f.executionId()));
+        books.fills.add(f);
     }
 
     @Override
-    public void accountState(String account, double realisedPnl, java.util.Map<String, Position> positions) {
+    public void accountState(String account, double realisedPnl, Map<String, Position> positions) {
         ReplayedValues.check(account, realisedPnl, positions);
-        engine.accounts.restore(account, realisedPnl, positions);
-    }
-
-    private void count(String serverOrderId) {
-        engine.serverOrderIds = Math.max(engine.serverOrderIds, number(serverOrderId));
-    }
-
-    /** 12 from "S12" or "E12"; ids are issued as a letter and a counter. */
-    private static long number(String id) {
-        try {
-            return Long.parseLong(id.substring(1));
-        } catch (RuntimeException e) {
-            return 0;
-        }
+        books.accounts.restore(account, realisedPnl, positions);
     }
 }

@@ -1,17 +1,19 @@
 package dev.dtcharness.simulator.exchange;
 
-import static dev.dtcharness.simulator.exchange.OrderFields.*;
-
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.enums.BuySell;
+import dev.dtcharness.protocol.enums.OrderStatus;
+import dev.dtcharness.protocol.enums.OrderType;
+import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
 
 /**
  * One order the exchange knows, working or finished. Built from the SUBMIT_NEW_SINGLE_ORDER (or
- * an OCO leg, a flatten, an order placed elsewhere) that created it; touched only on the exchange thread.
+ * an OCO leg, a flatten, an order placed elsewhere) that created it, which it keeps as its own;
+ * touched only on the exchange thread.
  */
 final class Order {
     static final int ELSEWHERE = 0;
 
-    final DtcMessage request;
+    final SubmitNewSingleOrder request;
     /** Read from the request once: every update of the order asks. */
     private final boolean market;
     final String exchange;
@@ -32,28 +34,29 @@ final class Order {
     long timeInForce;
     double filled;
     double averagePrice;
-    String status = "NEW";
+    /** Null while the order is new: neither accepted nor rejected yet. */
+    OrderStatus status;
     /** Links in the exchange's chain of working orders ({@link OrderTable}). */
     boolean listedWorking;
     Order olderWorking;
     Order newerWorking;
 
-    Order(DtcMessage request, String serverOrderId, int ownerSession, long receivedMillis, double marketPrice) {
+    Order(SubmitNewSingleOrder request, String serverOrderId, int ownerSession, long receivedMillis, double marketPrice) {
         this.request = request;
         this.serverOrderId = serverOrderId;
         this.ownerSession = ownerSession;
         this.receivedMillis = receivedMillis;
-        this.clientOrderId = text(request, CLIENT_ORDER_ID);
-        this.account = text(request, TRADE_ACCOUNT);
-        this.symbol = text(request, SYMBOL);
-        this.buy = integer(request, BUY_SELL) == OrderFields.BUY;
+        this.clientOrderId = request.clientOrderID();
+        this.account = request.tradeAccount();
+        this.symbol = request.symbol();
+        this.buy = request.buySellValue() == BuySell.BUY.value();
         this.marketPrice = marketPrice;
-        this.quantity = number(request, QUANTITY);
-        this.price1 = number(request, PRICE1);
-        this.price2 = number(request, PRICE2);
-        this.timeInForce = integer(request, TIME_IN_FORCE);
-        this.market = integer(request, ORDER_TYPE) == OrderFields.MARKET;
-        this.exchange = text(request, EXCHANGE);
+        this.quantity = request.quantity();
+        this.price1 = request.price1();
+        this.price2 = request.price2();
+        this.timeInForce = request.timeInForceValue();
+        this.market = request.orderTypeValue() == OrderType.MARKET.value();
+        this.exchange = request.exchange();
     }
 
     boolean isMarket() {
@@ -70,14 +73,34 @@ final class Order {
     }
 
     boolean isNew() {
-        return status.equals("NEW");
+        return status == null;
     }
 
     /** Accepted and neither filled, canceled nor rejected: it can still fill, be canceled or replaced. */
     boolean isWorking() {
-        return status.equals("ORDER_STATUS_OPEN") || status.equals("ORDER_STATUS_PARTIALLY_FILLED")
-                || status.equals("ORDER_STATUS_PENDING_OPEN");
+        return status == OrderStatus.OPEN || status == OrderStatus.PARTIALLY_FILLED
+                || status == OrderStatus.PENDING_OPEN;
     }
+
+    /** The status as the spec names it ("ORDER_STATUS_OPEN"), or "NEW": what a store and a snapshot say. */
+    String statusName() {
+        return status == null ? NEW : status.specName();
+    }
+
+    /** The status from {@link #statusName()}; an unknown name is refused. */
+    static OrderStatus statusNamed(String name) {
+        if (NEW.equals(name)) {
+            return null;
+        }
+        for (OrderStatus s : OrderStatus.values()) {
+            if (s.specName().equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("status \"" + name + "\" is no OrderStatusEnum constant nor NEW");
+    }
+
+    private static final String NEW = "NEW";
 
     String side() {
         return buy ? "BUY" : "SELL";

@@ -1,9 +1,13 @@
 package dev.dtcharness.simulator.exchange;
 
-import dev.dtcharness.protocol.DtcMessage;
-import dev.dtcharness.protocol.spec.EnumSpec;
+import dev.dtcharness.protocol.enums.BuySell;
+import dev.dtcharness.protocol.enums.OrderType;
+import dev.dtcharness.protocol.enums.TimeInForce;
+import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
+import dev.dtcharness.protocol.message.SubmitNewSingleOrderView;
 import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.protocol.spec.WireKind;
+import java.util.List;
 
 /**
  * Says in plain words what makes a SUBMIT_NEW_SINGLE_ORDER unacceptable, short enough for InfoText:
@@ -11,35 +15,31 @@ import dev.dtcharness.protocol.spec.WireKind;
  * {@link MarketValues}. The trade account is the engine's to judge ({@link Accounts#problem}).
  */
 final class OrderCheck {
-    private static final EnumSpec TYPES = OrderFields.ORDER_TYPE.enumSpec();
-    private static final long MARKET_LIMIT = TYPES.valueOf("ORDER_TYPE_MARKET_LIMIT");
-    private static final long STOP_LIMIT = TYPES.valueOf("ORDER_TYPE_STOP_LIMIT");
-
     private OrderCheck() {
     }
 
     /** The first problem found, or null when the order can be accepted. */
-    static String problem(DtcMessage order) {
+    static String problem(SubmitNewSingleOrderView order) {
         String fields = fieldsProblem(order);
         if (fields != null) {
             return fields;
         }
-        if (OrderFields.text(order, OrderFields.CLIENT_ORDER_ID).isEmpty()) {
+        if (order.clientOrderID().isEmpty()) {
             return "ClientOrderID is empty (expected: an id of your choice, new for each order)";
         }
         return valuesProblem(order);
     }
 
     /** As {@link #problem}, for an order placed elsewhere (the Java or admin API): it has no ClientOrderID. */
-    static String elsewhereProblem(DtcMessage order) {
+    static String elsewhereProblem(SubmitNewSingleOrderView order) {
         String fields = fieldsProblem(order);
         return fields != null ? fields : valuesProblem(order);
     }
 
     /** Strings that fit the 301 that echoes them, and no floating-point field NaN or infinite. */
-    private static String fieldsProblem(DtcMessage order) {
+    private static String fieldsProblem(SubmitNewSingleOrderView order) {
         // Indexed, not an iterator: every order passes here.
-        java.util.List<FieldSpec> fields = order.spec().fields();
+        List<FieldSpec> fields = order.spec().fields();
         for (int i = 0, n = fields.size(); i < n; i++) {
             FieldSpec f = fields.get(i);
             String bad = f.kind() == WireKind.STRING ? tooLong(order, f)
@@ -51,32 +51,30 @@ final class OrderCheck {
         return null;
     }
 
-    private static String valuesProblem(DtcMessage order) {
-        if (OrderFields.text(order, OrderFields.SYMBOL).isEmpty()) {
+    private static String valuesProblem(SubmitNewSingleOrderView order) {
+        if (order.symbol().isEmpty()) {
             return "Symbol is empty (expected: the symbol to trade, e.g. ES)";
         }
-        String quantity = MarketValues.quantityProblem("Quantity", OrderFields.number(order, OrderFields.QUANTITY));
+        String quantity = MarketValues.quantityProblem("Quantity", order.quantity());
         if (quantity != null) {
             return quantity;
         }
-        long side = OrderFields.integer(order, OrderFields.BUY_SELL);
-        if (side != OrderFields.BUY && side != OrderFields.SELL) {
-            EnumSpec e = order.spec().field("BuySell").enumSpec();
-            return "BuySell is " + order.getLong("BuySell") + " (expected: BUY = " + e.valueOf("BUY")
-                    + " or SELL = " + e.valueOf("SELL") + ")";
+        // Read whole, not as the int the typed getter gives: a JSON value past 2^31 must not wrap into a valid one.
+        long side = order.getLong(SubmitNewSingleOrder.BUY_SELL);
+        if (side != BuySell.BUY.value() && side != BuySell.SELL.value()) {
+            return "BuySell is " + side + " (expected: BUY = " + BuySell.BUY.value()
+                    + " or SELL = " + BuySell.SELL.value() + ")";
         }
-        long typeValue = OrderFields.integer(order, OrderFields.ORDER_TYPE);
-        String type = TYPES.nameOf(typeValue);
-        if (type == null || type.equals("ORDER_TYPE_UNSET")) {
-            return "OrderType is " + order.getLong("OrderType") + " (expected: OrderTypeEnum, e.g. ORDER_TYPE_MARKET = "
-                    + TYPES.valueOf("ORDER_TYPE_MARKET") + ", ORDER_TYPE_LIMIT = " + TYPES.valueOf("ORDER_TYPE_LIMIT")
-                    + ")";
+        OrderType type = order.orderType();
+        if (type == null || type == OrderType.UNSET) {
+            return "OrderType is " + order.getLong(SubmitNewSingleOrder.ORDER_TYPE) + " (expected: OrderTypeEnum, e.g. ORDER_TYPE_MARKET = "
+                    + OrderType.MARKET.value() + ", ORDER_TYPE_LIMIT = " + OrderType.LIMIT.value() + ")";
         }
-        String prices = prices(order, typeValue, type);
+        String prices = prices(order, type);
         if (prices != null) {
             return prices;
         }
-        return timeInForceProblem(OrderFields.integer(order, OrderFields.TIME_IN_FORCE));
+        return timeInForceProblem(order.getLong(SubmitNewSingleOrder.TIME_IN_FORCE));
     }
 
     /**
@@ -84,40 +82,39 @@ final class OrderCheck {
      * which takes its limit from the fill); a stop-limit order's limit is Price2. A price the type
      * needs must be given (DBL_MAX means not set, FACTS.md 3.1); one it does not need may be left out.
      */
-    private static String prices(DtcMessage order, long type, String typeName) {
-        boolean needsPrice1 = type != OrderFields.MARKET && type != MARKET_LIMIT;
-        String problem = price(order, OrderFields.PRICE1, needsPrice1, "the price", typeName);
+    private static String prices(SubmitNewSingleOrderView order, OrderType type) {
+        boolean needsPrice1 = type != OrderType.MARKET && type != OrderType.MARKET_LIMIT;
+        String problem = price(order, SubmitNewSingleOrder.PRICE1, needsPrice1, "the price", type);
         if (problem != null) {
             return problem;
         }
-        return price(order, OrderFields.PRICE2, type == STOP_LIMIT, "the limit price", typeName);
+        return price(order, SubmitNewSingleOrder.PRICE2, type == OrderType.STOP_LIMIT, "the limit price", type);
     }
 
-    /** {@code what} and {@code typeName} make the sentence only when there is something to say: no text per order. */
-    private static String price(DtcMessage order, FieldSpec handle, boolean needed, String what, String typeName) {
-        FieldSpec f = order.spec().field(handle);
+    /** {@code what} and {@code type} make the sentence only when there is something to say: no text per order. */
+    private static String price(SubmitNewSingleOrderView order, FieldSpec f, boolean needed, String what,
+                                OrderType type) {
         double price = order.getDouble(f);
         if (!needed) {
             return MarketValues.optionalPriceProblem(f.name(), price);
         }
         if (!order.isSet(f)) {
-            return f.name() + " is not set (expected: " + what + " of an " + typeName + " order)";
+            return f.name() + " is not set (expected: " + what + " of an " + type.specName() + " order)";
         }
         return MarketValues.priceProblem(f.name(), price);
     }
 
     /** Any TimeInForceEnum value, TIF_UNSET included where it means "as the exchange decides" or "unchanged". */
     static String timeInForceProblem(long tif) {
-        EnumSpec e = OrderFields.TIME_IN_FORCE.enumSpec();
-        if (e.nameOf(tif) != null) {
+        if (TimeInForce.of(tif) != null) {
             return null;
         }
-        return "TimeInForce is " + tif + " (expected: TimeInForceEnum, e.g. TIF_DAY = " + e.valueOf("TIF_DAY")
-                + ", TIF_GOOD_TILL_CANCELED = " + e.valueOf("TIF_GOOD_TILL_CANCELED") + ")";
+        return "TimeInForce is " + tif + " (expected: TimeInForceEnum, e.g. TIF_DAY = " + TimeInForce.DAY.value()
+                + ", TIF_GOOD_TILL_CANCELED = " + TimeInForce.GOOD_TILL_CANCELED.value() + ")";
     }
 
     /** JSON carries strings of any length; the 301 that echoes them cannot. */
-    private static String tooLong(DtcMessage order, FieldSpec f) {
+    private static String tooLong(SubmitNewSingleOrderView order, FieldSpec f) {
         int length = order.getString(f).length();
         return length <= f.maxStringLength() ? null : f.name() + " is " + length + " characters (expected: at most "
                 + f.maxStringLength() + ", " + f.declaration() + ")";

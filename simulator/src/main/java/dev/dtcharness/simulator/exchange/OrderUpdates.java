@@ -1,158 +1,122 @@
 package dev.dtcharness.simulator.exchange;
 
-import dev.dtcharness.protocol.DtcMessage;
-import dev.dtcharness.protocol.spec.DtcSpec;
+import dev.dtcharness.protocol.MessageView;
+import dev.dtcharness.protocol.enums.OrderStatus;
+import dev.dtcharness.protocol.enums.OrderUpdateReason;
+import dev.dtcharness.protocol.message.OrderUpdate;
+import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
 import dev.dtcharness.protocol.spec.FieldSpec;
-import dev.dtcharness.protocol.spec.MessageSpec;
 
 /**
- * Builds the ORDER_UPDATE (301) messages of FACTS.md 3.2 and 3.3: real-time ones unsolicited
+ * Writes the ORDER_UPDATE (301) messages of FACTS.md 3.2 and 3.3: real-time ones unsolicited
  * (RequestID 0, TotalNumMessages 1, MessageNumber 1) and complete, so a client never has to
- * remember earlier ones.
+ * remember earlier ones. The updates of orders are written into a message the caller reuses.
  */
 final class OrderUpdates {
-    private static final String ORDER_UPDATE = "ORDER_UPDATE";
-    private static final MessageSpec SPEC = DtcSpec.v8().message(ORDER_UPDATE);
-    // Handles on the spec's own fields, for the updates every order sends: no lookup by name per field.
-    private static final FieldSpec REQUEST_ID = SPEC.field("RequestID"), TOTAL = SPEC.field("TotalNumMessages"),
-            NUMBER = SPEC.field("MessageNumber"), STATUS = SPEC.field("OrderStatus"),
-            REASON = SPEC.field("OrderUpdateReason"), LATEST = SPEC.field("LatestTransactionDateTime"),
-            SYMBOL = SPEC.field("Symbol"), EXCHANGE = SPEC.field("Exchange"), ACCOUNT = SPEC.field("TradeAccount"),
-            CLIENT_ID = SPEC.field("ClientOrderID"), SERVER_ID = SPEC.field("ServerOrderID"),
-            TYPE = SPEC.field("OrderType"), SIDE = SPEC.field("BuySell"), TIF = SPEC.field("TimeInForce"),
-            QUANTITY = SPEC.field("OrderQuantity"), FILLED = SPEC.field("FilledQuantity"),
-            REMAINING = SPEC.field("RemainingQuantity"), RECEIVED = SPEC.field("OrderReceivedDateTime"),
-            PRICE1 = SPEC.field("Price1"), PRICE2 = SPEC.field("Price2"), AVERAGE = SPEC.field("AverageFillPrice"),
-            FILL_PRICE = SPEC.field("LastFillPrice"), FILL_QUANTITY = SPEC.field("LastFillQuantity"),
-            FILL_TIME = SPEC.field("LastFillDateTime"), EXECUTION_ID = SPEC.field("LastFillExecutionID"),
-            GOOD_TILL = SPEC.field("GoodTillDateTime"), OPEN_OR_CLOSE = SPEC.field("OpenOrClose"),
-            FREE_FORM_TEXT = SPEC.field("FreeFormText");
+    private static final String[] ECHOED = {"Symbol", "Exchange", "TradeAccount", "ClientOrderID"};
 
     private OrderUpdates() {
     }
 
-    /** An empty ORDER_UPDATE, for a sender that writes its updates into one it reuses. */
-    static DtcMessage blank() {
-        return DtcMessage.of(SPEC);
-    }
-
-    /** The order as it stands, with this status and reason. */
-    static DtcMessage of(Order o, String status, String reason, long nowMillis) {
-        return of(DtcMessage.of(SPEC), o, status, reason, nowMillis);
-    }
-
-    /** As {@link #of(Order, String, String, long)}, written into {@code into} (an ORDER_UPDATE, cleared first). */
-    static DtcMessage of(DtcMessage into, Order o, String status, String reason, long nowMillis) {
-        DtcMessage request = o.request;
-        DtcMessage m = header(into.clear(), status, reason, nowMillis)
-                .set(SYMBOL, fit(SYMBOL, o.symbol))
-                .set(EXCHANGE, o.exchange)
-                .set(ACCOUNT, o.account)
-                .set(CLIENT_ID, o.clientOrderId)
-                .set(SERVER_ID, o.serverOrderId)
-                .set(TYPE, OrderFields.integer(request, OrderFields.ORDER_TYPE))
-                .set(SIDE, OrderFields.integer(request, OrderFields.BUY_SELL))
-                .set(TIF, o.timeInForce)
-                .set(QUANTITY, o.quantity)
-                .set(FILLED, o.filled)
-                .set(REMAINING, o.remaining())
-                .set(RECEIVED, o.receivedMillis);
+    /** The order as it stands, with its status and this reason, written into {@code into} (cleared first). */
+    static OrderUpdate current(OrderUpdate into, Order o, OrderUpdateReason reason, long nowMillis) {
+        SubmitNewSingleOrder request = o.request;
+        OrderUpdate m = header(into.clear(), o.status, reason, nowMillis)
+                .setSymbol(fit(OrderUpdate.SYMBOL, o.symbol))
+                .setExchange(o.exchange)
+                .setTradeAccount(o.account)
+                .setClientOrderID(o.clientOrderId)
+                .setServerOrderID(o.serverOrderId)
+                .setOrderTypeValue(request.orderTypeValue())
+                .setBuySellValue(request.buySellValue())
+                .setTimeInForceValue((int) o.timeInForce)
+                .setOrderQuantity(o.quantity)
+                .setFilledQuantity(o.filled)
+                .setRemainingQuantity(o.remaining())
+                .setOrderReceivedDateTime(o.receivedMillis);
         if (!o.isMarket()) {
-            m.set(PRICE1, o.price1);
+            m.setPrice1(o.price1);
         }
         if (o.price2 != 0 && o.price2 != Double.MAX_VALUE) {
-            m.set(PRICE2, o.price2);
+            m.setPrice2(o.price2);
         }
         if (o.filled > 0) {
-            m.set(AVERAGE, o.averagePrice);
+            m.setAverageFillPrice(o.averagePrice);
         }
         if (!o.previousServerOrderId.isEmpty()) {
-            m.set("PreviousServerOrderID", o.previousServerOrderId);
+            m.setPreviousServerOrderID(o.previousServerOrderId);
         }
         if (!o.ocoLinked.isEmpty()) {
-            m.set("OCOLinkedOrderServerOrderID", o.ocoLinked);
+            m.setOCOLinkedOrderServerOrderID(o.ocoLinked);
         }
-        // Echoed when the request set them; read through handles, for every update of every order passes here.
-        long goodTill = OrderFields.integer(request, OrderFields.GOOD_TILL);
+        // Echoed when the request set them.
+        long goodTill = request.goodTillDateTime();
         if (goodTill != 0) {
-            m.set(GOOD_TILL, goodTill);
+            m.setGoodTillDateTime(goodTill);
         }
-        long openOrClose = OrderFields.integer(request, OrderFields.OPEN_OR_CLOSE);
+        int openOrClose = request.openOrCloseValue();
         if (openOrClose != 0) {
-            m.set(OPEN_OR_CLOSE, openOrClose);
+            m.setOpenOrCloseValue(openOrClose);
         }
-        String text = OrderFields.text(request, OrderFields.FREE_FORM_TEXT);
+        String text = request.freeFormText();
         if (!text.isEmpty()) {
-            m.set(FREE_FORM_TEXT, text);
+            m.setFreeFormText(text);
         }
         return m;
     }
 
-    /** The order at its current status with this reason. */
-    static DtcMessage current(Order o, String reason, long nowMillis) {
-        return of(o, o.status, reason, nowMillis);
-    }
-
-    /** As {@link #current(Order, String, long)}, written into {@code into}. */
-    static DtcMessage current(DtcMessage into, Order o, String reason, long nowMillis) {
-        return of(into, o, o.status, reason, nowMillis);
-    }
-
     /** A fill or partial fill that has just been booked on the order, written into {@code into}. */
-    static DtcMessage fill(DtcMessage into, Order o, Fill f) {
-        String reason = o.remaining() <= 0 ? "ORDER_FILLED" : "ORDER_FILLED_PARTIALLY";
+    static OrderUpdate fill(OrderUpdate into, Order o, Fill f) {
+        OrderUpdateReason reason = o.remaining() <= 0 ? OrderUpdateReason.ORDER_FILLED
+                : OrderUpdateReason.ORDER_FILLED_PARTIALLY;
         return current(into, o, reason, f.epochMillis())
-                .set(FILL_PRICE, f.price())
-                .set(FILL_QUANTITY, f.quantity())
-                .set(FILL_TIME, f.epochMillis())
-                .set(EXECUTION_ID, f.executionId());
+                .setLastFillPrice(f.price())
+                .setLastFillQuantity(f.quantity())
+                .setLastFillDateTime(f.epochMillis())
+                .setLastFillExecutionID(f.executionId());
     }
 
     /** {@code REJECTED / NEW_ORDER_REJECTED} echoing the request's ids, with the reason in InfoText. */
-    static DtcMessage rejected(DtcMessage request, String reason, long nowMillis) {
-        return echo(request, "ORDER_STATUS_REJECTED", "NEW_ORDER_REJECTED", reason, nowMillis);
+    static OrderUpdate rejected(MessageView request, String reason, long nowMillis) {
+        return echo(request, OrderUpdateReason.NEW_ORDER_REJECTED, reason, nowMillis);
     }
 
     /** A cancel or replace of an order nobody knows: REJECTED, empty ServerOrderID, the ClientOrderID echoed (3.2 F). */
-    static DtcMessage unknownOrder(DtcMessage request, String reason, String why, long nowMillis) {
-        return echo(request, "ORDER_STATUS_REJECTED", reason, why, nowMillis);
+    static OrderUpdate unknownOrder(MessageView request, OrderUpdateReason reason, String why, long nowMillis) {
+        return echo(request, reason, why, nowMillis);
     }
 
     /** The one ORDER_UPDATE that says "no open orders" (FACTS.md 3.3). */
-    static DtcMessage noOrders(int requestId) {
-        return DtcMessage.of(ORDER_UPDATE).set("RequestID", requestId).set("TotalNumMessages", 1)
-                .set("MessageNumber", 1).setEnum("OrderUpdateReason", "OPEN_ORDERS_REQUEST_RESPONSE")
-                .set("NoOrders", 1);
+    static OrderUpdate noOrders(int requestId) {
+        return new OrderUpdate().setRequestID(requestId).setTotalNumMessages(1).setMessageNumber(1)
+                .setOrderUpdateReason(OrderUpdateReason.OPEN_ORDERS_REQUEST_RESPONSE).setNoOrders(1);
     }
 
     /** Adds InfoText cut to its capacity. */
-    static DtcMessage withInfo(DtcMessage m, String text) {
-        return m.set("InfoText", fit("InfoText", text));
+    static OrderUpdate withInfo(OrderUpdate m, String text) {
+        return m.setInfoText(fit(OrderUpdate.INFO_TEXT, text));
     }
 
-    private static DtcMessage echo(DtcMessage request, String status, String reason, String text, long nowMillis) {
-        DtcMessage m = header(DtcMessage.of(SPEC), status, reason, nowMillis);
-        for (String field : new String[] {"Symbol", "Exchange", "TradeAccount", "ClientOrderID"}) {
+    private static OrderUpdate echo(MessageView request, OrderUpdateReason reason, String text, long nowMillis) {
+        OrderUpdate m = header(new OrderUpdate(), OrderStatus.REJECTED, reason, nowMillis);
+        for (String field : ECHOED) {
             if (request.spec().fieldOrNull(field) != null) {
                 // A reject may echo a request whose strings were too long to accept; cut them to fit.
-                m.set(field, fit(field, request.getString(field)));
+                FieldSpec f = OrderUpdate.SPEC.field(field);
+                m.set(f, fit(f, request.getString(field)));
             }
         }
         return withInfo(m, text);
     }
 
-    private static DtcMessage header(DtcMessage into, String status, String reason, long nowMillis) {
+    private static OrderUpdate header(OrderUpdate into, OrderStatus status, OrderUpdateReason reason, long nowMillis) {
         return into
-                .set(REQUEST_ID, 0)
-                .set(TOTAL, 1)
-                .set(NUMBER, 1)
-                .set(STATUS, STATUS.enumSpec().valueOf(status))
-                .set(REASON, REASON.enumSpec().valueOf(reason))
-                .set(LATEST, nowMillis / 1000.0);
-    }
-
-    static String fit(String field, String value) {
-        return fit(SPEC.field(field), value);
+                .setRequestID(0)
+                .setTotalNumMessages(1)
+                .setMessageNumber(1)
+                .setOrderStatus(status)
+                .setOrderUpdateReason(reason)
+                .setLatestTransactionDateTime(nowMillis / 1000.0);
     }
 
     private static String fit(FieldSpec f, String value) {

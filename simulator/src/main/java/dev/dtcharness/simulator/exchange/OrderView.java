@@ -10,6 +10,6 @@ public record OrderView(String serverOrderId, String clientOrderId, String trade
 
     static OrderView of(Order o) {
         return new OrderView(o.serverOrderId, o.clientOrderId, o.account, o.symbol, o.side(), o.quantity, o.filled,
-                o.price1, o.status, o.ocoLinked, o.filled > 0 ? o.averagePrice : 0);
+                o.price1, o.statusName(), o.ocoLinked, o.filled > 0 ? o.averagePrice : 0);
     }
 }

@@ -1,6 +1,6 @@
 package dev.dtcharness.simulator.exchange;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.protocol.spec.WireKind;
 import java.util.List;
@@ -23,7 +23,7 @@ final class OutboundNumbers {
     }
 
     /** Whether {@code m} may go to {@code to}; false (and an ERROR) when a number in it is not finite. */
-    static boolean finite(DtcMessage m, SessionLink to) {
+    static boolean finite(MessageView m, SessionLink to) {
         FieldSpec bad = firstNonFinite(m);
         if (bad == null) {
             return true;
@@ -35,7 +35,7 @@ final class OutboundNumbers {
     }
 
     /** The first floating-point field of {@code m} whose value is not finite on the wire, or null. */
-    static FieldSpec firstNonFinite(DtcMessage m) {
+    static FieldSpec firstNonFinite(MessageView m) {
         List<FieldSpec> fields = m.spec().fields();
         for (int i = 0, n = fields.size(); i < n; i++) {
             FieldSpec f = fields.get(i);

@@ -1,7 +1,10 @@
 package dev.dtcharness.simulator.exchange;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.enums.OrderType;
+import dev.dtcharness.protocol.enums.TimeInForce;
+import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
 import dev.dtcharness.simulator.script.Scenario;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,14 +14,27 @@ import java.util.List;
  */
 public final class SimulatedExchange {
     private final OrderEngine engine;
+    private final OrderTable orders;
+    private final FillHistory fills;
+    private final Accounts accounts;
+    private final OrderLifecycle lifecycle;
+    private final NewOrders newOrders;
+    private final Plans plans;
 
     public SimulatedExchange(OrderEngine engine) {
         this.engine = engine;
+        Books books = engine.books();
+        this.orders = books.orders;
+        this.fills = books.fills;
+        this.accounts = books.accounts;
+        this.lifecycle = engine.lifecycle();
+        this.newOrders = engine.newOrders();
+        this.plans = engine.plans();
     }
 
     /** Orders that can still fill (OPEN, PARTIALLY_FILLED), oldest first. */
     public List<OrderView> workingOrders() {
-        return engine.call(() -> engine.orders.working().stream().map(OrderView::of).toList());
+        return engine.call(() -> views(orders.working(), List.of()));
     }
 
     /**
@@ -26,8 +42,14 @@ public final class SimulatedExchange {
      * {@code finishedOrdersKept}), oldest first in each: what a test compares a client's book with.
      */
     public List<OrderView> orders() {
-        return engine.call(() -> java.util.stream.Stream.concat(engine.orders.working().stream(),
-                engine.orders.finished().stream()).map(OrderView::of).toList());
+        return engine.call(() -> views(orders.working(), orders.finished()));
+    }
+
+    private static List<OrderView> views(List<Order> first, List<Order> then) {
+        List<OrderView> all = new ArrayList<>(first.size() + then.size());
+        first.forEach(o -> all.add(OrderView.of(o)));
+        then.forEach(o -> all.add(OrderView.of(o)));
+        return List.copyOf(all);
     }
 
     /** The working order with this ClientOrderID, or null. */
@@ -38,12 +60,12 @@ public final class SimulatedExchange {
     /** Fills {@code quantity} of a working order at {@code price}: a partial fill unless it is all that remains. */
     public void fill(String serverOrderId, double quantity, double price) {
         engine.call(() -> {
-            Order o = engine.findWorking(serverOrderId);
+            Order o = findWorking(serverOrderId);
             if (!(quantity > 0) || quantity > o.remaining()) {
                 throw new IllegalArgumentException("quantity " + quantity + " (expected: more than 0, at most the "
                         + o.remaining() + " remaining of " + serverOrderId + ")");
             }
-            engine.fill(o, quantity, price);
+            lifecycle.fill(o, quantity, price);
             return null;
         });
     }
@@ -51,8 +73,8 @@ public final class SimulatedExchange {
     /** Fills everything that remains of a working order at its own price (the limit price, or the market's). */
     public void fill(String serverOrderId) {
         engine.call(() -> {
-            Order o = engine.findWorking(serverOrderId);
-            engine.fill(o, o.remaining(), o.defaultFillPrice());
+            Order o = findWorking(serverOrderId);
+            lifecycle.fill(o, o.remaining(), o.defaultFillPrice());
             return null;
         });
     }
@@ -60,9 +82,18 @@ public final class SimulatedExchange {
     /** Cancels a working order at the exchange: an unsolicited CANCELED / ORDER_CANCELED, with {@code infoText}. */
     public void cancel(String serverOrderId, String infoText) {
         engine.call(() -> {
-            engine.cancel(engine.findWorking(serverOrderId), infoText);
+            lifecycle.cancel(findWorking(serverOrderId), infoText);
             return null;
         });
+    }
+
+    private Order findWorking(String serverOrderId) {
+        Order o = orders.working(serverOrderId);
+        if (o == null) {
+            throw new IllegalArgumentException("no working order with ServerOrderID " + serverOrderId
+                    + " (working: " + orders.working().stream().map(w -> w.serverOrderId).toList() + ")");
+        }
+        return o;
     }
 
     /**
@@ -71,40 +102,42 @@ public final class SimulatedExchange {
      * cancel it later with its ServerOrderID, which this returns.
      */
     public String placeElsewhere(String tradeAccount, String symbol, String side, double quantity, double limitPrice) {
-        DtcMessage request = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("Symbol", symbol)
-                .set("TradeAccount", tradeAccount).setEnum("BuySell", side).setEnum("OrderType", "ORDER_TYPE_LIMIT")
-                .set("Price1", limitPrice).set("Quantity", quantity).setEnum("TimeInForce", "TIF_DAY");
-        return engine.call(() -> engine.placeElsewhere(request));
+        SubmitNewSingleOrder request = new SubmitNewSingleOrder().setSymbol(symbol).setTradeAccount(tradeAccount)
+                .setOrderType(OrderType.LIMIT).setPrice1(limitPrice).setQuantity(quantity)
+                .setTimeInForce(TimeInForce.DAY);
+        // By its spec name, as the API's callers spell it; a name that is none is refused as before.
+        request.setEnum("BuySell", side);
+        return engine.call(() -> newOrders.placeElsewhere(request));
     }
 
     /** Every fill still in the history, oldest first. */
     public List<Fill> fills() {
-        return engine.call(engine.fills::all);
+        return engine.call(fills::all);
     }
 
     public Position position(String tradeAccount, String symbol) {
-        return engine.call(() -> engine.accounts.position(tradeAccount, symbol));
+        return engine.call(() -> accounts.position(tradeAccount, symbol));
     }
 
     public double cashBalance(String tradeAccount) {
-        return engine.call(() -> engine.accounts.cashBalance(tradeAccount));
+        return engine.call(() -> accounts.cashBalance(tradeAccount));
     }
 
     /** The accounts served, as configured: orders for any other are rejected. */
     public List<String> tradeAccounts() {
-        return engine.call(engine.accounts::served);
+        return engine.call(accounts::served);
     }
 
     /** Answers orders from now on with this scenario's rules (null: the fill policy alone). */
     public void useScenario(Scenario scenario) {
         engine.call(() -> {
-            engine.useScenario(scenario);
+            plans.use(scenario);
             return null;
         });
     }
 
     public Scenario scenario() {
-        return engine.call(engine::scenario);
+        return engine.call(plans::scenario);
     }
 
     /** Forgets orders, fills, positions, balances, used ClientOrderIDs; back to the configured scenario. */

@@ -1,6 +1,8 @@
 package dev.dtcharness.simulator.exchange;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.enums.OrderStatus;
+import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
 import dev.dtcharness.protocol.spec.FieldSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +26,7 @@ public record StoredOrder(String requestName, Map<String, Object> request, Strin
         }
         return new StoredOrder(o.request.name(), fields, o.serverOrderId, o.previousServerOrderId, o.ocoLinked,
                 o.partialFillHandling, o.quantity, o.price1, o.price2, o.timeInForce, o.filled, o.averagePrice,
-                o.status, o.receivedMillis);
+                o.statusName(), o.receivedMillis);
     }
 
     /**
@@ -32,7 +34,10 @@ public record StoredOrder(String requestName, Map<String, Object> request, Strin
      * updates go to every logged-on session, as for an order placed elsewhere.
      */
     Order toOrder(double marketPrice) {
-        DtcMessage m = DtcMessage.of(requestName);
+        OrderStatus restoredStatus = Order.statusNamed(status);
+        if (!(DtcMessage.of(requestName) instanceof SubmitNewSingleOrder m)) {
+            throw new IllegalArgumentException("its request is a " + requestName + " (expected: SUBMIT_NEW_SINGLE_ORDER)");
+        }
         request.forEach(m::set);
         Order o = new Order(m, serverOrderId, Order.ELSEWHERE, receivedMillis, marketPrice);
         o.previousServerOrderId = previousServerOrderId;
@@ -44,7 +49,7 @@ public record StoredOrder(String requestName, Map<String, Object> request, Strin
         o.timeInForce = timeInForce;
         o.filled = filled;
         o.averagePrice = averagePrice;
-        o.status = status;
+        o.status = restoredStatus;
         return o;
     }
 }

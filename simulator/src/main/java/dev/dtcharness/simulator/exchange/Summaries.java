@@ -1,6 +1,7 @@
 package dev.dtcharness.simulator.exchange;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
+import dev.dtcharness.protocol.message.OrderUpdateView;
 import java.math.BigDecimal;
 
 /** One log line per message sent, in the words a trader reads: statuses by name and number, 1 rather than 1.0. */
@@ -8,33 +9,33 @@ final class Summaries {
     private Summaries() {
     }
 
-    static String of(DtcMessage m) {
-        if (!m.is("ORDER_UPDATE")) {
-            return m.toString();
+    static String of(MessageView message) {
+        if (!(message instanceof OrderUpdateView m)) {
+            return message.toString();
         }
         StringBuilder sb = new StringBuilder("ORDER_UPDATE");
-        if (m.getInt("RequestID") != 0) {
-            sb.append(" RequestID=").append(m.getInt("RequestID")).append(" MessageNumber=")
-                    .append(m.getInt("MessageNumber")).append('/').append(m.getInt("TotalNumMessages"));
+        if (m.requestID() != 0) {
+            sb.append(" RequestID=").append(m.requestID()).append(" MessageNumber=")
+                    .append(m.messageNumber()).append('/').append(m.totalNumMessages());
         }
-        if (m.getLong("NoOrders") == 1) {
+        if (m.noOrders() == 1) {
             return sb.append(" NoOrders=1").toString();
         }
-        sb.append(" ServerOrderID=").append(m.getString("ServerOrderID"))
-                .append(" ClientOrderID=").append(m.getString("ClientOrderID"))
-                .append(" OrderStatus=").append(m.enumName("OrderStatus")).append(" (").append(m.getInt("OrderStatus"))
+        sb.append(" ServerOrderID=").append(m.serverOrderID())
+                .append(" ClientOrderID=").append(m.clientOrderID())
+                .append(" OrderStatus=").append(m.enumName("OrderStatus")).append(" (").append(m.orderStatusValue())
                 .append(") OrderUpdateReason=").append(m.enumName("OrderUpdateReason")).append(" (")
-                .append(m.getInt("OrderUpdateReason")).append(") FilledQuantity=").append(plain(m.getDouble("FilledQuantity")));
-        if (!m.getString("PreviousServerOrderID").isEmpty()) {
-            sb.append(" PreviousServerOrderID=").append(m.getString("PreviousServerOrderID"));
+                .append(m.orderUpdateReasonValue()).append(") FilledQuantity=").append(plain(m.filledQuantity()));
+        if (!m.previousServerOrderID().isEmpty()) {
+            sb.append(" PreviousServerOrderID=").append(m.previousServerOrderID());
         }
         if (m.isSet("LastFillExecutionID")) {
-            sb.append(" LastFillPrice=").append(plain(m.getDouble("LastFillPrice")))
-                    .append(" AverageFillPrice=").append(plain(m.getDouble("AverageFillPrice")))
-                    .append(" LastFillExecutionID=").append(m.getString("LastFillExecutionID"));
+            sb.append(" LastFillPrice=").append(plain(m.lastFillPrice()))
+                    .append(" AverageFillPrice=").append(plain(m.averageFillPrice()))
+                    .append(" LastFillExecutionID=").append(m.lastFillExecutionID());
         }
-        if (!m.getString("InfoText").isEmpty()) {
-            sb.append(" InfoText=").append(m.getString("InfoText"));
+        if (!m.infoText().isEmpty()) {
+            sb.append(" InfoText=").append(m.infoText());
         }
         return sb.toString();
     }

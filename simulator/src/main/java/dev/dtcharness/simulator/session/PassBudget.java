@@ -38,7 +38,6 @@ public final class PassBudget extends ChannelDuplexHandler {
     static final String NAME = "pass-budget";
 
     private final DtcCodec codec;
-    private final ReadPassClock clock;
     private final int budget;
     /** What a message in costs: 1, or an eighth of the budget when its answers come from another loop. */
     private final int cost;
@@ -66,9 +65,8 @@ public final class PassBudget extends ChannelDuplexHandler {
     private volatile long peakPendingBytes;
 
     /** @param afterExchange null for a session on the exchange's loop (see the class comment) */
-    PassBudget(DtcCodec codec, ReadPassClock clock, int budget, Consumer<Runnable> afterExchange) {
+    PassBudget(DtcCodec codec, int budget, Consumer<Runnable> afterExchange) {
         this.codec = codec;
-        this.clock = clock;
         this.budget = budget;
         this.afterExchange = afterExchange;
         this.cost = afterExchange == null ? 1 : Math.max(1, budget / 8);
@@ -196,25 +194,20 @@ public final class PassBudget extends ChannelDuplexHandler {
         paused = false;
         inPass = true;
         spent = 0;
-        clock.pin();
-        try {
-            while (!paused && !held.isEmpty()) {
-                Object next = held.poll();
-                if (next instanceof HeldFailure failure) {
-                    ctx.fireExceptionCaught(failure.cause());
-                } else {
-                    handle(next);
-                }
+        while (!paused && !held.isEmpty()) {
+            Object next = held.poll();
+            if (next instanceof HeldFailure failure) {
+                ctx.fireExceptionCaught(failure.cause());
+            } else {
+                handle(next);
             }
-            if (paused) {
-                inPass = false;
-                ctx.fireChannelReadComplete();
-                return;
-            }
-            decodeKept();
-        } finally {
-            clock.unpin();
         }
+        if (paused) {
+            inPass = false;
+            ctx.fireChannelReadComplete();
+            return;
+        }
+        decodeKept();
         if (!paused) {
             // All caught up: read again (ReadWhileWritable's rule: only while the answers are drained).
             ctx.channel().config().setAutoRead(ctx.channel().isWritable());

@@ -19,6 +19,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,13 +40,12 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
     private final SessionRegistry registry;
     private final Journal journal;
     private final SimulatorFaults faults;
-    private final ReadPassClock clock;
-    private final ReadPassPin readPass;
+    private final Clock clock;
     private final AtomicInteger sessionNumbers = new AtomicInteger();
 
     public SimulatorInitializer(SimulatorConfig config, OrderEngine engine, ChannelGroup channels,
                                 SessionRegistry registry, Journal journal, SimulatorFaults faults,
-                                ReadPassClock clock) {
+                                Clock clock) {
         this.config = config;
         this.engine = engine;
         this.channels = channels;
@@ -53,7 +53,6 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
         this.journal = journal;
         this.faults = faults;
         this.clock = clock;
-        this.readPass = new ReadPassPin(clock);
     }
 
     @Override
@@ -74,8 +73,6 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
         Logon logon = new Logon(config, clock);
         ConformanceReplies findings = new ConformanceReplies(session, journal, config.connection().conformanceReplies());
         DtcCodec codec = config.connection().presetEncoding() == null ? DtcCodec.detecting() : DtcCodec.fixed(config.connection().presetEncoding());
-        // First of all, so that everything one socket read brings in, decrypted and decoded, shares clock readings.
-        ch.pipeline().addLast(ReadPassPin.NAME, readPass);
         if (config.connection().tls() != null) {
             // TLS first: everything after it, WebSocket detection included, sees the decrypted stream.
             ch.pipeline().addLast("tls", config.connection().tls().newHandler(ch.alloc()));
@@ -88,7 +85,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 .addLast(DtcCodec.NAME, codec)
                 .addLast(DecodedConformance.NAME, new DecodedConformance(codec, findings::told))
                 // One session's share of the loop: a flood of requests waits for later turns, not the others.
-                .addLast(PassBudget.NAME, new PassBudget(codec, clock, config.connection().sessionPassBudget(), afterExchange(ch)))
+                .addLast(PassBudget.NAME, new PassBudget(codec, config.connection().sessionPassBudget(), afterExchange(ch)))
                 // Answers written while an inbound batch is read reach the codec as one flush when the batch
                 // ends, so it encodes them into one buffer (and the socket takes one write).
                 .addLast("flush-consolidation", new FlushConsolidationHandler(256, true))

@@ -2,7 +2,9 @@ package dev.dtcharness.simulator.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.enums.BuySell;
+import dev.dtcharness.protocol.enums.OrderType;
+import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,9 +63,9 @@ class OrderIndexTest {
     }
 
     private static Order order(String serverOrderId) {
-        DtcMessage request = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("ClientOrderID", "C-" + serverOrderId)
-                .set("Symbol", "ES").setEnum("BuySell", "BUY").setEnum("OrderType", "ORDER_TYPE_LIMIT")
-                .set("Price1", 10.0).set("Quantity", 1.0);
+        SubmitNewSingleOrder request = new SubmitNewSingleOrder().setClientOrderID("C-" + serverOrderId)
+                .setSymbol("ES").setBuySell(BuySell.BUY).setOrderType(OrderType.LIMIT)
+                .setPrice1(10.0).setQuantity(1.0);
         return new Order(request, serverOrderId, 1, 0, 10);
     }
 }

@@ -2,7 +2,10 @@ package dev.dtcharness.simulator.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.enums.BuySell;
+import dev.dtcharness.protocol.enums.OrderStatus;
+import dev.dtcharness.protocol.enums.OrderType;
+import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +49,7 @@ class OrderTableTest {
         Order working = order("S1");
         table.addWorking(working);
         Order restored = order("S1");
-        restored.status = "ORDER_STATUS_FILLED";
+        restored.status = OrderStatus.FILLED;
 
         table.finish(restored);
         table.removeWorking("S1");
@@ -90,11 +93,11 @@ class OrderTableTest {
     }
 
     private static Order order(String serverOrderId) {
-        DtcMessage request = DtcMessage.of("SUBMIT_NEW_SINGLE_ORDER").set("ClientOrderID", "C-" + serverOrderId)
-                .set("Symbol", "ES").setEnum("BuySell", "BUY").setEnum("OrderType", "ORDER_TYPE_LIMIT")
-                .set("Price1", 10.0).set("Quantity", 1.0);
+        SubmitNewSingleOrder request = new SubmitNewSingleOrder().setClientOrderID("C-" + serverOrderId)
+                .setSymbol("ES").setBuySell(BuySell.BUY).setOrderType(OrderType.LIMIT)
+                .setPrice1(10.0).setQuantity(1.0);
         Order o = new Order(request, serverOrderId, 1, 0, 10);
-        o.status = "ORDER_STATUS_OPEN";
+        o.status = OrderStatus.OPEN;
         return o;
     }
 }
