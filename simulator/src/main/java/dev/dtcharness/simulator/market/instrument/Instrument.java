@@ -4,6 +4,7 @@ import dev.dtcharness.protocol.enums.PriceDisplayFormat;
 import dev.dtcharness.protocol.enums.SecurityType;
 import dev.dtcharness.protocol.message.SecurityDefinitionResponse;
 import dev.dtcharness.protocol.spec.FieldSpec;
+import dev.dtcharness.simulator.market.TickGrid;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * whose {@code build()} refuses values a client could not use, naming the setting.
  *
  * <p>Prices are exact decimals here ({@link #tickSize()}, {@link #tickValue()}); the 507 carries them as 4-byte
- * floats, and {@link #priceGrid()} gets exact prices back.
+ * floats, and {@link #grid()} gets exact prices back and is the grid a price source for this symbol is built on.
  */
 public final class Instrument {
     private final String symbol;
@@ -36,7 +37,7 @@ public final class Instrument {
     private final boolean hasMarketDepth;
     private final boolean updatesBidAskOnly;
     private final SessionHours session;
-    private final PriceGrid grid;
+    private final TickGrid grid;
 
     private Instrument(Builder b, PriceDisplayFormat format) {
         this.symbol = b.symbol;
@@ -56,7 +57,7 @@ public final class Instrument {
         this.hasMarketDepth = b.hasMarketDepth;
         this.updatesBidAskOnly = b.updatesBidAskOnly;
         this.session = b.session;
-        this.grid = PriceGrid.of(b.tickSize);
+        this.grid = TickGrid.of(b.tickSize);
     }
 
     public static Builder builder(String symbol) {
@@ -172,7 +173,7 @@ public final class Instrument {
     }
 
     /** Exact price arithmetic on this instrument's tick. */
-    public PriceGrid priceGrid() {
+    public TickGrid grid() {
         return grid;
     }
 

@@ -4,7 +4,8 @@ import dev.dtcharness.protocol.enums.AtBidOrAsk;
 
 /**
  * One symbol's market events, as plain arguments rather than an object per event, so a feed can push
- * a million updates a second without allocating. Prices are in ticks of the symbol's {@link TickGrid}.
+ * a million updates a second without allocating. Prices are in ticks of the symbol's
+ * {@link dev.dtcharness.simulator.market.TickGrid}.
  *
  * <p>Called on the thread that advances the {@link SymbolMarket}; a listener must not keep anything
  * but the values, and must not call back into the market from inside a callback.

@@ -1,5 +1,6 @@
 package dev.dtcharness.simulator.market.price;
 
+import dev.dtcharness.simulator.market.TickGrid;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

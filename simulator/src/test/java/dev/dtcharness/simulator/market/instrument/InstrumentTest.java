@@ -32,7 +32,7 @@ class InstrumentTest {
         assertThat(i.hasMarketDepth()).isFalse();
         assertThat(i.updatesBidAskOnly()).isTrue();
         assertThat(i.currency()).isEqualTo("USD");
-        assertThat(i.priceGrid().tickSize()).isEqualByComparingTo("0.25");
+        assertThat(i.grid().tickSize()).isEqualByComparingTo("0.25");
         assertThat(i.toBuilder().build()).isEqualTo(i);
         assertThat(i.toBuilder().tickValue("12.49").build()).isNotEqualTo(i);
     }

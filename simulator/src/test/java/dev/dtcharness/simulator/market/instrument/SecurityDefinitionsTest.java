@@ -74,7 +74,7 @@ class SecurityDefinitionsTest {
                 double tick = encoding == DtcEncoding.BINARY_ENCODING ? (float) i.tickSize().doubleValue() : i.tickSize().doubleValue();
                 double value = encoding == DtcEncoding.BINARY_ENCODING ? (float) i.tickValue().doubleValue() : i.tickValue().doubleValue();
                 assertMatches(read, i, tick, value);
-                assertThat(i.priceGrid().snap(read.minPriceIncrement() * 21_691)).isEqualTo(i.priceGrid().priceAsDouble(21_691));
+                assertThat(i.grid().snap(read.minPriceIncrement() * 21_691)).isEqualTo(i.grid().price(21_691));
             } finally {
                 buf.release();
             }

@@ -1,6 +1,7 @@
 package dev.dtcharness.simulator.market.price;
 
 import dev.dtcharness.protocol.enums.AtBidOrAsk;
+import dev.dtcharness.simulator.market.TickGrid;
 import java.lang.management.ManagementFactory;
 
 /**

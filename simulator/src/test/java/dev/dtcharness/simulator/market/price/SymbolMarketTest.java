@@ -3,6 +3,9 @@ package dev.dtcharness.simulator.market.price;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dtcharness.simulator.market.TickGrid;
+import dev.dtcharness.simulator.market.instrument.Instrument;
+import dev.dtcharness.simulator.market.instrument.InstrumentTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,18 @@ class SymbolMarketTest {
                 .build();
         market.addListener(events);
         return market;
+    }
+
+    @Test
+    void aMarketBuiltOnAnInstrumentsGridPricesOnThatInstrumentsTick() {
+        Instrument euro = InstrumentTable.starters().find("6E").orElseThrow();
+        SymbolMarket market = SymbolMarket.builder(euro.symbol(), euro.grid(), clock).build();
+        market.addListener(events);
+        market.setPrice("1.08455");
+        assertThat(events.tradePrices()).containsExactly(21691L);
+        assertThat(market.grid().price(market.lastTradeTicks())).isEqualTo(1.08455);
+        assertThatThrownBy(() -> market.setPrice("1.08452"))
+                .hasMessage("price: 1.08452 (expected: a multiple of the tick size 0.00005)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dtcharness.simulator.market.price;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dtcharness.simulator.market.TickGrid;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URISyntaxException;
