@@ -2,7 +2,7 @@ package dev.dtcharness.client;
 
 import dev.dtcharness.client.order.ClientOrderIds;
 import dev.dtcharness.client.order.OrderBook;
-import dev.dtcharness.client.order.OrderStatuses;
+import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.client.order.PendingActions;
 import dev.dtcharness.client.order.TrackedOrder;
 import dev.dtcharness.client.reconcile.Reconciliation;
@@ -142,7 +142,7 @@ public final class DtcClient implements AutoCloseable {
         });
         router.onBookChange(pending::onApplied);
         router.onFill(fillDetector);
-        router.onOrderUpdateInside(fillDetector);
+        router.onOrderUpdate(fillDetector);
         router.onMessageInside("POSITION_UPDATE", positions::onPositionUpdate);
         router.onMessageInside("ACCOUNT_BALANCE_UPDATE", balances::onBalanceUpdate);
     }
@@ -261,7 +261,7 @@ public final class DtcClient implements AutoCloseable {
         DtcMessage m = OrderMessages.flatten(symbol, "", account, id);
         TrackedOrder handle = book.register(new Order(id, "", symbol, "", account, null,
                 DtcSpec.v8().enumValue("OrderTypeEnum", "ORDER_TYPE_MARKET"), Double.NaN, 0, 0, 0, Double.NaN, Double.NaN,
-                0, "", OrderStatuses.ORDER_SENT, 0, "", 0));
+                0, "", OrderStatus.ORDER_SENT.value(), 0, "", 0));
         send(m, why -> book.failLocally(id, why));
         return handle;
     }

@@ -3,6 +3,8 @@ package dev.dtcharness.client;
 import dev.dtcharness.client.order.AppliedUpdate;
 import dev.dtcharness.client.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
+import dev.dtcharness.protocol.message.OrderUpdate;
 import dev.dtcharness.protocol.UnknownMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
@@ -18,23 +20,25 @@ import org.slf4j.LoggerFactory;
  * The one path every inbound message takes: ORDER_UPDATEs go through the order book first, so a
  * listener always sees the book already changed, then to the listeners registered for that
  * message name. A listener that throws is logged and skipped; it never stalls the others.
+ *
+ * <p>Who may keep what is in the types: the client's own readers (the book, reconciliation, the
+ * trackers) take a {@link MessageView} and let go of it; an app's {@link MessageListener} takes a
+ * {@link DtcMessage} it owns, so for the two types the codec decodes into one reused message
+ * ({@link #lettingGo}) the app's listeners get one copy per message, shared between them.
  */
 final class MessageRouter {
     private static final Logger log = LoggerFactory.getLogger(MessageRouter.class);
 
     private final OrderBook book;
+    /** The app's listeners, by DTC name: each message they hear is theirs to keep. */
     private final Map<String, List<MessageListener>> byName = new ConcurrentHashMap<>();
+    /** The client's own readers, by DTC name: each lets go of the message before the next is read. */
+    private final Map<String, List<Consumer<MessageView>>> insideByName = new ConcurrentHashMap<>();
     private final List<OrderListener> orderListeners = new CopyOnWriteArrayList<>();
     private final List<FillListener> fillListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<AppliedUpdate>> bookListeners = new CopyOnWriteArrayList<>();
     private final ProblemCounter problems;
     private final NonFiniteValues nonFinite;
-    /**
-     * Whether an app listener hears ORDER_UPDATEs (as a message, or beside an order change) or
-     * POSITION_UPDATEs: it may keep them, so they must then be decoded each into a message of its own.
-     */
-    private volatile boolean updatesHeardByApp;
-    private volatile boolean positionsHeardByApp;
 
     MessageRouter(OrderBook book, ProblemCounter problems) {
         this.book = book;
@@ -54,7 +58,7 @@ final class MessageRouter {
     }
 
     /** Tells everyone about a change the book made outside an ORDER_UPDATE (a fill found after a reconnect). */
-    void publish(AppliedUpdate applied, DtcMessage cause) {
+    void publish(AppliedUpdate applied, MessageView cause) {
         for (Consumer<AppliedUpdate> l : bookListeners) {
             try {
                 l.accept(applied);
@@ -78,31 +82,22 @@ final class MessageRouter {
         }
     }
 
-    /** An app's listener: it may keep the messages it hears. */
+    /** An app's listener: it may keep the messages it hears (a reused one reaches it as a copy). */
     Subscription onMessage(String messageName, MessageListener listener) {
-        if (messageName.equals(UPDATE.name())) {
-            updatesHeardByApp = true;
-        } else if (messageName.equals(POSITION.name())) {
-            positionsHeardByApp = true;
-        }
-        return onMessageInside(messageName, listener);
-    }
-
-    /** The client's own listener: it lets go of each message before the next one is read. */
-    Subscription onMessageInside(String messageName, MessageListener listener) {
         List<MessageListener> list = byName.computeIfAbsent(messageName, n -> new CopyOnWriteArrayList<>());
         list.add(listener);
         return () -> list.remove(listener);
     }
 
-    /** An app's listener: it may keep the ORDER_UPDATEs it hears. */
-    Subscription onOrderUpdate(OrderListener listener) {
-        updatesHeardByApp = true;
-        return onOrderUpdateInside(listener);
+    /** The client's own reader: it lets go of each message before the next one is read. */
+    Subscription onMessageInside(String messageName, Consumer<MessageView> reader) {
+        List<Consumer<MessageView>> list = insideByName.computeIfAbsent(messageName, n -> new CopyOnWriteArrayList<>());
+        list.add(reader);
+        return () -> list.remove(reader);
     }
 
-    /** The client's own listener: it lets go of each ORDER_UPDATE before the next one is read. */
-    Subscription onOrderUpdateInside(OrderListener listener) {
+    /** Hears every change the book made, with its cause as a view (see {@link OrderListener}). */
+    Subscription onOrderUpdate(OrderListener listener) {
         orderListeners.add(listener);
         return () -> orderListeners.remove(listener);
     }
@@ -110,11 +105,15 @@ final class MessageRouter {
     /**
      * Whether every reader of this type of message lets go of each one before the next is read, so
      * the codec may decode them all into one message (asked per frame; see ReusedMessages): the
-     * two that come with every order, while no app listener hears them. Once one does, for good:
-     * it may still hold messages after it unsubscribes.
+     * two that come with every order. Always, whoever listens: the client's readers and order
+     * listeners take views, and an app's message listeners get copies.
      */
     boolean lettingGo(MessageSpec spec) {
-        return spec == UPDATE ? !updatesHeardByApp : spec == POSITION && !positionsHeardByApp;
+        return reused(spec);
+    }
+
+    private static boolean reused(MessageSpec spec) {
+        return spec == UPDATE || spec == POSITION;
     }
 
     private static final MessageSpec UPDATE = DtcSpec.v8().message("ORDER_UPDATE");
@@ -136,17 +135,29 @@ final class MessageRouter {
         if (NonFiniteValues.refusedWhole(m, refused)) {
             return fillRefused;
         }
-        if (m.is("ORDER_UPDATE")) {
-            AppliedUpdate applied = book.applyUpdateOrNull(m, fillRefused);
+        if (m instanceof OrderUpdate u) {
+            AppliedUpdate applied = book.applyUpdateOrNull(u, fillRefused);
             if (applied != null) {
-                publish(applied, m);
+                publish(applied, u);
+            }
+        }
+        List<Consumer<MessageView>> readers = insideByName.get(m.name());
+        if (readers != null) {
+            for (Consumer<MessageView> r : readers) {
+                try {
+                    r.accept(m);
+                } catch (RuntimeException e) {
+                    problems.error(log, "the client's reader of {} failed; the others still run", m.name(), e);
+                }
             }
         }
         List<MessageListener> listeners = byName.get(m.name());
-        if (listeners != null) {
+        if (listeners != null && !listeners.isEmpty()) {
+            // One copy for all of the app's listeners, and only when one listens: the next frame overwrites m.
+            DtcMessage owned = reused(m.spec()) ? m.copy() : m;
             for (MessageListener l : listeners) {
                 try {
-                    l.onMessage(m);
+                    l.onMessage(owned);
                 } catch (RuntimeException e) {
                     problems.error(log, "a listener for {} failed; the others still run", m.name(), e);
                 }
@@ -155,7 +166,7 @@ final class MessageRouter {
         return fillRefused;
     }
 
-    private void notify(OrderListener l, Order before, Order order, DtcMessage update) {
+    private void notify(OrderListener l, Order before, Order order, MessageView update) {
         try {
             l.onOrderChange(before, order, update);
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package dev.dtcharness.client;
 
-import dev.dtcharness.client.order.OrderStatuses;
+import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
@@ -93,6 +93,6 @@ public record OrderRequest(String symbol, Side side, double quantity, String ord
     Order toSentOrder(String id, String account) {
         return new Order(id, "", symbol, exchange, account, side,
                 (int) ORDER_TYPE.enumSpec().valueOf(orderType), price1, quantity, 0, quantity,
-                Double.NaN, Double.NaN, 0, "", OrderStatuses.ORDER_SENT, 0, "", 0);
+                Double.NaN, Double.NaN, 0, "", OrderStatus.ORDER_SENT.value(), 0, "", 0);
     }
 }

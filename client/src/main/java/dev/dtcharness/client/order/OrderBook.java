@@ -1,11 +1,15 @@
 package dev.dtcharness.client.order;
 
+import dev.dtcharness.protocol.enums.OrderStatus;
+import dev.dtcharness.protocol.enums.OrderUpdateReason;
+
 import dev.dtcharness.client.DtcClientException;
 import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.NonFiniteValues;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.ProblemCounter;
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.message.OrderUpdate;
+import dev.dtcharness.protocol.message.OrderUpdateView;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class OrderBook {
     private static final Logger log = LoggerFactory.getLogger(OrderBook.class);
     private static final Order UNKNOWN = new Order("", "", "", "", "", null, 0, Double.NaN, 0, 0, 0,
-            Double.NaN, Double.NaN, 0, "", OrderStatuses.UNSPECIFIED, 0, "", 0);
+            Double.NaN, Double.NaN, 0, "", OrderStatus.UNSPECIFIED.value(), 0, "", 0);
 
     /** Concurrent: {@link #register} runs on the caller's thread without the book's lock. */
     private final Map<String, TrackedOrder> byClientOrderId = new ConcurrentHashMap<>();
@@ -155,7 +159,7 @@ public final class OrderBook {
         Set<String> ids = new HashSet<>();
         for (TrackedOrder t : byClientOrderId.values()) {
             Object on = t.unansweredOn();
-            if (on != null && on != current && t.current().status() == OrderStatuses.ORDER_SENT) {
+            if (on != null && on != current && t.current().status() == OrderStatus.ORDER_SENT.value()) {
                 ids.add(t.current().clientOrderId());
             }
         }
@@ -166,12 +170,12 @@ public final class OrderBook {
      * Applies one ORDER_UPDATE and returns the order as it now stands, or empty when the update
      * names no order (the "no open orders" reply, or neither id set).
      */
-    public Optional<Order> apply(DtcMessage update) {
+    public Optional<Order> apply(OrderUpdate update) {
         return applyUpdate(update).map(AppliedUpdate::after);
     }
 
     /** As {@link #apply}, telling also how the status moved and which fill, if any, was new. */
-    public Optional<AppliedUpdate> applyUpdate(DtcMessage update) {
+    public Optional<AppliedUpdate> applyUpdate(OrderUpdate update) {
         return Optional.ofNullable(applyUpdateOrNull(update));
     }
 
@@ -179,7 +183,7 @@ public final class OrderBook {
      * As {@link #applyUpdate}, null for an update naming no order. Non-finite values are refused first
      * ({@link NonFiniteValues}): named, counted, and read as not set.
      */
-    public AppliedUpdate applyUpdateOrNull(DtcMessage update) {
+    public AppliedUpdate applyUpdateOrNull(OrderUpdate update) {
         long refused = nonFinite.refuse(update);
         return applyUpdateOrNull(update, NonFiniteValues.fillRefused(update, refused));
     }
@@ -188,38 +192,38 @@ public final class OrderBook {
      * The client's router, once per ORDER_UPDATE, after {@link NonFiniteValues#refuse} has already looked at it:
      * {@code fillRefused} when a field its fill is read from was refused, so the fill it reports is not counted.
      */
-    public AppliedUpdate applyUpdateOrNull(DtcMessage update, boolean fillRefused) {
-        if (OrderUpdateApplier.integer(update, UpdateFields.NO_ORDERS) != 0) {
+    public AppliedUpdate applyUpdateOrNull(OrderUpdateView update, boolean fillRefused) {
+        if (update.noOrders() != 0) {
             return null;
         }
-        String serverId = OrderUpdateApplier.text(update, UpdateFields.SERVER_ORDER_ID, "");
-        String clientId = OrderUpdateApplier.text(update, UpdateFields.CLIENT_ORDER_ID, "");
-        String previousServerId = OrderUpdateApplier.text(update, UpdateFields.PREVIOUS_SERVER_ORDER_ID, "");
+        String serverId = update.serverOrderID();
+        String clientId = update.clientOrderID();
+        String previousServerId = update.previousServerOrderID();
         if (serverId.isEmpty() && clientId.isEmpty()) {
             // The message as text: the client's codec may decode the next ORDER_UPDATE into this same message.
             problems.warn(log, "ORDER_UPDATE names no order (neither ServerOrderID nor ClientOrderID), ignored: {}",
                     update.toString());
             return null;
         }
-        int reason = OrderUpdateApplier.code(update, UpdateFields.ORDER_UPDATE_REASON, 0);
+        int reason = update.orderUpdateReasonValue();
         AppliedUpdate applied;
         Fill withoutPrice = null;
         Fill repeated = null;
         synchronized (this) {
             TrackedOrder tracked = find(serverId, previousServerId, clientId);
             if (tracked == null) {
-                if (reason == OrderStatuses.ORDER_CANCEL_REJECTED || reason == OrderStatuses.ORDER_CANCEL_REPLACE_REJECTED) {
+                if (reason == OrderUpdateReason.ORDER_CANCEL_REJECTED.value() || reason == OrderUpdateReason.ORDER_CANCEL_REPLACE_REJECTED.value()) {
                     problems.warn(log, "{} for an order the book does not know ({}/{}), ignored: {}",
-                            OrderStatuses.reasonName(reason), dash(clientId), dash(serverId), update.toString());
+                            StatusNames.reasonName(reason), dash(clientId), dash(serverId), update.toString());
                     return null;
                 }
                 log.info("order {}/{} placed elsewhere (RequestID {}): added to the book", dash(clientId), dash(serverId),
-                        update.isSet("RequestID") ? update.getLong("RequestID") : 0);
+                        update.requestID());
                 tracked = add(UNKNOWN);
             }
             tracked.answered();
             Order before = tracked.current();
-            Transition t = OrderStateMachine.judge(before.status(), OrderUpdateApplier.code(update, UpdateFields.ORDER_STATUS, 0), reason);
+            Transition t = OrderStateMachine.judge(before.status(), update.orderStatusValue(), reason);
             tracked.addTransition(t);
             Order fields = t.verdict() == Transition.Verdict.STALE ? OrderUpdateApplier.counted(before)
                     : OrderUpdateApplier.apply(before, update, OrderStateMachine.resulting(t));
@@ -243,7 +247,7 @@ public final class OrderBook {
                         fields.updateCount(), before.lastFillPrice(), before.lastFillQuantity(), before.lastFillExecutionId());
             }
             // An update reporting less filled than the book holds is older news (a reordered or repeated one).
-            boolean behind = OrderUpdateApplier.number(update, UpdateFields.FILLED_QUANTITY, before.filledQuantity()) < before.filledQuantity();
+            boolean behind = OrderUpdateApplier.number(update.filledQuantity(), before.filledQuantity()) < before.filledQuantity();
             Order after = OrderUpdateApplier.consistent(before, fields, tracked.fillsView(), newFill, behind);
             tracked.update(after);
             index(tracked, after);
@@ -285,7 +289,7 @@ public final class OrderBook {
                 tracked.addFill(fill);
                 Order after = OrderUpdateApplier.consistent(before, before, tracked.fillsView(), fill, false);
                 if (!after.isTerminal() && after.orderQuantity() > 0 && after.filledQuantity() >= after.orderQuantity()) {
-                    after = OrderUpdateApplier.with(after, after.filledQuantity(), after.averageFillPrice(), OrderStatuses.FILLED,
+                    after = OrderUpdateApplier.with(after, after.filledQuantity(), after.averageFillPrice(), OrderStatus.FILLED.value(),
                             after.updateCount(), after.lastFillPrice(), after.lastFillQuantity(), after.lastFillExecutionId());
                 }
                 tracked.update(after);
@@ -367,7 +371,7 @@ public final class OrderBook {
             }
             before = tracked.current();
             boolean filled = before.orderQuantity() > 0 && before.filledQuantity() >= before.orderQuantity();
-            after = ended(before, "", filled ? OrderStatuses.FILLED : OrderStatuses.CANCELED,
+            after = ended(before, "", filled ? OrderStatus.FILLED.value() : OrderStatus.CANCELED.value(),
                     "not among the server's open orders after reconnecting");
             t = settle(tracked, before, after);
         }
@@ -395,7 +399,7 @@ public final class OrderBook {
         synchronized (this) {
             tracked = byClientOrderId.get(clientOrderId);
             List<Fill> fills = orphans.get(serverOrderId);
-            if (tracked == null || tracked.current().status() != OrderStatuses.ORDER_SENT || fills == null
+            if (tracked == null || tracked.current().status() != OrderStatus.ORDER_SENT.value() || fills == null
                     || byServerOrderId.containsKey(serverOrderId)) {
                 return Optional.empty();
             }
@@ -403,7 +407,7 @@ public final class OrderBook {
             fills.forEach(tracked::addFill);
             before = tracked.current();
             double filled = fills.stream().mapToDouble(Fill::quantity).sum();
-            int status = before.orderQuantity() > 0 && filled >= before.orderQuantity() ? OrderStatuses.FILLED : OrderStatuses.CANCELED;
+            int status = before.orderQuantity() > 0 && filled >= before.orderQuantity() ? OrderStatus.FILLED.value() : OrderStatus.CANCELED.value();
             Fill last = fills.get(fills.size() - 1);
             Order named = ended(before, serverOrderId, status, why);
             after = OrderUpdateApplier.consistent(before, named, tracked.fillsView(), last, false);
@@ -426,11 +430,11 @@ public final class OrderBook {
         Transition t;
         synchronized (this) {
             tracked = byClientOrderId.get(clientOrderId);
-            if (tracked == null || tracked.current().status() != OrderStatuses.ORDER_SENT) {
+            if (tracked == null || tracked.current().status() != OrderStatus.ORDER_SENT.value()) {
                 return Optional.empty();
             }
             before = tracked.current();
-            after = ended(before, "", OrderStatuses.REJECTED, why);
+            after = ended(before, "", OrderStatus.REJECTED.value(), why);
             t = settle(tracked, before, after);
         }
         problems.warn(log, "order {} ended REJECTED locally: {}", clientOrderId, why);
@@ -478,7 +482,7 @@ public final class OrderBook {
                 return;
             }
             Order o = tracked.current();
-            after = ended(o, "", OrderStatuses.REJECTED, "not sent by the client: " + why);
+            after = ended(o, "", OrderStatus.REJECTED.value(), "not sent by the client: " + why);
             tracked.update(after);
             retireIfFinished(tracked, o, after);
         }
@@ -618,12 +622,12 @@ public final class OrderBook {
         }
         if (log.isInfoEnabled()) { // one line per status change; its arguments cost nothing when INFO is off
             log.info("order {} {}: {} -> {} ({})", dash(after.clientOrderId()), dash(after.serverOrderId()),
-                    OrderStatuses.shortName(before.status()), OrderStatuses.shortName(after.status()), after.lastReasonName());
+                    StatusNames.shortName(before.status()), StatusNames.shortName(after.status()), after.lastReasonName());
         }
     }
 
-    private static String fillIdOf(DtcMessage update) {
-        String id = OrderUpdateApplier.text(update, UpdateFields.LAST_FILL_EXECUTION_ID, "");
+    private static String fillIdOf(OrderUpdateView update) {
+        String id = update.lastFillExecutionID();
         return id.isEmpty() ? null : id;
     }
 

@@ -1,18 +1,21 @@
 package dev.dtcharness.client.order;
 
-import static dev.dtcharness.client.order.OrderStatuses.CANCELED;
-import static dev.dtcharness.client.order.OrderStatuses.FILLED;
-import static dev.dtcharness.client.order.OrderStatuses.OPEN;
-import static dev.dtcharness.client.order.OrderStatuses.ORDER_SENT;
-import static dev.dtcharness.client.order.OrderStatuses.PARTIALLY_FILLED;
-import static dev.dtcharness.client.order.OrderStatuses.PENDING_CANCEL;
-import static dev.dtcharness.client.order.OrderStatuses.PENDING_CANCEL_REPLACE;
-import static dev.dtcharness.client.order.OrderStatuses.PENDING_CHILD;
-import static dev.dtcharness.client.order.OrderStatuses.PENDING_OPEN;
-import static dev.dtcharness.client.order.OrderStatuses.REJECTED;
-import static dev.dtcharness.client.order.OrderStatuses.UNSPECIFIED;
+import static dev.dtcharness.protocol.enums.OrderStatus.CANCELED;
+import static dev.dtcharness.protocol.enums.OrderStatus.FILLED;
+import static dev.dtcharness.protocol.enums.OrderStatus.OPEN;
+import static dev.dtcharness.protocol.enums.OrderStatus.ORDER_SENT;
+import static dev.dtcharness.protocol.enums.OrderStatus.PARTIALLY_FILLED;
+import static dev.dtcharness.protocol.enums.OrderStatus.PENDING_CANCEL;
+import static dev.dtcharness.protocol.enums.OrderStatus.PENDING_CANCEL_REPLACE;
+import static dev.dtcharness.protocol.enums.OrderStatus.PENDING_CHILD;
+import static dev.dtcharness.protocol.enums.OrderStatus.PENDING_OPEN;
+import static dev.dtcharness.protocol.enums.OrderStatus.REJECTED;
+import static dev.dtcharness.protocol.enums.OrderStatus.UNSPECIFIED;
 
 import dev.dtcharness.client.order.Transition.Verdict;
+import dev.dtcharness.protocol.enums.OrderStatus;
+import dev.dtcharness.protocol.enums.OrderUpdateReason;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -21,8 +24,8 @@ import java.util.Set;
  * would take an order back is held, and an ended order never reopens.
  */
 public final class OrderStateMachine {
-    private static final Set<Integer> NOT_YET_WORKING = Set.of(UNSPECIFIED, ORDER_SENT, PENDING_OPEN, PENDING_CHILD);
-    private static final Set<Integer> WORKING = Set.of(OPEN, PENDING_CANCEL_REPLACE, PENDING_CANCEL, PARTIALLY_FILLED);
+    private static final Set<OrderStatus> NOT_YET_WORKING = EnumSet.of(UNSPECIFIED, ORDER_SENT, PENDING_OPEN, PENDING_CHILD);
+    private static final Set<OrderStatus> WORKING = EnumSet.of(OPEN, PENDING_CANCEL_REPLACE, PENDING_CANCEL, PARTIALLY_FILLED);
 
     private OrderStateMachine() {
     }
@@ -40,19 +43,23 @@ public final class OrderStateMachine {
         };
     }
 
-    private static Verdict verdict(int from, int to, int reason) {
+    private static Verdict verdict(int fromValue, int toValue, int reason) {
+        // Raw values in, enums here: a server may send a status the spec does not define (null), applied all the same.
+        OrderStatus from = OrderStatus.of(fromValue);
+        OrderStatus to = OrderStatus.of(toValue);
         boolean known = from != UNSPECIFIED && from != ORDER_SENT;
-        if (known && (reason == OrderStatuses.ORDER_CANCEL_REJECTED || reason == OrderStatuses.ORDER_CANCEL_REPLACE_REJECTED)) {
+        if (known && (reason == OrderUpdateReason.ORDER_CANCEL_REJECTED.value()
+                || reason == OrderUpdateReason.ORDER_CANCEL_REPLACE_REJECTED.value())) {
             // A failed cancel or modify leaves the order as it was (FACTS 3.2 F, AUDIT A04).
             return Verdict.HELD;
         }
-        if (to == UNSPECIFIED || to == from) {
+        if (to == UNSPECIFIED || toValue == fromValue) {
             return Verdict.UNCHANGED;
         }
-        if (OrderStatuses.isTerminal(from)) {
+        if (StatusNames.isTerminal(fromValue)) {
             return Verdict.STALE;
         }
-        if (!OrderStatuses.isKnown(to) || to == ORDER_SENT) {
+        if (to == null || to == ORDER_SENT) {
             return Verdict.INVALID;
         }
         if (from == UNSPECIFIED || from == ORDER_SENT) {
@@ -61,7 +68,7 @@ public final class OrderStateMachine {
         return fromKnown(from, to);
     }
 
-    private static Verdict fromKnown(int from, int to) {
+    private static Verdict fromKnown(OrderStatus from, OrderStatus to) {
         if (to == FILLED || to == CANCELED) {
             return Verdict.ACCEPTED;
         }
@@ -79,6 +86,7 @@ public final class OrderStateMachine {
             return from == PARTIALLY_FILLED ? Verdict.HELD : Verdict.ACCEPTED;
         }
         // PENDING_CANCEL, PENDING_CANCEL_REPLACE, PARTIALLY_FILLED: from any working or pending state.
-        return WORKING.contains(from) || NOT_YET_WORKING.contains(from) ? Verdict.ACCEPTED : Verdict.INVALID;
+        // An unknown from (null, applied earlier as INVALID) is neither.
+        return from != null && (WORKING.contains(from) || NOT_YET_WORKING.contains(from)) ? Verdict.ACCEPTED : Verdict.INVALID;
     }
 }

@@ -4,8 +4,8 @@ import dev.dtcharness.protocol.time.DtcTimes;
 import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;
-import dev.dtcharness.protocol.DtcMessage;
-import dev.dtcharness.protocol.spec.FieldSpec;
+import dev.dtcharness.protocol.enums.OrderUpdateReason;
+import dev.dtcharness.protocol.message.OrderUpdateView;
 import java.util.List;
 
 /**
@@ -20,28 +20,28 @@ final class OrderUpdateApplier {
     private OrderUpdateApplier() {
     }
 
-    static Order apply(Order before, DtcMessage u, int status) {
-        Side side = Side.ofCode(code(u, UpdateFields.BUY_SELL, 0));
+    static Order apply(Order before, OrderUpdateView u, int status) {
+        Side side = Side.ofCode(u.buySellValue());
         return new Order(
                 // ClientOrderID must not change for the life of an order; only an unknown order learns it here.
-                before.clientOrderId().isEmpty() ? text(u, UpdateFields.CLIENT_ORDER_ID, "") : before.clientOrderId(),
-                text(u, UpdateFields.SERVER_ORDER_ID, before.serverOrderId()),
-                text(u, UpdateFields.SYMBOL, before.symbol()),
-                text(u, UpdateFields.EXCHANGE, before.exchange()),
-                text(u, UpdateFields.TRADE_ACCOUNT, before.tradeAccount()),
+                before.clientOrderId().isEmpty() ? u.clientOrderID() : before.clientOrderId(),
+                text(u.serverOrderID(), before.serverOrderId()),
+                text(u.symbol(), before.symbol()),
+                text(u.exchange(), before.exchange()),
+                text(u.tradeAccount(), before.tradeAccount()),
                 side != null ? side : before.side(),
-                code(u, UpdateFields.ORDER_TYPE, before.orderType()),
-                number(u, UpdateFields.PRICE1, before.price1()),
-                number(u, UpdateFields.ORDER_QUANTITY, before.orderQuantity()),
-                number(u, UpdateFields.FILLED_QUANTITY, before.filledQuantity()),
-                number(u, UpdateFields.REMAINING_QUANTITY, before.remainingQuantity()),
-                number(u, UpdateFields.AVERAGE_FILL_PRICE, before.averageFillPrice()),
-                number(u, UpdateFields.LAST_FILL_PRICE, before.lastFillPrice()),
-                number(u, UpdateFields.LAST_FILL_QUANTITY, before.lastFillQuantity()),
-                text(u, UpdateFields.LAST_FILL_EXECUTION_ID, before.lastFillExecutionId()),
+                code(u.orderTypeValue(), before.orderType()),
+                number(u.price1(), before.price1()),
+                number(u.orderQuantity(), before.orderQuantity()),
+                number(u.filledQuantity(), before.filledQuantity()),
+                number(u.remainingQuantity(), before.remainingQuantity()),
+                number(u.averageFillPrice(), before.averageFillPrice()),
+                number(u.lastFillPrice(), before.lastFillPrice()),
+                number(u.lastFillQuantity(), before.lastFillQuantity()),
+                text(u.lastFillExecutionID(), before.lastFillExecutionId()),
                 status,
-                code(u, UpdateFields.ORDER_UPDATE_REASON, before.lastReason()),
-                text(u, UpdateFields.INFO_TEXT, before.infoText()),
+                code(u.orderUpdateReasonValue(), before.lastReason()),
+                text(u.infoText(), before.infoText()),
                 before.updateCount() + 1);
     }
 
@@ -79,24 +79,23 @@ final class OrderUpdateApplier {
     }
 
     /** The fill this update reports, or null: by reason, or by a LastFillExecutionID with a quantity. */
-    static Fill fillIn(DtcMessage u, Order before, Order after) {
-        int reason = code(u, UpdateFields.ORDER_UPDATE_REASON, 0);
-        String executionId = text(u, UpdateFields.LAST_FILL_EXECUTION_ID, "");
-        double lastQuantity = number(u, UpdateFields.LAST_FILL_QUANTITY, 0);
-        boolean fillReason = reason == OrderStatuses.ORDER_FILLED || reason == OrderStatuses.ORDER_FILLED_PARTIALLY;
+    static Fill fillIn(OrderUpdateView u, Order before, Order after) {
+        int reason = u.orderUpdateReasonValue();
+        String executionId = u.lastFillExecutionID();
+        double lastQuantity = number(u.lastFillQuantity(), 0);
+        boolean fillReason = reason == OrderUpdateReason.ORDER_FILLED.value() || reason == OrderUpdateReason.ORDER_FILLED_PARTIALLY.value();
         if (!fillReason && (executionId.isEmpty() || !(lastQuantity > 0))) {
             return null;
         }
-        double serverFilled = number(u, UpdateFields.FILLED_QUANTITY, before.filledQuantity());
+        double serverFilled = number(u.filledQuantity(), before.filledQuantity());
         double quantity = lastQuantity > 0 ? lastQuantity : serverFilled - before.filledQuantity();
         if (!(quantity > 0)) {
             return null;
         }
-        double price = number(u, UpdateFields.LAST_FILL_PRICE, number(u, UpdateFields.AVERAGE_FILL_PRICE, Double.NaN));
+        double price = number(u.lastFillPrice(), number(u.averageFillPrice(), Double.NaN));
         String id = executionId.isEmpty() ? after.serverOrderId() + "@" + strip(serverFilled) : executionId;
         return new Fill(id, after.serverOrderId(), after.clientOrderId(), after.symbol(), after.tradeAccount(),
-                after.side(), quantity, price, DtcTimes.millis(integer(u, UpdateFields.LAST_FILL_DATE_TIME)),
-                "ORDER_UPDATE");
+                after.side(), quantity, price, DtcTimes.millis(u.lastFillDateTime()), "ORDER_UPDATE");
     }
 
     static Order with(Order o, double filled, double average, int status, int updateCount,
@@ -123,25 +122,18 @@ final class OrderUpdateApplier {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    // Field handles (UpdateFields), not names, and one call per read: these run about twenty times per ORDER_UPDATE.
-    static String text(DtcMessage u, FieldSpec field, String otherwise) {
-        String v = u.stringIfSet(field, "");
+    // The typed accessors read the same slots the field handles did: an unset field reads its spec default,
+    // "" for text, 0 for an enum, DBL_MAX for a number, each of which means "not said" here (FACTS 1.1, 4.11).
+    static String text(String v, String otherwise) {
         return v.isEmpty() ? otherwise : v;
     }
 
     /** Zero is the UNSET/UNSPECIFIED constant of every enum read here. */
-    static int code(DtcMessage u, FieldSpec field, int otherwise) {
-        long v = u.longIfSet(field, 0);
-        return v == 0 ? otherwise : (int) v;
+    static int code(int v, int otherwise) {
+        return v == 0 ? otherwise : v;
     }
 
-    /** A whole number, 0 when not set. */
-    static long integer(DtcMessage u, FieldSpec field) {
-        return u.longIfSet(field, 0);
-    }
-
-    static double number(DtcMessage u, FieldSpec field, double otherwise) {
-        double v = u.doubleIfSet(field, otherwise);
+    static double number(double v, double otherwise) {
         return v == Double.MAX_VALUE || !Double.isFinite(v) ? otherwise : v;
     }
 }

@@ -1,5 +1,8 @@
 package dev.dtcharness.client.order;
 
+import dev.dtcharness.protocol.enums.OrderStatus;
+import dev.dtcharness.protocol.enums.OrderUpdateReason;
+
 import dev.dtcharness.client.ActionResult;
 import dev.dtcharness.client.DtcClientException;
 import dev.dtcharness.client.Order;
@@ -59,9 +62,9 @@ public final class PendingActions {
             int reason = a.transition().reason();
             Order after = a.after();
             boolean cancel = messageName.equals("CANCEL_ORDER");
-            int accepted = cancel ? OrderStatuses.ORDER_CANCELED : OrderStatuses.ORDER_CANCEL_REPLACE_COMPLETE;
-            int rejected = cancel ? OrderStatuses.ORDER_CANCEL_REJECTED : OrderStatuses.ORDER_CANCEL_REPLACE_REJECTED;
-            if (reason == accepted || (cancel && after.status() == OrderStatuses.CANCELED)) {
+            int accepted = cancel ? OrderUpdateReason.ORDER_CANCELED.value() : OrderUpdateReason.ORDER_CANCEL_REPLACE_COMPLETE.value();
+            int rejected = cancel ? OrderUpdateReason.ORDER_CANCEL_REJECTED.value() : OrderUpdateReason.ORDER_CANCEL_REPLACE_REJECTED.value();
+            if (reason == accepted || (cancel && after.status() == OrderStatus.CANCELED.value())) {
                 return future.complete(new ActionResult(true, after, after.infoText()));
             }
             if (reason == rejected) {

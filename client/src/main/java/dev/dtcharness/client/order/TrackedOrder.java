@@ -1,5 +1,7 @@
 package dev.dtcharness.client.order;
 
+
+
 import dev.dtcharness.client.DtcClientException;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.OrderHandle;
@@ -81,7 +83,7 @@ public final class TrackedOrder implements OrderHandle {
 
     @Override
     public Order awaitStatus(String status, Duration timeout) {
-        return awaitStatus(OrderStatuses.code(status), timeout);
+        return awaitStatus(StatusNames.parse(status).value(), timeout);
     }
 
     @Override
@@ -94,12 +96,12 @@ public final class TrackedOrder implements OrderHandle {
             }
             if (current.isTerminal()) {
                 throw new DtcClientException("order " + current.describe() + " ended "
-                        + current.statusName() + " without reaching " + OrderStatuses.name(status));
+                        + current.statusName() + " without reaching " + StatusNames.name(status));
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new DtcClientException("order " + current.clientOrderId() + " did not reach "
-                        + OrderStatuses.name(status) + " within " + timeout.toMillis() + " ms; last known: "
+                        + StatusNames.name(status) + " within " + timeout.toMillis() + " ms; last known: "
                         + current.describe() + " after " + current.updateCount() + " update(s)");
             }
             waiting++;

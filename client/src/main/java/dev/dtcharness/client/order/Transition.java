@@ -1,5 +1,7 @@
 package dev.dtcharness.client.order;
 
+
+
 /**
  * One ORDER_UPDATE's effect on an order's status, as the {@link OrderStateMachine} judged it. Kept
  * for every update, so an order's history shows the invalid and stale ones too.
@@ -26,7 +28,7 @@ public record Transition(int from, int to, int reason, Verdict verdict) {
 
     @Override
     public String toString() {
-        return OrderStatuses.shortName(from) + " -> " + OrderStatuses.shortName(to) + " ("
-                + OrderStatuses.reasonName(reason) + "): " + verdict;
+        return StatusNames.shortName(from) + " -> " + StatusNames.shortName(to) + " ("
+                + StatusNames.reasonName(reason) + "): " + verdict;
     }
 }

@@ -8,10 +8,12 @@ import dev.dtcharness.client.Side;
 import dev.dtcharness.client.order.AppliedUpdate;
 import dev.dtcharness.client.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
+import dev.dtcharness.protocol.message.HistoricalOrderFillResponseView;
+import dev.dtcharness.protocol.message.OrderUpdateView;
 import dev.dtcharness.protocol.spec.DtcSpec;
-import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.protocol.time.DtcTimes;
-import dev.dtcharness.client.order.OrderStatuses;
+import dev.dtcharness.protocol.enums.OrderStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,21 +38,17 @@ public final class Reconciliation {
     private static final int SUBMIT_NEW_SINGLE_ORDER = DtcSpec.v8().message("SUBMIT_NEW_SINGLE_ORDER").type();
     private static final int SUBMIT_FLATTEN_POSITION_ORDER = DtcSpec.v8().message("SUBMIT_FLATTEN_POSITION_ORDER").type();
     private static final int SUBMIT_NEW_OCO_ORDER = DtcSpec.v8().message("SUBMIT_NEW_OCO_ORDER").type();
-    private static final int ORDER_UPDATE = DtcSpec.v8().message("ORDER_UPDATE").type();
-    private static final FieldSpec LAST_FILL_DATE_TIME = DtcSpec.v8().message("ORDER_UPDATE").field("LastFillDateTime");
-    private static final FieldSpec REQUEST_ID = DtcSpec.v8().message("ORDER_UPDATE").field("RequestID");
 
     private final DtcClientConfig config;
     private final OrderBook book;
     private final ProblemCounter problems;
-    private final BiConsumer<AppliedUpdate, DtcMessage> publish;
+    private final BiConsumer<AppliedUpdate, MessageView> publish;
     private final AtomicLong requestIds = new AtomicLong(1000);
     private long openOrdersRequest;
     private long fillsRequest;
     private Set<String> liveBefore = Set.of();
     private boolean openOrdersDone;
     private boolean fillsDone;
-    private DtcMessage lastAnswer;
     private final Set<String> restated = new HashSet<>();
     private final List<UnansweredOrders.UnknownWorking> unknownWorking = new ArrayList<>();
     private Set<String> inDoubt = Set.of();
@@ -67,7 +65,7 @@ public final class Reconciliation {
 
     /** {@code publish} tells the client's listeners about a change the book made (a missed fill). */
     public Reconciliation(DtcClientConfig config, OrderBook book, ProblemCounter problems,
-                          BiConsumer<AppliedUpdate, DtcMessage> publish) {
+                          BiConsumer<AppliedUpdate, MessageView> publish) {
         this.config = config;
         this.book = book;
         this.problems = problems;
@@ -130,24 +128,23 @@ public final class Reconciliation {
         return rounds;
     }
 
-    /** Looks at every inbound message after the router applied it. */
-    public void afterRouted(DtcMessage m) {
+    /** Looks at every inbound message after the router applied it; lent, not given: nothing keeps it. */
+    public void afterRouted(MessageView m) {
         afterRouted(m, false);
     }
 
     /**
-     * As {@link #afterRouted(DtcMessage)}; {@code fillRefused} when the router refused the fill a historical-fill
+     * As {@link #afterRouted(MessageView)}; {@code fillRefused} when the router refused the fill a historical-fill
      * message carries (a non-finite Price or Quantity, named and counted there): it still counts toward the answer.
      */
-    public synchronized void afterRouted(DtcMessage m, boolean fillRefused) {
+    public synchronized void afterRouted(MessageView m, boolean fillRefused) {
         this.fillRefused = fillRefused;
-        if (m.type() == ORDER_UPDATE) {
+        if (m instanceof OrderUpdateView u) {
             // The book marked the order answered while applying it; here only the times and the open-orders answer.
-            if (m.isSet(LAST_FILL_DATE_TIME)) {
-                sawFillAt(DtcTimes.millis(m.getLong(LAST_FILL_DATE_TIME)));
-            }
-            if (openOrdersRequest != 0 && m.getLong(REQUEST_ID) == openOrdersRequest) {
-                onOpenOrder(m);
+            // Unset reads 0, which sawFillAt ignores.
+            sawFillAt(DtcTimes.millis(u.lastFillDateTime()));
+            if (openOrdersRequest != 0 && u.requestID() == openOrdersRequest) {
+                onOpenOrder(u);
             }
         } else if (m.is("OPEN_ORDERS_REJECT") && m.getLong("RequestID") == openOrdersRequest) {
             problems.warn(log, "the server refused the open-orders request: {}", m.getString("RejectText"));
@@ -155,8 +152,8 @@ public final class Reconciliation {
             liveBefore = Set.of();
             openOrdersDone = true;
             finishIfDone(m);
-        } else if (m.is("HISTORICAL_ORDER_FILL_RESPONSE") && fillsRequest != 0 && m.getLong("RequestID") == fillsRequest) {
-            onHistoricalFill(m);
+        } else if (m instanceof HistoricalOrderFillResponseView f && fillsRequest != 0 && f.requestID() == fillsRequest) {
+            onHistoricalFill(f);
         } else if (m.is("HISTORICAL_ORDER_FILLS_REJECT") && m.getLong("RequestID") == fillsRequest) {
             problems.warn(log, "the server refused the historical-fills request: {}", m.getString("RejectText"));
             fillsDone = true;
@@ -164,26 +161,25 @@ public final class Reconciliation {
         }
     }
 
-    private void onOpenOrder(DtcMessage m) {
-        boolean none = m.isSet("NoOrders") && m.getLong("NoOrders") != 0;
-        if (!none && !m.getString("ServerOrderID").isEmpty()) {
-            restated.add(m.getString("ServerOrderID"));
-            if (m.getString("ClientOrderID").isEmpty()) {
-                Side side = Side.ofCode(m.getLong("BuySell"));
-                unknownWorking.add(new UnansweredOrders.UnknownWorking(m.getString("TradeAccount"), m.getString("Symbol"),
+    private void onOpenOrder(OrderUpdateView m) {
+        boolean none = m.noOrders() != 0;
+        if (!none && !m.serverOrderID().isEmpty()) {
+            restated.add(m.serverOrderID());
+            if (m.clientOrderID().isEmpty()) {
+                Side side = Side.ofCode(m.buySellValue());
+                unknownWorking.add(new UnansweredOrders.UnknownWorking(m.tradeAccount(), m.symbol(),
                         side == null ? "" : side.name()));
             }
         }
-        long total = m.getLong("TotalNumMessages");
-        if (none || total <= 0 || m.getLong("MessageNumber") >= total) {
+        long total = m.totalNumMessages();
+        if (none || total <= 0 || m.messageNumber() >= total) {
             openOrdersDone = true;
             finishIfDone(m);
         }
     }
 
     /** Only once the fills are in too: an order that filled while away must end FILLED, not CANCELED. */
-    private void finishIfDone(DtcMessage m) {
-        lastAnswer = m;
+    private void finishIfDone(MessageView lastAnswer) {
         if (!openOrdersDone || !fillsDone) {
             return;
         }
@@ -196,7 +192,7 @@ public final class Reconciliation {
                 }).orElse(0);
             }
         }
-        settleUnanswered();
+        settleUnanswered(lastAnswer);
         log.info("reconciled: {} order(s) restated, {} ended while away, {} fill(s) counted in all", restated.size(),
                 ended, book.ledger().size());
         openOrdersRequest = 0;
@@ -205,11 +201,11 @@ public final class Reconciliation {
     }
 
     /** Orders still ORDER_SENT from a dropped connection: attributed, ended, or reported (see {@link UnansweredOrders}). */
-    private void settleUnanswered() {
+    private void settleUnanswered(MessageView lastAnswer) {
         List<Order> doubtful = new ArrayList<>();
         for (String id : inDoubt) {
             Optional<Order> o = book.byClientOrderId(id);
-            if (o.isPresent() && o.get().status() == OrderStatuses.ORDER_SENT) {
+            if (o.isPresent() && o.get().status() == OrderStatus.ORDER_SENT.value()) {
                 doubtful.add(o.get());
             }
         }
@@ -233,31 +229,29 @@ public final class Reconciliation {
     static final String NOT_RECEIVED = "not received by the server before the connection dropped: absent from open "
             + "orders and fills after reconciliation";
 
-    private void onHistoricalFill(DtcMessage m) {
+    private void onHistoricalFill(HistoricalOrderFillResponseView m) {
         countHistoricalFill(m);
-        long total = m.getLong("TotalNumberMessages");
-        if ((m.isSet("NoOrderFills") && m.getLong("NoOrderFills") != 0) || total <= 0 || m.getLong("MessageNumber") >= total) {
+        long total = m.totalNumberMessages();
+        if (m.noOrderFills() != 0 || total <= 0 || m.messageNumber() >= total) {
             lastFillMillis = Math.max(lastFillMillis, pendingFillMillis);
             fillsDone = true;
             finishIfDone(m);
         }
     }
 
-    private void countHistoricalFill(DtcMessage m) {
-        if (m.isSet("NoOrderFills") && m.getLong("NoOrderFills") != 0 || fillRefused) {
+    private void countHistoricalFill(HistoricalOrderFillResponseView m) {
+        if (m.noOrderFills() != 0 || fillRefused) {
             return;
         }
-        String executionId = m.getString("UniqueExecutionID");
+        String executionId = m.uniqueExecutionID();
         if (executionId.isEmpty()) {
             problems.warn(log, "a historical fill without UniqueExecutionID cannot be matched, ignored: {}", m);
             return;
         }
-        long seconds = m.getLong("DateTime");
-        long millis = DtcTimes.millis(seconds);
+        long millis = DtcTimes.millis(m.dateTime());
         sawFillAt(millis);
-        Fill fill = new Fill(executionId, m.getString("ServerOrderID"), "", m.getString("Symbol"),
-                m.getString("TradeAccount"), Side.ofCode(m.getLong("BuySell")), m.getDouble("Quantity"),
-                m.getDouble("Price"), millis, m.name());
+        Fill fill = new Fill(executionId, m.serverOrderID(), "", m.symbol(), m.tradeAccount(), Side.ofCode(m.buySellValue()),
+                m.quantity(), m.price(), millis, m.name());
         book.applyFill(fill).ifPresent(applied -> publish.accept(applied, m));
     }
 

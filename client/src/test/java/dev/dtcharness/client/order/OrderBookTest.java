@@ -1,5 +1,7 @@
 package dev.dtcharness.client.order;
 
+import dev.dtcharness.protocol.enums.OrderStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dtcharness.client.Fill;
@@ -8,6 +10,7 @@ import dev.dtcharness.client.ProblemCounter;
 import dev.dtcharness.client.Side;
 import dev.dtcharness.client.order.Transition.Verdict;
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.message.OrderUpdate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,16 +23,16 @@ class OrderBookTest {
     @BeforeEach
     void sendABuyOfFour() {
         order = book.register(new Order("C1", "", "ES", "", "SIM1", Side.BUY, 7, 100, 4, 0, 4, Double.NaN, Double.NaN, 0,
-                "", OrderStatuses.ORDER_SENT, 0, "", 0));
+                "", OrderStatus.ORDER_SENT.value(), 0, "", 0));
     }
 
     @Test
     void shouldNotReopenAFilledOrderOnAStaleOpen() {
-        book.apply(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
-        book.apply(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4, 100.5, "E1"));
+        book.apply(u(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0)));
+        book.apply(u(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4, 100.5, "E1")));
         DtcMessage staleOpen = update("S1", "ORDER_STATUS_OPEN", "GENERAL_ORDER_UPDATE", 0);
 
-        Order after = book.apply(staleOpen).orElseThrow();
+        Order after = book.apply(u(staleOpen)).orElseThrow();
 
         assertThat(after.statusName()).isEqualTo("ORDER_STATUS_FILLED");
         assertThat(after.filledQuantity()).isEqualTo(4);
@@ -42,11 +45,11 @@ class OrderBookTest {
 
     @Test
     void shouldRefuseAFillAtANonFinitePriceWhenTheBookIsUsedOnItsOwn() {
-        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1"));
+        book.apply(u(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1")));
         DtcMessage bad = fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 2), 1, 100, "E2")
                 .set("LastFillPrice", Double.NaN);
 
-        AppliedUpdate applied = book.applyUpdateOrNull(bad);
+        AppliedUpdate applied = book.applyUpdateOrNull(u(bad));
 
         assertThat(applied.newFill()).isNull();
         assertThat(order.fills()).extracting(Fill::executionId).containsExactly("E1");
@@ -59,7 +62,7 @@ class OrderBookTest {
     @Test
     void shouldCompleteTheHandlesOfOrdersEndedWhileHeldTogetherAtTheRelease() throws Exception {
         book.holdCompletions();
-        book.apply(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4, 100.5, "E1"));
+        book.apply(u(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4, 100.5, "E1")));
         assertThat(order.current().statusName()).as("the book itself is current at once").isEqualTo("ORDER_STATUS_FILLED");
         assertThat(order.terminal()).as("held until the read is done").isNotDone();
 
@@ -71,8 +74,8 @@ class OrderBookTest {
     @Test
     void shouldNotHoldTheCompletionsOfAnotherThread() throws Exception {
         book.holdCompletions();
-        Thread other = new Thread(() -> book.apply(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4,
-                100.5, "E1")));
+        Thread other = new Thread(() -> book.apply(u(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4,
+                100.5, "E1"))));
         other.start();
         other.join();
 
@@ -85,14 +88,14 @@ class OrderBookTest {
         Object first = new Object();
         Object second = new Object();
         TrackedOrder other = book.register(new Order("C2", "", "ES", "", "SIM1", Side.SELL, 7, 101, 1, 0, 1, Double.NaN,
-                Double.NaN, 0, "", OrderStatuses.ORDER_SENT, 0, "", 0));
+                Double.NaN, 0, "", OrderStatus.ORDER_SENT.value(), 0, "", 0));
         book.writtenOn("C1", first);
         book.writtenOn("C2", first);
 
         assertThat(book.unansweredBefore(first)).as("written on the connection being reconciled").isEmpty();
         assertThat(book.unansweredBefore(second)).containsExactlyInAnyOrder("C1", "C2");
 
-        book.apply(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
+        book.apply(u(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0)));
 
         assertThat(book.unansweredBefore(second)).as("C1 has its answer").containsExactly("C2");
         assertThat(other.current().statusName()).isEqualTo("ORDER_STATUS_ORDER_SENT");
@@ -100,11 +103,11 @@ class OrderBookTest {
 
     @Test
     void shouldListOrdersInArrivalOrderWhetherRegisteredOrPlacedElsewhere() {
-        book.apply(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "X9").setEnum("OrderStatus", "ORDER_STATUS_OPEN")
-                .setEnum("OrderUpdateReason", "OPEN_ORDERS_REQUEST_RESPONSE").set("OrderQuantity", 1));
+        book.apply(u(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "X9").setEnum("OrderStatus", "ORDER_STATUS_OPEN")
+                .setEnum("OrderUpdateReason", "OPEN_ORDERS_REQUEST_RESPONSE").set("OrderQuantity", 1)));
         book.register(new Order("C2", "", "ES", "", "SIM1", Side.SELL, 7, 101, 1, 0, 1, Double.NaN, Double.NaN, 0,
-                "", OrderStatuses.ORDER_SENT, 0, "", 0));
-        book.apply(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4, 100.5, "E1"));
+                "", OrderStatus.ORDER_SENT.value(), 0, "", 0));
+        book.apply(u(fill(update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4), 4, 100.5, "E1")));
 
         assertThat(book.all()).extracting(o -> o.clientOrderId() + "/" + o.serverOrderId())
                 .containsExactly("C1/S1", "/X9", "C2/");
@@ -120,7 +123,7 @@ class OrderBookTest {
             sendAndFill(small, "K" + i);
         }
         small.register(new Order("K6", "", "ES", "", "SIM1", Side.BUY, 7, 100, 1, 0, 1, Double.NaN, Double.NaN, 0,
-                "", OrderStatuses.ORDER_SENT, 0, "", 0));
+                "", OrderStatus.ORDER_SENT.value(), 0, "", 0));
 
         assertThat(small.all()).extracting(Order::clientOrderId).containsExactly("K4", "K5", "K6");
         assertThat(small.byServerOrderId("SK1")).isEmpty();
@@ -139,9 +142,9 @@ class OrderBookTest {
                 .setEnum("OrderStatus", "ORDER_STATUS_FILLED").setEnum("OrderUpdateReason", "GENERAL_ORDER_UPDATE")
                 .set("OrderQuantity", 1).set("FilledQuantity", 1);
 
-        AppliedUpdate applied = none.applyUpdate(again).orElseThrow();
+        AppliedUpdate applied = none.applyUpdate(u(again)).orElseThrow();
 
-        assertThat(applied.before().status()).as("an order the book does not hold").isEqualTo(OrderStatuses.UNSPECIFIED);
+        assertThat(applied.before().status()).as("an order the book does not hold").isEqualTo(OrderStatus.UNSPECIFIED.value());
         assertThat(applied.after().updateCount()).isEqualTo(1);
         assertThat(none.ledger().size()).as("its fill stays counted").isEqualTo(1);
     }
@@ -150,16 +153,16 @@ class OrderBookTest {
     void shouldFindEachOrderByItsIdWhenUpdatesOfDifferentOrdersInterleave() {
         for (String id : List.of("I1", "I2")) {
             book.register(new Order(id, "", "ES", "", "SIM1", Side.BUY, 7, 100, 2, 0, 2, Double.NaN, Double.NaN, 0,
-                    "", OrderStatuses.ORDER_SENT, 0, "", 0));
-            book.apply(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S" + id).set("ClientOrderID", id)
+                    "", OrderStatus.ORDER_SENT.value(), 0, "", 0));
+            book.apply(u(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S" + id).set("ClientOrderID", id)
                     .setEnum("OrderStatus", "ORDER_STATUS_OPEN").setEnum("OrderUpdateReason", "NEW_ORDER_ACCEPTED")
-                    .set("OrderQuantity", 2));
+                    .set("OrderQuantity", 2)));
         }
         for (String id : List.of("I1", "I2", "I1", "I2")) {
             // No ClientOrderID: only the ServerOrderID finds the order, as DTC allows for fills.
-            book.apply(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S" + id)
+            book.apply(u(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S" + id)
                     .setEnum("OrderStatus", "ORDER_STATUS_PARTIALLY_FILLED").setEnum("OrderUpdateReason", "GENERAL_ORDER_UPDATE")
-                    .set("OrderQuantity", 2).set("FilledQuantity", 0));
+                    .set("OrderQuantity", 2).set("FilledQuantity", 0)));
         }
 
         assertThat(book.byClientOrderId("I1").orElseThrow().updateCount()).isEqualTo(3);
@@ -184,10 +187,10 @@ class OrderBookTest {
 
     @Test
     void shouldCountAFillRepeatedWithTheSameExecutionIdOnce() {
-        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1"));
-        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 3), 2, 103, "E2"));
-        Order afterDuplicate = book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1),
-                1, 100, "E1")).orElseThrow();
+        book.apply(u(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1")));
+        book.apply(u(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 3), 2, 103, "E2")));
+        Order afterDuplicate = book.apply(u(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1),
+                1, 100, "E1"))).orElseThrow();
 
         assertThat(order.fills()).extracting(Fill::executionId).containsExactly("E1", "E2");
         assertThat(afterDuplicate.filledQuantity()).as("never goes down").isEqualTo(3);
@@ -202,8 +205,8 @@ class OrderBookTest {
     void shouldCountARepeatedFillWithoutExecutionIdOnce() {
         DtcMessage noId = update("S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 4).set("LastFillPrice", 99);
 
-        book.apply(noId);
-        Order after = book.apply(noId.copy()).orElseThrow();
+        book.apply(u(noId));
+        Order after = book.apply(u(noId.copy())).orElseThrow();
 
         assertThat(order.fills()).singleElement().satisfies(f -> {
             assertThat(f.executionId()).isEqualTo("S1@4");
@@ -214,13 +217,13 @@ class OrderBookTest {
 
     @Test
     void shouldFollowTheOrderToItsNewServerOrderIdOnReplace() {
-        book.apply(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
+        book.apply(u(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0)));
         DtcMessage replaced = update("S2", "ORDER_STATUS_OPEN", "ORDER_CANCEL_REPLACE_COMPLETE", 0)
                 .set("PreviousServerOrderID", "S1").set("Price1", 101).set("OrderQuantity", 6);
 
-        book.apply(replaced);
-        book.apply(update("S2", "ORDER_STATUS_OPEN", "GENERAL_ORDER_UPDATE", 0).set("ClientOrderID", null)
-                .set("OrderQuantity", 6).set("RemainingQuantity", 6));
+        book.apply(u(replaced));
+        book.apply(u(update("S2", "ORDER_STATUS_OPEN", "GENERAL_ORDER_UPDATE", 0).set("ClientOrderID", null)
+                .set("OrderQuantity", 6).set("RemainingQuantity", 6)));
 
         assertThat(book.all()).singleElement().satisfies(o -> {
             assertThat(o.serverOrderId()).isEqualTo("S2");
@@ -233,10 +236,10 @@ class OrderBookTest {
 
     @Test
     void shouldLeaveAWorkingOrderAloneWhenItsCancelIsRejected() {
-        book.apply(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
+        book.apply(u(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0)));
 
-        Order after = book.apply(update("S1", "ORDER_STATUS_REJECTED", "ORDER_CANCEL_REJECTED", 0)
-                .set("InfoText", "too late to cancel")).orElseThrow();
+        Order after = book.apply(u(update("S1", "ORDER_STATUS_REJECTED", "ORDER_CANCEL_REJECTED", 0)
+                .set("InfoText", "too late to cancel"))).orElseThrow();
 
         assertThat(after.statusName()).isEqualTo("ORDER_STATUS_OPEN");
         assertThat(after.lastReasonName()).isEqualTo("ORDER_CANCEL_REJECTED");
@@ -246,9 +249,9 @@ class OrderBookTest {
 
     @Test
     void shouldKeepAnInvalidTransitionAndCountItAsAWarning() {
-        book.apply(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
+        book.apply(u(update("S1", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0)));
 
-        Order after = book.apply(update("S1", "ORDER_STATUS_PENDING_CHILD", "GENERAL_ORDER_UPDATE", 0)).orElseThrow();
+        Order after = book.apply(u(update("S1", "ORDER_STATUS_PENDING_CHILD", "GENERAL_ORDER_UPDATE", 0))).orElseThrow();
 
         assertThat(after.statusName()).isEqualTo("ORDER_STATUS_PENDING_CHILD");
         assertThat(order.transitions()).last().extracting(Transition::verdict).isEqualTo(Verdict.INVALID);
@@ -257,7 +260,7 @@ class OrderBookTest {
 
     @Test
     void shouldMergeAHistoricalFillByExecutionIdWithoutCountingTwice() {
-        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1"));
+        book.apply(u(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1")));
         Fill again = new Fill("E1", "S1", "", "ES", "SIM1", Side.BUY, 1, 100, 0, "HISTORICAL_ORDER_FILL_RESPONSE");
         Fill missed = new Fill("E2", "S1", "", "ES", "SIM1", Side.BUY, 3, 102, 0, "HISTORICAL_ORDER_FILL_RESPONSE");
 
@@ -272,10 +275,10 @@ class OrderBookTest {
 
     @Test
     void shouldReadLastFillDateTimeInMillisecondsOrInTheSecondsOlderServersSend() {
-        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1")
-                .set("LastFillDateTime", 1_764_000_000_123L));
-        book.apply(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 2), 1, 100, "E2")
-                .set("LastFillDateTime", 1_764_000_001L));
+        book.apply(u(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 1), 1, 100, "E1")
+                .set("LastFillDateTime", 1_764_000_000_123L)));
+        book.apply(u(fill(update("S1", "ORDER_STATUS_PARTIALLY_FILLED", "ORDER_FILLED_PARTIALLY", 2), 1, 100, "E2")
+                .set("LastFillDateTime", 1_764_000_001L)));
 
         assertThat(order.fills()).extracting(Fill::dateTimeMillis).containsExactly(1_764_000_000_123L, 1_764_000_001_000L);
     }
@@ -283,10 +286,10 @@ class OrderBookTest {
     /** Registers a buy of one as {@code id} and fills it: ServerOrderID "S" + id, execution id "E" + id. */
     private static void sendAndFill(OrderBook book, String id) {
         book.register(new Order(id, "", "ES", "", "SIM1", Side.BUY, 7, 100, 1, 0, 1, Double.NaN, Double.NaN, 0,
-                "", OrderStatuses.ORDER_SENT, 0, "", 0));
-        book.apply(fill(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S" + id).set("ClientOrderID", id)
+                "", OrderStatus.ORDER_SENT.value(), 0, "", 0));
+        book.apply(u(fill(DtcMessage.of("ORDER_UPDATE").set("ServerOrderID", "S" + id).set("ClientOrderID", id)
                 .setEnum("OrderStatus", "ORDER_STATUS_FILLED").setEnum("OrderUpdateReason", "ORDER_FILLED")
-                .set("OrderQuantity", 1).set("FilledQuantity", 1).set("RemainingQuantity", 0), 1, 100, "E" + id));
+                .set("OrderQuantity", 1).set("FilledQuantity", 1).set("RemainingQuantity", 0), 1, 100, "E" + id)));
     }
 
     private static DtcMessage update(String serverOrderId, String status, String reason, double filled) {
@@ -298,5 +301,10 @@ class OrderBookTest {
     private static DtcMessage fill(DtcMessage update, double quantity, double price, String executionId) {
         return update.set("AverageFillPrice", price).set("LastFillPrice", price).set("LastFillQuantity", quantity)
                 .set("LastFillExecutionID", executionId);
+    }
+
+    /** What the client's codec hands the book: DtcMessage.of("ORDER_UPDATE") makes the typed class. */
+    private static OrderUpdate u(DtcMessage m) {
+        return (OrderUpdate) m;
     }
 }

@@ -1,5 +1,8 @@
 package dev.dtcharness.client.order;
 
+import dev.dtcharness.protocol.enums.OrderStatus;
+import dev.dtcharness.protocol.enums.OrderUpdateReason;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dtcharness.client.order.Transition.Verdict;
@@ -41,7 +44,7 @@ class OrderStateMachineTest {
         for (int from = 0; from < TABLE.length; from++) {
             String[] row = TABLE[from].split(" ");
             for (int to = 0; to < row.length; to++) {
-                cases.add(Arguments.of(OrderStatuses.name(from), OrderStatuses.name(to), from, to, LETTERS.get(row[to])));
+                cases.add(Arguments.of(StatusNames.name(from), StatusNames.name(to), from, to, LETTERS.get(row[to])));
             }
         }
         return cases.stream();
@@ -49,14 +52,14 @@ class OrderStateMachineTest {
 
     @Test
     void shouldCoverEveryStatusOfTheSpec() {
-        assertThat(OrderStatuses.all()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(java.util.Arrays.stream(OrderStatus.values()).map(OrderStatus::value).toList()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         assertThat(everyTransition()).hasSize(121);
     }
 
     @ParameterizedTest(name = "{0} -> {1}: {4}")
     @MethodSource("everyTransition")
     void shouldJudgeEveryStatusTransition(String fromName, String toName, int from, int to, Verdict expected) {
-        Transition t = OrderStateMachine.judge(from, to, OrderStatuses.reasonCode("GENERAL_ORDER_UPDATE"));
+        Transition t = OrderStateMachine.judge(from, to, OrderUpdateReason.valueOf("GENERAL_ORDER_UPDATE").value());
 
         assertThat(t.verdict()).isEqualTo(expected);
         int resulting = OrderStateMachine.resulting(t);
@@ -70,12 +73,12 @@ class OrderStateMachineTest {
     @Test
     void shouldNeverLetACancelOrReplaceRejectChangeAKnownOrdersStatus() {
         for (String reason : List.of("ORDER_CANCEL_REJECTED", "ORDER_CANCEL_REPLACE_REJECTED")) {
-            Transition open = OrderStateMachine.judge(OrderStatuses.OPEN, OrderStatuses.REJECTED, OrderStatuses.reasonCode(reason));
-            Transition filled = OrderStateMachine.judge(OrderStatuses.FILLED, OrderStatuses.FILLED, OrderStatuses.reasonCode(reason));
+            Transition open = OrderStateMachine.judge(OrderStatus.OPEN.value(), OrderStatus.REJECTED.value(), OrderUpdateReason.valueOf(reason).value());
+            Transition filled = OrderStateMachine.judge(OrderStatus.FILLED.value(), OrderStatus.FILLED.value(), OrderUpdateReason.valueOf(reason).value());
 
             assertThat(open.verdict()).isEqualTo(Verdict.HELD);
-            assertThat(OrderStateMachine.resulting(open)).isEqualTo(OrderStatuses.OPEN);
-            assertThat(OrderStateMachine.resulting(filled)).isEqualTo(OrderStatuses.FILLED);
+            assertThat(OrderStateMachine.resulting(open)).isEqualTo(OrderStatus.OPEN.value());
+            assertThat(OrderStateMachine.resulting(filled)).isEqualTo(OrderStatus.FILLED.value());
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;
-import dev.dtcharness.client.order.OrderStatuses;
+import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.client.reconcile.UnansweredOrders.UnknownWorking;
 import dev.dtcharness.client.reconcile.UnansweredOrders.Verdicts;
 import dev.dtcharness.protocol.spec.DtcSpec;
@@ -84,7 +84,7 @@ class UnansweredOrdersTest {
 
     private static Order sent(String clientOrderId, Side side, int type, double quantity, double price) {
         return new Order(clientOrderId, "", "ES", "", "SIM1", side, type, price, quantity, 0, quantity, Double.NaN,
-                Double.NaN, 0, "", OrderStatuses.ORDER_SENT, 0, "", 0);
+                Double.NaN, 0, "", OrderStatus.ORDER_SENT.value(), 0, "", 0);
     }
 
     private static Fill fill(String serverOrderId, String executionId, Side side, double quantity, double price) {
