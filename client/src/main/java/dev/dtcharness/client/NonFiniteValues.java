@@ -1,6 +1,10 @@
 package dev.dtcharness.client;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.enums.OrderUpdateReason;
+import dev.dtcharness.protocol.message.HistoricalOrderFillResponse;
+import dev.dtcharness.protocol.message.OrderUpdate;
+import dev.dtcharness.protocol.message.PositionUpdate;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
@@ -20,22 +24,22 @@ import org.slf4j.LoggerFactory;
 public final class NonFiniteValues {
     private static final Logger log = LoggerFactory.getLogger(NonFiniteValues.class);
     private static final DtcSpec SPEC = DtcSpec.v8();
-    private static final MessageSpec ORDER_UPDATE = SPEC.message("ORDER_UPDATE");
-    private static final MessageSpec POSITION_UPDATE = SPEC.message("POSITION_UPDATE");
-    private static final MessageSpec HISTORICAL_FILL = SPEC.message("HISTORICAL_ORDER_FILL_RESPONSE");
-    private static final FieldSpec REASON = ORDER_UPDATE.field("OrderUpdateReason");
-    private static final FieldSpec EXECUTION_ID = ORDER_UPDATE.field("LastFillExecutionID");
-    private static final long FILLED = REASON.enumSpec().valueOf("ORDER_FILLED");
-    private static final long FILLED_PARTIALLY = REASON.enumSpec().valueOf("ORDER_FILLED_PARTIALLY");
-    private static final FieldSpec NO_ORDER_FILLS = HISTORICAL_FILL.field("NoOrderFills");
+    private static final MessageSpec ORDER_UPDATE = OrderUpdate.SPEC;
+    private static final MessageSpec POSITION_UPDATE = PositionUpdate.SPEC;
+    private static final MessageSpec HISTORICAL_FILL = HistoricalOrderFillResponse.SPEC;
+    private static final FieldSpec REASON = OrderUpdate.ORDER_UPDATE_REASON;
+    private static final FieldSpec EXECUTION_ID = OrderUpdate.LAST_FILL_EXECUTION_ID;
+    private static final long FILLED = OrderUpdateReason.ORDER_FILLED.value();
+    private static final long FILLED_PARTIALLY = OrderUpdateReason.ORDER_FILLED_PARTIALLY.value();
+    private static final FieldSpec NO_ORDER_FILLS = HistoricalOrderFillResponse.NO_ORDER_FILLS;
     private static final String[] WHOSE = {"Symbol", "TradeAccount", "LastFillExecutionID", "UniqueExecutionID"};
 
     /** Per message type: its floating-point fields, in spec order (bit i of a mask is field i). */
     private static final FieldSpec[][] NUMBERS;
     /** Per message type: the fields a fill's price and quantity are read from; one of them refused, no fill is counted. */
     private static final long[] FILL_FIELDS;
-    private static final FieldSpec LAST_PRICE = ORDER_UPDATE.field("LastFillPrice");
-    private static final FieldSpec LAST_QUANTITY = ORDER_UPDATE.field("LastFillQuantity");
+    private static final FieldSpec LAST_PRICE = OrderUpdate.LAST_FILL_PRICE;
+    private static final FieldSpec LAST_QUANTITY = OrderUpdate.LAST_FILL_QUANTITY;
     /** ORDER_UPDATE's fallbacks: AverageFillPrice for a missing LastFillPrice, FilledQuantity for a missing LastFillQuantity. */
     private static final long AVERAGE_BIT = bit(ORDER_UPDATE, "AverageFillPrice");
     private static final long FILLED_BIT = bit(ORDER_UPDATE, "FilledQuantity");

@@ -1,139 +1,187 @@
 package dev.dtcharness.client.order;
 
-import dev.dtcharness.protocol.time.DtcTimes;
 import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
-import dev.dtcharness.client.Side;
+import dev.dtcharness.client.ProblemCounter;
+import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.protocol.enums.OrderUpdateReason;
 import dev.dtcharness.protocol.message.OrderUpdateView;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Folds one ORDER_UPDATE (301) into an {@link Order} snapshot, copying only what the update really
- * sets: a field absent from JSON, an empty string, a zero enum or a DBL_MAX number means "not
- * set" (FACTS 1.1, 4.11), so it leaves the snapshot's value alone. The status comes from the
- * {@link OrderStateMachine}; the quantities from the order's counted fills as well as the server.
+ * Applies what the server says to the orders: one ORDER_UPDATE (301), or a fill learnt outside one
+ * (HISTORICAL_ORDER_FILL_RESPONSE). It finds the order in the {@link OrderIndex}, has the
+ * {@link OrderStateMachine} judge the status, folds the fields ({@link OrderFolding}), counts the fill
+ * once in the {@link FillLedger}, and hands the ended order to {@link Completions}; it never calls
+ * back into the book, which only delegates to it. Runs on the event loop; changes under the index's lock.
  */
 final class OrderUpdateApplier {
-    private static final double EPSILON = 1e-9;
+    /** The book's logger: operators find the book's lines under one name. */
+    private static final Logger log = LoggerFactory.getLogger(OrderBook.class);
 
-    private OrderUpdateApplier() {
-    }
+    private final OrderIndex index;
+    private final FillLedger ledger;
+    private final UnattributedFills unattributed;
+    private final FillViolations violations;
+    private final Completions completions;
+    private final ProblemCounter problems;
 
-    static Order apply(Order before, OrderUpdateView u, int status) {
-        Side side = Side.ofCode(u.buySellValue());
-        return new Order(
-                // ClientOrderID must not change for the life of an order; only an unknown order learns it here.
-                before.clientOrderId().isEmpty() ? u.clientOrderID() : before.clientOrderId(),
-                text(u.serverOrderID(), before.serverOrderId()),
-                text(u.symbol(), before.symbol()),
-                text(u.exchange(), before.exchange()),
-                text(u.tradeAccount(), before.tradeAccount()),
-                side != null ? side : before.side(),
-                code(u.orderTypeValue(), before.orderType()),
-                number(u.price1(), before.price1()),
-                number(u.orderQuantity(), before.orderQuantity()),
-                number(u.filledQuantity(), before.filledQuantity()),
-                number(u.remainingQuantity(), before.remainingQuantity()),
-                number(u.averageFillPrice(), before.averageFillPrice()),
-                number(u.lastFillPrice(), before.lastFillPrice()),
-                number(u.lastFillQuantity(), before.lastFillQuantity()),
-                text(u.lastFillExecutionID(), before.lastFillExecutionId()),
-                status,
-                code(u.orderUpdateReasonValue(), before.lastReason()),
-                text(u.infoText(), before.infoText()),
-                before.updateCount() + 1);
-    }
-
-    /** The update counted, nothing else changed: what a stale update does. */
-    static Order counted(Order before) {
-        return with(before, before.filledQuantity(), before.averageFillPrice(), before.status(), before.updateCount() + 1,
-                before.lastFillPrice(), before.lastFillQuantity(), before.lastFillExecutionId());
+    OrderUpdateApplier(OrderIndex index, FillLedger ledger, UnattributedFills unattributed, FillViolations violations,
+                       Completions completions, ProblemCounter problems) {
+        this.index = index;
+        this.ledger = ledger;
+        this.unattributed = unattributed;
+        this.violations = violations;
+        this.completions = completions;
+        this.problems = problems;
     }
 
     /**
-     * Makes FilledQuantity never go down, agree with the counted fills when they cover it (their VWAP
-     * is then the average), and RemainingQuantity = OrderQuantity - FilledQuantity.
+     * Applies one ORDER_UPDATE, read during the call and not kept; null for an update naming no order.
+     * {@code fillRefused} when a field its fill is read from was refused as non-finite, so its fill is not counted.
      */
-    static Order consistent(Order before, Order after, List<Fill> fills, Fill newFill, boolean behind) {
-        // Plain loops: this runs for every ORDER_UPDATE, and streams cost five objects a call.
-        double counted = 0;
-        double notional = 0;
-        for (int i = 0; i < fills.size(); i++) {
-            Fill f = fills.get(i);
-            counted += f.quantity();
-            notional += f.quantity() * f.price();
-        }
-        double filled = Math.max(Math.max(before.filledQuantity(), after.filledQuantity()), counted);
-        // An update that is behind the book (it reports less filled) must not move the average or the last fill back.
-        double average = behind ? before.averageFillPrice() : after.averageFillPrice();
-        if (counted > 0 && counted >= filled - EPSILON) {
-            average = notional / counted;
-        }
-        Order last = behind ? before : after;
-        boolean latest = newFill != null && !behind;
-        return with(after, filled, average, after.status(), after.updateCount(),
-                latest ? newFill.price() : last.lastFillPrice(),
-                latest ? newFill.quantity() : last.lastFillQuantity(),
-                latest ? newFill.executionId() : last.lastFillExecutionId());
-    }
-
-    /** The fill this update reports, or null: by reason, or by a LastFillExecutionID with a quantity. */
-    static Fill fillIn(OrderUpdateView u, Order before, Order after) {
-        int reason = u.orderUpdateReasonValue();
-        String executionId = u.lastFillExecutionID();
-        double lastQuantity = number(u.lastFillQuantity(), 0);
-        boolean fillReason = reason == OrderUpdateReason.ORDER_FILLED.value() || reason == OrderUpdateReason.ORDER_FILLED_PARTIALLY.value();
-        if (!fillReason && (executionId.isEmpty() || !(lastQuantity > 0))) {
+    AppliedUpdate apply(OrderUpdateView update, boolean fillRefused) {
+        if (update.noOrders() != 0) {
             return null;
         }
-        double serverFilled = number(u.filledQuantity(), before.filledQuantity());
-        double quantity = lastQuantity > 0 ? lastQuantity : serverFilled - before.filledQuantity();
-        if (!(quantity > 0)) {
+        String serverId = update.serverOrderID();
+        String clientId = update.clientOrderID();
+        if (serverId.isEmpty() && clientId.isEmpty()) {
+            // The message as text: the client's codec decodes the next ORDER_UPDATE into this same message.
+            problems.warn(log, "ORDER_UPDATE names no order (neither ServerOrderID nor ClientOrderID), ignored: {}",
+                    update.toString());
             return null;
         }
-        double price = number(u.lastFillPrice(), number(u.averageFillPrice(), Double.NaN));
-        String id = executionId.isEmpty() ? after.serverOrderId() + "@" + strip(serverFilled) : executionId;
-        return new Fill(id, after.serverOrderId(), after.clientOrderId(), after.symbol(), after.tradeAccount(),
-                after.side(), quantity, price, DtcTimes.millis(u.lastFillDateTime()), "ORDER_UPDATE");
-    }
-
-    static Order with(Order o, double filled, double average, int status, int updateCount,
-                      double lastPrice, double lastQuantity, String lastExecutionId) {
-        double remaining = o.orderQuantity() > 0 ? Math.max(0, o.orderQuantity() - filled) : o.remainingQuantity();
-        if (same(filled, o.filledQuantity()) && same(average, o.averageFillPrice()) && status == o.status()
-                && updateCount == o.updateCount() && same(lastPrice, o.lastFillPrice())
-                && same(lastQuantity, o.lastFillQuantity()) && lastExecutionId.equals(o.lastFillExecutionId())
-                && same(remaining, o.remainingQuantity())) {
-            // Most updates are already consistent: the snapshot is immutable, so it serves as it is.
-            return o;
+        int reason = update.orderUpdateReasonValue();
+        AppliedUpdate applied;
+        Fill withoutPrice = null;
+        Fill repeated = null;
+        synchronized (index) {
+            TrackedOrder tracked = index.find(serverId, update.previousServerOrderID(), clientId);
+            if (tracked == null) {
+                if (reason == OrderUpdateReason.ORDER_CANCEL_REJECTED.value()
+                        || reason == OrderUpdateReason.ORDER_CANCEL_REPLACE_REJECTED.value()) {
+                    problems.warn(log, "{} for an order the book does not know ({}/{}), ignored: {}",
+                            StatusNames.reasonName(reason), dash(clientId), dash(serverId), update.toString());
+                    return null;
+                }
+                log.info("order {}/{} placed elsewhere (RequestID {}): added to the book", dash(clientId), dash(serverId),
+                        update.requestID());
+                tracked = index.addUnknown();
+            }
+            tracked.answered();
+            Order before = tracked.current();
+            Transition t = OrderStateMachine.judge(before.status(), update.orderStatusValue(), reason);
+            tracked.addTransition(t);
+            Order fields = t.verdict() == Transition.Verdict.STALE ? OrderFolding.counted(before)
+                    : OrderFolding.apply(before, update, OrderStateMachine.resulting(t));
+            List<Fill> adopted = fields.serverOrderId().isEmpty() ? null : unattributed.take(fields.serverOrderId());
+            if (adopted != null) {
+                adopted.forEach(tracked::addFill);
+            }
+            Fill fill = OrderFolding.fillIn(update, before, fields);
+            boolean refusedFill = fill != null && (fillRefused || !Double.isFinite(fill.price()));
+            if (refusedFill && !fillRefused) {
+                withoutPrice = fill;
+            }
+            Fill newFill = fill != null && !refusedFill && ledger.add(fill) ? fill : null;
+            if (newFill != null) {
+                tracked.addFill(newFill);
+            } else if (fill != null) {
+                repeated = refusedFill ? null : fill;
+                // A repeated or refused fill must not pass for the latest one (and a refused one is not in the ledger,
+                // so the server may still send it again, right, under the same execution id).
+                fields = OrderFolding.with(fields, fields.filledQuantity(), fields.averageFillPrice(), fields.status(),
+                        fields.updateCount(), before.lastFillPrice(), before.lastFillQuantity(), before.lastFillExecutionId());
+            }
+            // An update reporting less filled than the book holds is older news (a reordered or repeated one).
+            boolean behind = OrderFolding.number(update.filledQuantity(), before.filledQuantity()) < before.filledQuantity();
+            Order after = OrderFolding.consistent(before, fields, tracked.fillsView(), newFill, behind);
+            tracked.update(after);
+            index.index(tracked, after);
+            index.retireIfFinished(tracked, before, after);
+            index.lastUpdated(tracked);
+            applied = new AppliedUpdate(before, after, t, newFill, tracked);
         }
-        return new Order(o.clientOrderId(), o.serverOrderId(), o.symbol(), o.exchange(), o.tradeAccount(), o.side(),
-                o.orderType(), o.price1(), o.orderQuantity(), filled, remaining, average, lastPrice, lastQuantity,
-                lastExecutionId, status, o.lastReason(), o.infoText(), updateCount);
+        logChange(applied, update.lastFillExecutionID());
+        violations.judge(applied, withoutPrice, repeated, "ORDER_UPDATE");
+        completions.complete(applied.order(), applied.after());
+        return applied;
     }
 
-    /** Equal as stored, NaN included (NaN marks a price not known yet). */
-    private static boolean same(double a, double b) {
-        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+    /**
+     * Counts a fill learnt outside ORDER_UPDATE: null when its execution id was counted already. A fill of
+     * an order the book does not hold is still counted (kept unattributed by its ServerOrderID), with null orders.
+     */
+    AppliedUpdate applyFill(Fill fill) {
+        AppliedUpdate applied;
+        synchronized (index) {
+            if (!ledger.add(fill)) {
+                applied = null;
+            } else {
+                TrackedOrder tracked = fill.serverOrderId().isEmpty() ? null : index.byServerOrderId(fill.serverOrderId());
+                if (tracked == null) {
+                    if (!fill.serverOrderId().isEmpty()) {
+                        unattributed.add(fill);
+                    }
+                    log.info("fill {} of order {} the book does not hold: counted", fill.executionId(), dash(fill.serverOrderId()));
+                    return new AppliedUpdate(null, null, null, fill, null);
+                }
+                Order before = tracked.current();
+                tracked.addFill(fill);
+                Order after = OrderFolding.consistent(before, before, tracked.fillsView(), fill, false);
+                if (!after.isTerminal() && after.orderQuantity() > 0 && after.filledQuantity() >= after.orderQuantity()) {
+                    after = OrderFolding.with(after, after.filledQuantity(), after.averageFillPrice(), OrderStatus.FILLED.value(),
+                            after.updateCount(), after.lastFillPrice(), after.lastFillQuantity(), after.lastFillExecutionId());
+                }
+                tracked.update(after);
+                index.retireIfFinished(tracked, before, after);
+                applied = new AppliedUpdate(before, after, null, fill, tracked);
+            }
+        }
+        if (applied == null) {
+            // Outside the lock: the first version may have to come from the history database.
+            TrackedOrder order;
+            synchronized (index) {
+                order = fill.serverOrderId().isEmpty() ? null : index.byServerOrderId(fill.serverOrderId());
+            }
+            violations.conflicts(order, fill, fill.source());
+            return null;
+        }
+        log.info("order {}: missed fill {} of {} at {} counted", applied.after().describe(), fill.executionId(),
+                fill.quantity(), fill.price());
+        violations.judge(applied, null, null, fill.source());
+        completions.complete(applied.order(), applied.after());
+        return applied;
     }
 
-    private static String strip(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    private void logChange(AppliedUpdate a, String fillId) {
+        Order before = a.before();
+        Order after = a.after();
+        Transition t = a.transition();
+        if (t.verdict() == Transition.Verdict.INVALID) {
+            problems.warn(log, "order {}: {} is not a DTC order transition; applied as the server says", after.describe(), t);
+        } else if (t.verdict() == Transition.Verdict.STALE) {
+            problems.warn(log, "order {}: stale update kept out of the status: {}", after.describe(), t);
+        }
+        if (!fillId.isEmpty() && a.newFill() == null && log.isInfoEnabled()) {
+            log.info("order {}: fill {} already counted, not counted again", after.describe(), fillId);
+        }
+        if (before.status() == after.status()) {
+            if (log.isDebugEnabled()) {
+                log.debug("order {}: {} again ({})", after.describe(), after.statusName(), after.lastReasonName());
+            }
+            return;
+        }
+        if (log.isInfoEnabled()) { // one line per status change; its arguments cost nothing when INFO is off
+            log.info("order {} {}: {} -> {} ({})", dash(after.clientOrderId()), dash(after.serverOrderId()),
+                    StatusNames.shortName(before.status()), StatusNames.shortName(after.status()), after.lastReasonName());
+        }
     }
 
-    // The typed accessors read the same slots the field handles did: an unset field reads its spec default,
-    // "" for text, 0 for an enum, DBL_MAX for a number, each of which means "not said" here (FACTS 1.1, 4.11).
-    static String text(String v, String otherwise) {
-        return v.isEmpty() ? otherwise : v;
-    }
-
-    /** Zero is the UNSET/UNSPECIFIED constant of every enum read here. */
-    static int code(int v, int otherwise) {
-        return v == 0 ? otherwise : v;
-    }
-
-    static double number(double v, double otherwise) {
-        return v == Double.MAX_VALUE || !Double.isFinite(v) ? otherwise : v;
+    static String dash(String id) {
+        return id.isEmpty() ? "-" : id;
     }
 }
