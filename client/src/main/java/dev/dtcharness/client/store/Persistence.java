@@ -6,11 +6,16 @@ import dev.dtcharness.client.Order;
 import dev.dtcharness.client.ProblemCounter;
 import dev.dtcharness.client.order.AppliedUpdate;
 import dev.dtcharness.client.order.OrderBook;
+import dev.dtcharness.client.order.TrackedOrder;
 import dev.dtcharness.client.track.Position;
 import dev.dtcharness.client.track.PositionTracker;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * transaction), then the state file is replaced. On start, the database wins where both exist,
  * because it is written first: open orders are its latest snapshots that have not ended, and
  * positions are folded again from its fills, so a crash between the two writes loses nothing.
+ *
+ * <p>It never looks through the book: whoever changes an order tells it (the order entry of an order
+ * sent, the bookkeeping of every change applied), and it keeps the orders not ended yet, in the order it
+ * heard of them, for the state file.
  */
 public final class Persistence implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Persistence.class);
@@ -26,6 +35,8 @@ public final class Persistence implements AutoCloseable {
     private final OrderHistoryDb db;
     private final StateFile state;
     private final ProblemCounter problems;
+    /** The orders the state file lists, oldest first: sent or changed and not seen ended yet. Guarded by this. */
+    private final Set<TrackedOrder> open = new LinkedHashSet<>();
 
     public Persistence(DtcClientConfig config, ProblemCounter problems) {
         this.db = config.historyDatabase() == null ? null : new OrderHistoryDb(config.historyDatabase());
@@ -53,7 +64,7 @@ public final class Persistence implements AutoCloseable {
         List<Order> open = db != null ? db.orders().stream().filter(o -> !o.isTerminal()).toList()
                 : saved != null ? saved.openOrders() : List.of();
         for (Order o : open) {
-            book.restore(o, fills.stream().filter(f -> sameOrder(o, f)).toList());
+            opened(book.restore(o, fills.stream().filter(f -> sameOrder(o, f)).toList()));
         }
         fills.forEach(book.ledger()::add);
         if (db != null) {
@@ -71,15 +82,41 @@ public final class Persistence implements AutoCloseable {
         return fills.stream().mapToLong(Fill::dateTimeMillis).max().orElse(0);
     }
 
-    /** Called on the event loop for every change, before the app's listeners hear of it. */
-    public void record(AppliedUpdate applied, OrderBook book, PositionTracker positions) {
+    /** An order about to be sent (any thread): the next state file lists it; nothing is written for it now. */
+    public void sent(TrackedOrder order) {
+        opened(order);
+    }
+
+    private synchronized void opened(TrackedOrder order) {
+        if (state != null) {
+            open.add(order);
+        }
+    }
+
+    /**
+     * The fill recorded under this execution id, or null (also when the database cannot be read, a counted
+     * warning): where the book compares a repeated execution id it no longer holds in memory.
+     */
+    public Fill recordedFill(String executionId) {
+        try {
+            return db == null ? null : db.fill(executionId);
+        } catch (RuntimeException e) {
+            problems.warn(log, "cannot compare repeated execution {} with the one recorded: {}", executionId, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Called on the event loop for every change, before the app's listeners hear of it: the change and the
+     * order it changed are all it is told; the state file then lists the orders it knows not ended.
+     */
+    public void record(AppliedUpdate applied, PositionTracker positions) {
         try {
             if (db != null) {
                 db.record(applied);
             }
             if (state != null) {
-                List<Order> open = book.open();
-                state.write(open, positions.positions());
+                state.write(openOrders(applied.order()), positions.positions());
             }
         } catch (RuntimeException e) {
             problems.error(log, "could not persist {}: {}", applied.after() != null ? applied.after().describe()
@@ -92,6 +129,23 @@ public final class Persistence implements AutoCloseable {
         if (db != null) {
             db.close();
         }
+    }
+
+    /** The orders not ended, oldest first, with {@code changed} added when new; the ended ones leave the list. */
+    private synchronized List<Order> openOrders(TrackedOrder changed) {
+        if (changed != null) {
+            open.add(changed);
+        }
+        List<Order> orders = new ArrayList<>(open.size());
+        for (Iterator<TrackedOrder> i = open.iterator(); i.hasNext(); ) {
+            Order o = i.next().current();
+            if (o.isTerminal()) {
+                i.remove();
+            } else {
+                orders.add(o);
+            }
+        }
+        return orders;
     }
 
     private static boolean sameOrder(Order o, Fill f) {
