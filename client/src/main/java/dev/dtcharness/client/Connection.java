@@ -65,11 +65,11 @@ final class Connection implements Reconnector.Connections {
         this.router = router;
         this.reconciliation = reconciliation;
         this.queue = queue;
-        this.ownGroup = config.eventLoopGroup() == null ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : null;
-        this.loop = (ownGroup != null ? ownGroup : config.eventLoopGroup()).next();
-        this.host = config.host();
-        this.port = config.port();
-        this.reconnector = new Reconnector(config.reconnect(), loop, this);
+        this.ownGroup = config.connection().eventLoopGroup() == null ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : null;
+        this.loop = (ownGroup != null ? ownGroup : config.connection().eventLoopGroup()).next();
+        this.host = config.connection().host();
+        this.port = config.connection().port();
+        this.reconnector = new Reconnector(config.recovery().reconnect(), loop, this);
     }
 
     /** See {@link DtcClient#connect()}. */
@@ -89,16 +89,16 @@ final class Connection implements Reconnector.Connections {
                 throw new DtcClientException(why, a.connected().cause());
             }
             try {
-                return a.logon().get(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                return a.logon().get(config.connection().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                String why = "no answer from " + address() + " within " + config.connectTimeout().toMillis()
+                String why = "no answer from " + address() + " within " + config.connection().connectTimeout().toMillis()
                         + " ms while " + a.handler().stage();
                 a.handler().closingBecause(why);
                 a.connected().channel().close().awaitUninterruptibly();
                 throw new DtcClientException(why, e);
             } catch (ExecutionException e) {
                 if (!a.handler().reconnectAddress().isEmpty() && redirects < MAX_REDIRECTS && moveTo(a.handler().reconnectAddress())) {
-                    a.connected().channel().closeFuture().awaitUninterruptibly(config.connectTimeout().toMillis());
+                    a.connected().channel().closeFuture().awaitUninterruptibly(config.connection().connectTimeout().toMillis());
                     continue;
                 }
                 throw e.getCause() instanceof DtcClientException d ? d
@@ -159,7 +159,7 @@ final class Connection implements Reconnector.Connections {
         Channel c = channel;
         if (isLoggedOn() && c != null && !c.isWritable()) {
             throw new DtcClientException("cannot " + what + ": " + address() + " is not reading what the client sends"
-                    + " (more than maxUnsentBytes, " + config.maxUnsentBytes() + " bytes, wait unread); new orders are"
+                    + " (more than maxUnsentBytes, " + config.limits().maxUnsentBytes() + " bytes, wait unread); new orders are"
                     + " refused until it has read half of them");
         }
     }
@@ -182,7 +182,7 @@ final class Connection implements Reconnector.Connections {
         if (c != null && c.isActive() && s != null) {
             s.closingBecause("closed by the application");
             c.writeAndFlush(SessionMessages.logoff("client closing")).addListener(f -> c.close());
-            c.closeFuture().awaitUninterruptibly(config.connectTimeout().toMillis());
+            c.closeFuture().awaitUninterruptibly(config.connection().connectTimeout().toMillis());
         }
         queue.failAll("the client was closed before it could send it");
         if (ownGroup != null) {
@@ -202,10 +202,10 @@ final class Connection implements Reconnector.Connections {
             }
             loop.schedule(() -> {
                 if (!a.logon().isDone()) {
-                    a.handler().giveUpWaiting("no answer within " + config.connectTimeout().toMillis() + " ms while "
+                    a.handler().giveUpWaiting("no answer within " + config.connection().connectTimeout().toMillis() + " ms while "
                             + a.handler().stage());
                 }
-            }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }, config.connection().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         });
     }
 
@@ -246,9 +246,9 @@ final class Connection implements Reconnector.Connections {
                 .group(loop)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connection().connectTimeout().toMillis())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                        new WriteBufferWaterMark(config.maxUnsentBytes() / 2, config.maxUnsentBytes()))
+                        new WriteBufferWaterMark(config.limits().maxUnsentBytes() / 2, config.limits().maxUnsentBytes()))
                 .handler(new ClientInitializer(config, address, handler, router::lettingGo))
                 .connect(host, port);
         writes = new WriteBatcher(connected.channel());
@@ -261,7 +261,7 @@ final class Connection implements Reconnector.Connections {
         boolean again = reconnector.loggedOn();
         event(ConnectionEvent.State.LOGGED_ON, "", attempt);
         Channel c = channel;
-        if (again || config.reconcileOnConnect()) {
+        if (again || config.recovery().reconcileOnConnect()) {
             reconciliation.start(c, m -> write(c, m, why -> problems.warn(log, "could not send {}: {}", m.name(), why)));
         }
         List<OfflineQueue.Held> held = queue.drain();

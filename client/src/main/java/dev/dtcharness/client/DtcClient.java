@@ -40,9 +40,9 @@ public final class DtcClient implements AutoCloseable {
 
     public DtcClient(DtcClientConfig config) {
         this.config = config;
-        this.book = new OrderBook(problems, config.retainFinishedOrders());
+        this.book = new OrderBook(problems, config.limits().retainFinishedOrders());
         this.router = new MessageRouter(book, problems);
-        this.fillDetector = new FillDetector(config.retainFinishedOrders());
+        this.fillDetector = new FillDetector(config.limits().retainFinishedOrders());
         this.reconciliation = new Reconciliation(config, book, problems, router::publish);
         this.persistence = new Persistence(config, problems);
         if (persistence.enabled()) {
@@ -58,7 +58,7 @@ public final class DtcClient implements AutoCloseable {
         router.onMessageInside("POSITION_UPDATE", positions::onPositionUpdate);
         router.onMessageInside("ACCOUNT_BALANCE_UPDATE", balances::onBalanceUpdate);
         this.connection = new Connection(config, problems, events, new ReceivePath(book, router, reconciliation), router,
-                reconciliation, new OfflineQueue(config.offlineOrders(), problems));
+                reconciliation, new OfflineQueue(config.recovery().offlineOrders(), problems));
         this.entry = new OrderEntry(config, book, pending, persistence, connection);
     }
 
@@ -89,7 +89,7 @@ public final class DtcClient implements AutoCloseable {
      * Sends the order as SUBMIT_NEW_SINGLE_ORDER (208) and returns its handle at once. The order is
      * in the book before the bytes leave, so no update can outrun it; an order that cannot be
      * written ends REJECTED locally with the reason. While reconnecting it is refused or queued, as
-     * {@link DtcClientConfig#offlineOrders()} says.
+     * {@link DtcClientConfig.RecoverySettings#offlineOrders()} says.
      */
     public OrderHandle submit(OrderRequest request) {
         return entry.submit(request);
@@ -165,7 +165,7 @@ public final class DtcClient implements AutoCloseable {
         return fillDetector;
     }
 
-    /** The order-history database when {@link DtcClientConfig#historyDatabase()} is set, else null. */
+    /** The order-history database when {@link DtcClientConfig.StorageSettings#historyDatabase()} is set, else null. */
     public OrderHistoryDb historyDatabase() {
         return persistence.database();
     }

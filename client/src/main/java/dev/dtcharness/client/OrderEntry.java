@@ -37,7 +37,7 @@ final class OrderEntry {
             connection.requireServerReading(what);
         }
         String id = request.clientOrderId() != null ? request.clientOrderId() : ids.next();
-        String account = request.tradeAccount() != null ? request.tradeAccount() : config.tradeAccount();
+        String account = request.tradeAccount() != null ? request.tradeAccount() : config.logon().tradeAccount();
         DtcMessage submit = request.toSubmit(id, account);
         TrackedOrder handle = registered(request.toSentOrder(id, account));
         connection.send(submit, why -> book.failLocally(id, why));
@@ -51,7 +51,7 @@ final class OrderEntry {
         }
         connection.requireSendable("submit an OCO order on " + first.symbol());
         connection.requireServerReading("submit an OCO order on " + first.symbol());
-        String account = first.tradeAccount() != null ? first.tradeAccount() : config.tradeAccount();
+        String account = first.tradeAccount() != null ? first.tradeAccount() : config.logon().tradeAccount();
         String firstId = first.clientOrderId() != null ? first.clientOrderId() : ids.next();
         String secondId = second.clientOrderId() != null ? second.clientOrderId() : ids.next();
         DtcMessage oco = OrderMessages.oco(first, firstId, second, secondId, account);
@@ -66,7 +66,7 @@ final class OrderEntry {
 
     OrderHandle flatten(String symbol, String tradeAccount) {
         connection.requireSendable("flatten " + symbol);
-        String account = tradeAccount != null ? tradeAccount : config.tradeAccount();
+        String account = tradeAccount != null ? tradeAccount : config.logon().tradeAccount();
         String id = ids.next();
         DtcMessage m = OrderMessages.flatten(symbol, "", account, id);
         TrackedOrder handle = registered(new Order(id, "", symbol, "", account, null, OrderType.MARKET.value(), Double.NaN,

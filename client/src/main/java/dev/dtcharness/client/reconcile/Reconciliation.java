@@ -110,15 +110,15 @@ public final class Reconciliation {
         // Sierra Chart rejects NumberOfDays 0 with StartDateTime 0, and an empty TradeAccount (FACTS 3.4).
         // The positions answer goes to the PositionTracker like any POSITION_UPDATE: the server's view beside ours.
         send.accept(DtcMessage.of("CURRENT_POSITIONS_REQUEST").set("RequestID", requestIds.incrementAndGet())
-                .set("TradeAccount", config.tradeAccount()));
+                .set("TradeAccount", config.logon().tradeAccount()));
         DtcMessage fills = DtcMessage.of("HISTORICAL_ORDER_FILLS_REQUEST").set("RequestID", fillsRequest)
-                .set("NumberOfDays", config.historicalFillDays()).set("TradeAccount", config.tradeAccount());
-        if (config.fillsOverlap() != null && lastFillMillis > 0) {
+                .set("NumberOfDays", config.recovery().historicalFillDays()).set("TradeAccount", config.logon().tradeAccount());
+        if (config.recovery().fillsOverlap() != null && lastFillMillis > 0) {
             // StartDateTime wins over NumberOfDays (FACTS 3.4); NumberOfDays stays for servers that need it set.
-            long startSeconds = Math.max(1, (lastFillMillis - config.fillsOverlap().toMillis()) / 1000);
+            long startSeconds = Math.max(1, (lastFillMillis - config.recovery().fillsOverlap().toMillis()) / 1000);
             fills.set("StartDateTime", startSeconds);
             log.info("asking for fills from {} on (the last fill read, less {})", java.time.Instant.ofEpochSecond(startSeconds),
-                    config.fillsOverlap());
+                    config.recovery().fillsOverlap());
         }
         send.accept(fills);
     }

@@ -44,14 +44,14 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         // Twice the heartbeat interval without a single message means the server is gone (FACTS 2.4).
-        long readerIdleSeconds = 2L * config.heartbeatIntervalSeconds();
-        if (config.tls() != null) {
+        long readerIdleSeconds = 2L * config.connection().heartbeatIntervalSeconds();
+        if (config.connection().tls() != null) {
             int colon = address.lastIndexOf(':');
-            ch.pipeline().addLast("tls", config.tls().newHandler(ch.alloc(), address.substring(0, colon),
+            ch.pipeline().addLast("tls", config.connection().tls().newHandler(ch.alloc(), address.substring(0, colon),
                     Integer.parseInt(address.substring(colon + 1))));
         }
         ch.pipeline().addLast(DtcCodec.NAME, DtcCodec.fixed(DtcEncoding.BINARY_ENCODING).reuseDecoded(lettingGo));
-        if (config.trace()) {
+        if (config.connection().trace()) {
             ch.pipeline().addLast(TRACE, new DtcTraceHandler(address));
         }
         ch.pipeline()

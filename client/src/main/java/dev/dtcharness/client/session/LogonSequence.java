@@ -65,13 +65,13 @@ final class LogonSequence {
     }
 
     void start(ChannelHandlerContext ctx) {
-        if (config.encoding() == DtcEncoding.BINARY_ENCODING) {
+        if (config.connection().encoding() == DtcEncoding.BINARY_ENCODING) {
             sendLogon(ctx);
             return;
         }
         stage = Stage.ENCODING;
         // The request goes out in binary: nothing was agreed with the server beforehand (FACTS 1.7).
-        write(ctx, SessionMessages.encodingRequest(config.encoding()));
+        write(ctx, SessionMessages.encodingRequest(config.connection().encoding()));
     }
 
     /**
@@ -101,7 +101,7 @@ final class LogonSequence {
     }
 
     private String onEncodingResponse(ChannelHandlerContext ctx, DtcMessage m) {
-        DtcEncoding wanted = config.encoding();
+        DtcEncoding wanted = config.connection().encoding();
         long code = m.getLong("Encoding");
         DtcEncoding answered = DtcEncoding.ofCode(code);
         if (answered == null || !answered.isImplemented()) {

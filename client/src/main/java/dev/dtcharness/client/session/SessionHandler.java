@@ -52,7 +52,7 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
         this.problems = problems;
         this.logon = new LogonSequence(config, address, logon, problems);
         this.inbound = inbound;
-        this.heartbeats = new Heartbeats(config.heartbeatIntervalSeconds());
+        this.heartbeats = new Heartbeats(config.connection().heartbeatIntervalSeconds());
     }
 
     public boolean isLoggedOn() {
@@ -149,7 +149,7 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Object> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent e && e.state() == IdleState.READER_IDLE) {
-            String reason = "no message from the server for " + 2 * config.heartbeatIntervalSeconds()
+            String reason = "no message from the server for " + 2 * config.connection().heartbeatIntervalSeconds()
                     + " s (twice the heartbeat interval): treating it as gone";
             problems.warn(log, "{} {}", address, reason);
             closeBecause(ctx, reason);

@@ -21,11 +21,11 @@ public final class SessionMessages {
     static DtcMessage logonRequest(DtcClientConfig config) {
         DtcMessage m = DtcMessage.of("LOGON_REQUEST")
                 .set("ProtocolVersion", DtcSpec.v8().protocolVersion())
-                .set("HeartbeatIntervalInSeconds", config.heartbeatIntervalSeconds())
-                .set("ClientName", config.clientName());
-        setIfNotEmpty(m, "Username", config.username());
-        setIfNotEmpty(m, "Password", config.password());
-        setIfNotEmpty(m, "TradeAccount", config.logonTradeAccount());
+                .set("HeartbeatIntervalInSeconds", config.connection().heartbeatIntervalSeconds())
+                .set("ClientName", config.logon().clientName());
+        setIfNotEmpty(m, "Username", config.logon().username());
+        setIfNotEmpty(m, "Password", config.logon().password());
+        setIfNotEmpty(m, "TradeAccount", config.logon().logonTradeAccount());
         return m;
     }
 

@@ -39,8 +39,8 @@ public final class Persistence implements AutoCloseable {
     private final Set<TrackedOrder> open = new LinkedHashSet<>();
 
     public Persistence(DtcClientConfig config, ProblemCounter problems) {
-        this.db = config.historyDatabase() == null ? null : new OrderHistoryDb(config.historyDatabase());
-        this.state = config.stateFile() == null ? null : new StateFile(config.stateFile());
+        this.db = config.storage().historyDatabase() == null ? null : new OrderHistoryDb(config.storage().historyDatabase());
+        this.state = config.storage().stateFile() == null ? null : new StateFile(config.storage().stateFile());
         this.problems = problems;
     }
 

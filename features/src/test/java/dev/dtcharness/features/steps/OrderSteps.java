@@ -162,7 +162,7 @@ public class OrderSteps {
         // Finished orders live in the history database; the book holds the working ones.
         assertThat(client.client().historyDatabase().orders()).filteredOn(o -> ids.contains(o.clientOrderId()))
                 .hasSize(count).allMatch(Order::isFilled);
-        assertThat(client.client().positions().position(client.client().config().tradeAccount(), symbol).quantity())
+        assertThat(client.client().positions().position(client.client().config().logon().tradeAccount(), symbol).quantity())
                 .as("position restored from the recorded fills").isEqualTo(position);
     }
 }
