@@ -1,10 +1,16 @@
 package dev.dtcharness.client;
 
-import dev.dtcharness.client.order.OrderBook;
-import dev.dtcharness.client.order.PendingActions;
-import dev.dtcharness.client.reconcile.Reconciliation;
+import dev.dtcharness.client.internal.routing.ReceivePath;
+import dev.dtcharness.client.internal.routing.MessageRouter;
+import dev.dtcharness.client.internal.routing.Bookkeeping;
+import dev.dtcharness.client.internal.session.Connection;
+import dev.dtcharness.client.internal.session.ConnectionEvents;
+import dev.dtcharness.client.internal.entry.OrderEntry;
+import dev.dtcharness.client.internal.order.OrderBook;
+import dev.dtcharness.client.internal.order.PendingActions;
+import dev.dtcharness.client.internal.reconcile.Reconciliation;
 import dev.dtcharness.client.store.OrderHistoryDb;
-import dev.dtcharness.client.store.Persistence;
+import dev.dtcharness.client.internal.store.Persistence;
 import dev.dtcharness.client.track.BalanceTracker;
 import dev.dtcharness.client.track.FillDetector;
 import dev.dtcharness.client.track.PositionTracker;
@@ -58,7 +64,7 @@ public final class DtcClient implements AutoCloseable {
         router.onMessageInside("POSITION_UPDATE", positions::onPositionUpdate);
         router.onMessageInside("ACCOUNT_BALANCE_UPDATE", balances::onBalanceUpdate);
         this.connection = new Connection(config, problems, events, new ReceivePath(book, router, reconciliation), router,
-                reconciliation, new OfflineQueue(config.recovery().offlineOrders(), problems));
+                reconciliation);
         this.entry = new OrderEntry(config, book, pending, persistence, connection);
     }
 
@@ -175,8 +181,17 @@ public final class DtcClient implements AutoCloseable {
         return problems;
     }
 
-    public OrderBook orderBook() {
+    /** The orders the client knows, as snapshots. */
+    public Orders orderBook() {
         return book;
+    }
+
+    /**
+     * Adds an order this process did not place but knows of (from a record, or ids a user typed), so that
+     * {@link #cancel} and {@link #replace} can name it; an order the book holds already is left as it is.
+     */
+    public void track(Order known) {
+        book.restore(known, java.util.List.of());
     }
 
     public DtcClientConfig config() {

@@ -1,6 +1,6 @@
 package dev.dtcharness.client;
 
-import dev.dtcharness.client.order.OrderBook;
+import dev.dtcharness.client.internal.order.OrderBook;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;

@@ -1,6 +1,6 @@
 package dev.dtcharness.client;
 
-import dev.dtcharness.client.order.StatusNames;
+import dev.dtcharness.client.internal.order.StatusNames;
 import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.protocol.enums.OrderUpdateReason;
 

@@ -1,10 +1,7 @@
 package dev.dtcharness.client;
 
-import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
 import dev.dtcharness.protocol.spec.EnumSpec;
-import dev.dtcharness.protocol.spec.FieldSpec;
-import dev.dtcharness.protocol.spec.WireKind;
 import java.util.Objects;
 
 /**
@@ -60,34 +57,7 @@ public record OrderRequest(String symbol, Side side, double quantity, String ord
         return new OrderRequest(symbol, side, quantity, orderType, price1, clientOrderId, tradeAccount, exchange, tif);
     }
 
-    /** The 208 to send; throws when a string does not fit its char[N], since truncating would change an id. */
-    SubmitNewSingleOrder toSubmit(String id, String account) {
-        SubmitNewSingleOrder m = new SubmitNewSingleOrder()
-                .setSymbol(symbol).setExchange(exchange).setTradeAccount(account).setClientOrderID(id)
-                .setOrderTypeValue((int) ORDER_TYPES.valueOf(orderType))
-                .setBuySellValue((int) BUY_SELL.valueOf(side.name()))
-                .setQuantity(quantity)
-                .setTimeInForceValue((int) TIMES_IN_FORCE.valueOf(timeInForce));
-        if (Double.isFinite(price1)) {
-            m.setPrice1(price1);
-        }
-        for (FieldSpec f : SubmitNewSingleOrder.SPEC.fields()) {
-            if (f.kind() == WireKind.STRING && m.isSet(f) && m.getString(f).length() > f.maxStringLength()) {
-                throw new DtcClientException("cannot submit: " + f.name() + " \"" + m.getString(f) + "\" has "
-                        + m.getString(f).length() + " characters (at most " + f.maxStringLength() + " fit)");
-            }
-        }
-        return m;
-    }
-
     /** The request names its enums by their spec constants ("ORDER_TYPE_LIMIT"): the spec's tables read them. */
     private static final EnumSpec ORDER_TYPES = SubmitNewSingleOrder.ORDER_TYPE.enumSpec(),
-            BUY_SELL = SubmitNewSingleOrder.BUY_SELL.enumSpec(), TIMES_IN_FORCE = SubmitNewSingleOrder.TIME_IN_FORCE.enumSpec();
-
-    /** The book's first snapshot of this order: sent, nothing heard yet. */
-    Order toSentOrder(String id, String account) {
-        return new Order(id, "", symbol, exchange, account, side,
-                (int) ORDER_TYPES.valueOf(orderType), price1, quantity, 0, quantity,
-                Double.NaN, Double.NaN, 0, "", OrderStatus.ORDER_SENT.value(), 0, "", 0);
-    }
+            TIMES_IN_FORCE = SubmitNewSingleOrder.TIME_IN_FORCE.enumSpec();
 }

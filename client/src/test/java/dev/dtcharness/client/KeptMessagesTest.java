@@ -1,11 +1,12 @@
 package dev.dtcharness.client;
 
+import dev.dtcharness.client.internal.routing.MessageRouter;
 import static dev.dtcharness.client.DtcClientTest.fill;
 import static dev.dtcharness.client.DtcClientTest.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dtcharness.client.order.OrderBook;
+import dev.dtcharness.client.internal.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import java.time.Duration;

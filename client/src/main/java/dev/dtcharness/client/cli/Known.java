@@ -18,7 +18,7 @@ final class Known {
             throw new CommandLine.ExecutionException(new CommandLine(new DtcClientCli()), "order " + clientOrderId
                     + " is not in the order history: pass --db, or --server-order-id");
         }
-        client.orderBook().restore(new Order(clientOrderId, serverOrderId, "", "", client.config().logon().tradeAccount(), null, 0,
-                Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, 0, "", OrderStatus.OPEN.value(), 0, "", 0), java.util.List.of());
+        client.track(new Order(clientOrderId, serverOrderId, "", "", client.config().logon().tradeAccount(), null, 0,
+                Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, 0, "", OrderStatus.OPEN.value(), 0, "", 0));
     }
 }

@@ -4,7 +4,7 @@ import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.FillListener;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.OrderListener;
-import dev.dtcharness.client.order.OrderBook;
+import dev.dtcharness.client.internal.order.OrderBook;
 import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.protocol.MessageView;
 import java.util.ArrayDeque;
