@@ -11,6 +11,9 @@ import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.protocol.message.HistoricalOrderFillResponseView;
 import dev.dtcharness.protocol.message.OrderUpdateView;
+import dev.dtcharness.protocol.message.SubmitFlattenPositionOrder;
+import dev.dtcharness.protocol.message.SubmitNewOcoOrder;
+import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.time.DtcTimes;
 import dev.dtcharness.protocol.enums.OrderStatus;
@@ -35,9 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reconciliation {
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
-    private static final int SUBMIT_NEW_SINGLE_ORDER = DtcSpec.v8().message("SUBMIT_NEW_SINGLE_ORDER").type();
-    private static final int SUBMIT_FLATTEN_POSITION_ORDER = DtcSpec.v8().message("SUBMIT_FLATTEN_POSITION_ORDER").type();
-    private static final int SUBMIT_NEW_OCO_ORDER = DtcSpec.v8().message("SUBMIT_NEW_OCO_ORDER").type();
 
     private final DtcClientConfig config;
     private final OrderBook book;
@@ -83,11 +83,13 @@ public final class Reconciliation {
 
     /** Notes a message written on {@code connection}: new orders are remembered with it until answered. */
     public void written(DtcMessage m, Object connection) {
-        if (m.type() == SUBMIT_NEW_SINGLE_ORDER || m.type() == SUBMIT_FLATTEN_POSITION_ORDER) {
-            book.writtenOn(m.getString("ClientOrderID"), connection);
-        } else if (m.type() == SUBMIT_NEW_OCO_ORDER) {
-            book.writtenOn(m.getString("ClientOrderID_1"), connection);
-            book.writtenOn(m.getString("ClientOrderID_2"), connection);
+        if (m instanceof SubmitNewSingleOrder s) {
+            book.writtenOn(s.clientOrderID(), connection);
+        } else if (m instanceof SubmitFlattenPositionOrder f) {
+            book.writtenOn(f.clientOrderID(), connection);
+        } else if (m instanceof SubmitNewOcoOrder oco) {
+            book.writtenOn(oco.clientOrderID_1(), connection);
+            book.writtenOn(oco.clientOrderID_2(), connection);
         }
     }
 

@@ -11,8 +11,8 @@ import dev.dtcharness.client.internal.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.protocol.message.OrderUpdate;
+import dev.dtcharness.protocol.message.PositionUpdate;
 import dev.dtcharness.protocol.UnknownMessage;
-import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
 import java.util.List;
 import java.util.Map;
@@ -122,8 +122,8 @@ public final class MessageRouter {
         return spec == UPDATE || spec == POSITION;
     }
 
-    private static final MessageSpec UPDATE = DtcSpec.v8().message("ORDER_UPDATE");
-    private static final MessageSpec POSITION = DtcSpec.v8().message("POSITION_UPDATE");
+    private static final MessageSpec UPDATE = OrderUpdate.SPEC;
+    private static final MessageSpec POSITION = PositionUpdate.SPEC;
 
     /**
      * Runs on the event loop, in arrival order. Non-finite values are refused before any reader sees the

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * sequence, the reconnects after a lost session (with the {@link Reconnector}), and every write, which
  * waits in the {@link OfflineQueue} while reconnecting when the policy says so. After each logon it
  * starts the reconciliation, then sends what was queued. What a read brings goes to the {@link ReceivePath}.
+ *
+ * <p>One file over 300 lines: connecting, reconnecting and writing share the channel, session and address
+ * that each attempt replaces, so they stay together.
  */
 public final class Connection implements Reconnector.Connections {
     private static final Logger log = LoggerFactory.getLogger(DtcClient.class);
