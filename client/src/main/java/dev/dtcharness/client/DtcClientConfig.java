@@ -1,9 +1,9 @@
 package dev.dtcharness.client;
 
+import dev.dtcharness.client.internal.order.OrderBook;
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.MessageSpec;
-import dev.dtcharness.client.order.OrderBook;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.nio.file.Path;
@@ -11,176 +11,120 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and how a {@link DtcClient} connects; immutable, made with {@link #builder()}.
+ * Where and how a {@link DtcClient} connects; immutable, made with {@link #builder()}, whose methods are
+ * flat ({@code builder().host(h).port(p).stateFile(f).build()}); read back grouped by concern:
+ * {@link #connection()}, {@link #logon()}, {@link #recovery()}, {@link #storage()}, {@link #limits()}.
+ * An invalid value fails in {@code build()} (or its setter) with
+ * {@code IllegalArgumentException("<setting>: <value> (expected: <what>)")}.
  *
- * <p>One file over 300 lines: each setting has its field, builder method and accessor side by side.
+ * <p>One file over 300 lines: each setting's builder method carries its documentation beside it.
  */
 public final class DtcClientConfig {
-    private final String host;
-    private final int port;
-    private final DtcEncoding encoding;
-    private final int heartbeatIntervalSeconds;
-    private final String clientName;
-    private final String username;
-    private final String password;
-    private final String tradeAccount;
-    private final boolean tradeAccountChosen;
-    private final Duration connectTimeout;
-    private final ReconnectPolicy reconnect;
-    private final OfflineOrders offlineOrders;
-    private final boolean reconcileOnConnect;
-    private final int historicalFillDays;
-    private final Duration fillsOverlap;
-    private final boolean trace;
-    private final Path stateFile;
-    private final Path historyDatabase;
-    private final int retainFinishedOrders;
-    private final SslContext tls;
-    private final EventLoopGroup eventLoopGroup;
-    private final int maxUnsentBytes;
-
-    private DtcClientConfig(Builder b) {
-        this.maxUnsentBytes = b.maxUnsentBytes;
-        this.eventLoopGroup = b.eventLoopGroup;
-        this.reconnect = b.reconnect;
-        this.offlineOrders = b.offlineOrders;
-        this.reconcileOnConnect = b.reconcileOnConnect;
-        this.historicalFillDays = b.historicalFillDays;
-        this.fillsOverlap = b.fillsOverlap;
-        this.trace = b.trace;
-        this.stateFile = b.stateFile;
-        this.historyDatabase = b.historyDatabase;
-        this.retainFinishedOrders = b.retainFinishedOrders;
-        this.tls = b.tls;
-        this.host = b.host;
-        this.port = b.port;
-        this.encoding = b.encoding;
-        this.heartbeatIntervalSeconds = b.heartbeatIntervalSeconds;
-        this.clientName = Objects.requireNonNullElse(b.clientName, "");
-        this.username = Objects.requireNonNullElse(b.username, "");
-        this.password = Objects.requireNonNullElse(b.password, "");
-        this.tradeAccount = b.tradeAccount != null ? b.tradeAccount : "Sim1";
-        this.tradeAccountChosen = b.tradeAccount != null;
-        this.connectTimeout = b.connectTimeout;
+    /**
+     * Where the server is and how the socket talks to it.
+     *
+     * @param connectTimeout limit for the TCP connect, and again for the encoding and logon responses
+     * @param heartbeatIntervalSeconds sent in LOGON_REQUEST; the server is given up after twice it
+     * @param tls the client TLS context, or null for plain TCP
+     * @param eventLoopGroup the shared group the client takes one loop from, or null for a loop of its own
+     * @param trace one log line per DTC message in and out
+     */
+    public record ConnectionSettings(String host, int port, DtcEncoding encoding, Duration connectTimeout,
+                                     int heartbeatIntervalSeconds, SslContext tls, EventLoopGroup eventLoopGroup,
+                                     boolean trace) {
+        /** "host:port", the way messages name the server. */
+        public String address() {
+            return host + ":" + port;
+        }
     }
 
     /**
-     * Bytes written but not yet taken by the server beyond which new orders are refused: a server that
-     * stops reading must not make the client hold an ever-growing backlog of orders it cannot send.
+     * What LOGON_REQUEST says, and the account orders go to.
+     *
+     * @param tradeAccount the account put on orders whose request names none ("Sim1" unless chosen)
+     * @param logonTradeAccount the account for LOGON_REQUEST: only one chosen with {@link Builder#tradeAccount},
+     *                          since a TradeAccount in the logon binds the whole session to it (FACTS 2.2); else ""
      */
-    public int maxUnsentBytes() {
-        return maxUnsentBytes;
+    public record LogonSettings(String clientName, String username, String password, String tradeAccount,
+                                String logonTradeAccount) {
+        @Override
+        public String toString() {
+            // Never the password: a config may be logged.
+            return "LogonSettings[clientName=" + clientName + ", username=" + username + ", password=" + (password.isEmpty()
+                    ? "" : "***") + ", tradeAccount=" + tradeAccount + ", logonTradeAccount=" + logonTradeAccount + "]";
+        }
     }
 
-    /** Finished orders the order book keeps in memory; older ones live on only in the history database. */
-    public int retainFinishedOrders() {
-        return retainFinishedOrders;
+    /**
+     * How a lost session comes back, and how the book catches up after a logon.
+     *
+     * @param reconcileOnConnect whether the first logon, too, asks for open orders and fills (every re-logon does)
+     * @param historicalFillDays HISTORICAL_ORDER_FILLS_REQUEST.NumberOfDays: never 0, which Sierra Chart rejects (FACTS 3.4)
+     * @param fillsOverlap after a reconnect, how far before the last fill read the fills request starts, or null
+     *                     to ask for {@code historicalFillDays} days every time
+     */
+    public record RecoverySettings(ReconnectPolicy reconnect, OfflineOrders offlineOrders, boolean reconcileOnConnect,
+                                   int historicalFillDays, Duration fillsOverlap) {
     }
 
-    /** The TLS context to connect with, or null for plain TCP. */
-    public SslContext tls() {
-        return tls;
+    /**
+     * Where the client keeps its orders on disk.
+     *
+     * @param stateFile open orders and positions, saved atomically, or null for none
+     * @param historyDatabase the SQLite order-history database, or null for none
+     */
+    public record StorageSettings(Path stateFile, Path historyDatabase) {
     }
 
-    /** The shared event-loop group the client takes one loop from, or null for a loop of its own. */
-    public EventLoopGroup eventLoopGroup() {
-        return eventLoopGroup;
+    /**
+     * How much memory the client may hold.
+     *
+     * @param retainFinishedOrders finished orders the book keeps; older ones live on only in the history database
+     * @param maxUnsentBytes bytes written but not yet taken by the server beyond which new orders are refused
+     */
+    public record MemoryLimits(int retainFinishedOrders, int maxUnsentBytes) {
+    }
+
+    private final ConnectionSettings connection;
+    private final LogonSettings logon;
+    private final RecoverySettings recovery;
+    private final StorageSettings storage;
+    private final MemoryLimits limits;
+
+    private DtcClientConfig(Builder b) {
+        this.connection = new ConnectionSettings(b.host, b.port, b.encoding, b.connectTimeout, b.heartbeatIntervalSeconds,
+                b.tls, b.eventLoopGroup, b.trace);
+        String account = b.tradeAccount != null ? b.tradeAccount : "Sim1";
+        this.logon = new LogonSettings(Objects.requireNonNullElse(b.clientName, ""), Objects.requireNonNullElse(b.username, ""),
+                Objects.requireNonNullElse(b.password, ""), account, b.tradeAccount != null ? account : "");
+        this.recovery = new RecoverySettings(b.reconnect, b.offlineOrders, b.reconcileOnConnect, b.historicalFillDays,
+                b.fillsOverlap);
+        this.storage = new StorageSettings(b.stateFile, b.historyDatabase);
+        this.limits = new MemoryLimits(b.retainFinishedOrders, b.maxUnsentBytes);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public String host() {
-        return host;
+    public ConnectionSettings connection() {
+        return connection;
     }
 
-    public int port() {
-        return port;
+    public LogonSettings logon() {
+        return logon;
     }
 
-    /** "host:port", the way messages name the server. */
-    public String address() {
-        return host + ":" + port;
+    public RecoverySettings recovery() {
+        return recovery;
     }
 
-    public DtcEncoding encoding() {
-        return encoding;
+    public StorageSettings storage() {
+        return storage;
     }
 
-    public int heartbeatIntervalSeconds() {
-        return heartbeatIntervalSeconds;
-    }
-
-    public String clientName() {
-        return clientName;
-    }
-
-    public String username() {
-        return username;
-    }
-
-    public String password() {
-        return password;
-    }
-
-    /** The account put on orders whose request names none. */
-    public String tradeAccount() {
-        return tradeAccount;
-    }
-
-    /**
-     * The account for LOGON_REQUEST: only one chosen with {@link Builder#tradeAccount}, since a
-     * TradeAccount in the logon binds the whole session to that account (FACTS 2.2).
-     */
-    public String logonTradeAccount() {
-        return tradeAccountChosen ? tradeAccount : "";
-    }
-
-    /** Limit for the TCP connect, and again for the encoding and logon responses. */
-    public Duration connectTimeout() {
-        return connectTimeout;
-    }
-
-    public ReconnectPolicy reconnect() {
-        return reconnect;
-    }
-
-    public OfflineOrders offlineOrders() {
-        return offlineOrders;
-    }
-
-    /** Whether the first logon, too, asks for open orders and fills (every re-logon does). */
-    public boolean reconcileOnConnect() {
-        return reconcileOnConnect;
-    }
-
-    /** HISTORICAL_ORDER_FILLS_REQUEST.NumberOfDays: never 0, which Sierra Chart rejects (FACTS 3.4). */
-    public int historicalFillDays() {
-        return historicalFillDays;
-    }
-
-    /**
-     * After a reconnect, how far before the last fill the client saw the fills request starts
-     * (StartDateTime), or null to ask for {@link #historicalFillDays} days every time.
-     */
-    public Duration fillsOverlap() {
-        return fillsOverlap;
-    }
-
-    /** One log line per DTC message in and out. */
-    public boolean trace() {
-        return trace;
-    }
-
-    /** Where open orders and positions are saved (atomically), or null for none. */
-    public Path stateFile() {
-        return stateFile;
-    }
-
-    /** The SQLite order-history database, or null for none. */
-    public Path historyDatabase() {
-        return historyDatabase;
+    public MemoryLimits limits() {
+        return limits;
     }
 
     /** True when DEBUG_DTC=1 is in the environment or -Ddtc.debug=true is set. */
@@ -229,7 +173,7 @@ public final class DtcClientConfig {
          */
         public Builder tls(SslContext clientContext) {
             if (clientContext != null && !clientContext.isClient()) {
-                throw new IllegalArgumentException("tls: a client SslContext is needed (SslContextBuilder.forClient)");
+                throw invalid("tls", "a server SslContext", "a client one, from SslContextBuilder.forClient()");
             }
             this.tls = clientContext;
             return this;
@@ -245,7 +189,7 @@ public final class DtcClientConfig {
          */
         public Builder retainFinishedOrders(int orders) {
             if (orders < 0) {
-                throw new IllegalArgumentException("retainFinishedOrders " + orders + " (expected: 0 or more)");
+                throw invalid("retainFinishedOrders", orders, "0 or more");
             }
             this.retainFinishedOrders = orders;
             return this;
@@ -279,7 +223,7 @@ public final class DtcClientConfig {
          */
         public Builder fillsOverlap(Duration overlap) {
             if (overlap != null && overlap.isNegative()) {
-                throw new IllegalArgumentException("fillsOverlap " + overlap + " (expected: zero or more, or null)");
+                throw invalid("fillsOverlap", overlap, "zero or more, or null");
             }
             this.fillsOverlap = overlap;
             return this;
@@ -366,44 +310,49 @@ public final class DtcClientConfig {
             return this;
         }
 
+        /** Checks every setting; throws {@code IllegalArgumentException("<setting>: <value> (expected: <what>)")}. */
         public DtcClientConfig build() {
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("host is required");
+                throw invalid("host", host == null ? null : "\"" + host + "\"", "a host name or address");
             }
             if (port < 1 || port > 65_535) {
-                throw new IllegalArgumentException("port must be 1 to 65535, was " + port);
+                throw invalid("port", port, "1 to 65535");
             }
-            Objects.requireNonNull(encoding, "encoding");
-            if (!encoding.isImplemented()) {
-                throw new IllegalArgumentException(encoding + " is not implemented (binary, binary VLS, JSON and compact JSON are)");
+            if (encoding == null || !encoding.isImplemented()) {
+                throw invalid("encoding", encoding, "binary, binary VLS, JSON or compact JSON");
             }
             if (heartbeatIntervalSeconds < 1) {
-                throw new IllegalArgumentException("heartbeat interval must be at least 1 s, was " + heartbeatIntervalSeconds);
+                throw invalid("heartbeatIntervalSeconds", heartbeatIntervalSeconds, "1 or more");
             }
             if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
-                throw new IllegalArgumentException("connect timeout must be positive, was " + connectTimeout);
+                throw invalid("connectTimeout", connectTimeout, "a positive duration");
             }
             if (maxUnsentBytes < 2) {
-                throw new IllegalArgumentException("max unsent bytes must be at least 2, was " + maxUnsentBytes);
+                throw invalid("maxUnsentBytes", maxUnsentBytes, "2 or more");
             }
             if (historicalFillDays < 1) {
-                throw new IllegalArgumentException("historical fill days must be at least 1 (Sierra Chart rejects 0), was "
-                        + historicalFillDays);
+                throw invalid("historicalFillDays", historicalFillDays, "1 or more: Sierra Chart rejects 0");
             }
             MessageSpec logon = DtcSpec.v8().message("LOGON_REQUEST");
-            requireFits(logon, "ClientName", clientName);
-            requireFits(logon, "Username", username);
-            requireFits(logon, "Password", password);
-            requireFits(logon, "TradeAccount", tradeAccount);
+            requireFits(logon, "clientName", "ClientName", clientName);
+            requireFits(logon, "username", "Username", username);
+            requireFits(logon, "password", "Password", password);
+            requireFits(logon, "tradeAccount", "TradeAccount", tradeAccount);
             return new DtcClientConfig(this);
         }
 
-        private static void requireFits(MessageSpec m, String field, String value) {
+        private static void requireFits(MessageSpec m, String setting, String field, String value) {
             int max = m.field(field).maxStringLength();
             if (value != null && value.length() > max) {
-                throw new IllegalArgumentException(m.name() + "." + field + " takes at most " + max
-                        + " characters, was " + value.length());
+                // The length, not the value: a password must not reach a log line.
+                throw invalid(setting, value.length() + " characters", "at most " + max + ", the size of "
+                        + m.name() + "." + field);
             }
         }
+    }
+
+    /** The one error style of every setting. */
+    static IllegalArgumentException invalid(String setting, Object value, String expected) {
+        return new IllegalArgumentException(setting + ": " + value + " (expected: " + expected + ")");
     }
 }

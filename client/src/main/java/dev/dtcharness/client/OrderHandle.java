@@ -1,6 +1,5 @@
 package dev.dtcharness.client;
 
-import dev.dtcharness.client.order.Transition;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,11 +1,7 @@
 package dev.dtcharness.client;
 
-import dev.dtcharness.client.order.OrderStatuses;
-import dev.dtcharness.protocol.DtcMessage;
-import dev.dtcharness.protocol.spec.DtcSpec;
-import dev.dtcharness.protocol.spec.FieldSpec;
-import dev.dtcharness.protocol.spec.MessageSpec;
-import dev.dtcharness.protocol.spec.WireKind;
+import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
+import dev.dtcharness.protocol.spec.EnumSpec;
 import java.util.Objects;
 
 /**
@@ -29,8 +25,8 @@ public record OrderRequest(String symbol, Side side, double quantity, String ord
             throw new IllegalArgumentException("order quantity must be positive, was " + quantity);
         }
         // Checked against the spec now, so a typo fails where it was made rather than at the server.
-        ORDER_TYPE.enumSpec().valueOf(orderType);
-        TIME_IN_FORCE.enumSpec().valueOf(timeInForce);
+        ORDER_TYPES.valueOf(orderType);
+        TIMES_IN_FORCE.valueOf(timeInForce);
         if (orderType.equals("ORDER_TYPE_LIMIT") && !Double.isFinite(price1)) {
             throw new IllegalArgumentException("a limit order needs a price, was " + price1);
         }
@@ -61,38 +57,7 @@ public record OrderRequest(String symbol, Side side, double quantity, String ord
         return new OrderRequest(symbol, side, quantity, orderType, price1, clientOrderId, tradeAccount, exchange, tif);
     }
 
-    /** The 208 to send; throws when a string does not fit its char[N], since truncating would change an id. */
-    DtcMessage toSubmit(String id, String account) {
-        // Through the spec's field handles: an app thread builds one of these per order.
-        DtcMessage m = DtcMessage.of(SUBMIT)
-                .set(SYMBOL, symbol).set(EXCHANGE, exchange).set(ACCOUNT, account).set(CLIENT_ORDER_ID, id)
-                .set(ORDER_TYPE, ORDER_TYPE.enumSpec().valueOf(orderType))
-                .set(BUY_SELL, BUY_SELL.enumSpec().valueOf(side.name()))
-                .set(QUANTITY, quantity)
-                .set(TIME_IN_FORCE, TIME_IN_FORCE.enumSpec().valueOf(timeInForce));
-        if (Double.isFinite(price1)) {
-            m.set(PRICE1, price1);
-        }
-        for (FieldSpec f : SUBMIT.fields()) {
-            if (f.kind() == WireKind.STRING && m.isSet(f) && m.getString(f).length() > f.maxStringLength()) {
-                throw new DtcClientException("cannot submit: " + f.name() + " \"" + m.getString(f) + "\" has "
-                        + m.getString(f).length() + " characters (at most " + f.maxStringLength() + " fit)");
-            }
-        }
-        return m;
-    }
-
-    private static final MessageSpec SUBMIT = DtcSpec.v8().message("SUBMIT_NEW_SINGLE_ORDER");
-    private static final FieldSpec SYMBOL = SUBMIT.field("Symbol"), EXCHANGE = SUBMIT.field("Exchange"),
-            ACCOUNT = SUBMIT.field("TradeAccount"), CLIENT_ORDER_ID = SUBMIT.field("ClientOrderID"),
-            ORDER_TYPE = SUBMIT.field("OrderType"), BUY_SELL = SUBMIT.field("BuySell"),
-            QUANTITY = SUBMIT.field("Quantity"), TIME_IN_FORCE = SUBMIT.field("TimeInForce"),
-            PRICE1 = SUBMIT.field("Price1");
-
-    /** The book's first snapshot of this order: sent, nothing heard yet. */
-    Order toSentOrder(String id, String account) {
-        return new Order(id, "", symbol, exchange, account, side,
-                (int) ORDER_TYPE.enumSpec().valueOf(orderType), price1, quantity, 0, quantity,
-                Double.NaN, Double.NaN, 0, "", OrderStatuses.ORDER_SENT, 0, "", 0);
-    }
+    /** The request names its enums by their spec constants ("ORDER_TYPE_LIMIT"): the spec's tables read them. */
+    private static final EnumSpec ORDER_TYPES = SubmitNewSingleOrder.ORDER_TYPE.enumSpec(),
+            TIMES_IN_FORCE = SubmitNewSingleOrder.TIME_IN_FORCE.enumSpec();
 }

@@ -1,11 +1,12 @@
 package dev.dtcharness.client;
 
+import dev.dtcharness.client.internal.routing.MessageRouter;
 import static dev.dtcharness.client.DtcClientTest.fill;
 import static dev.dtcharness.client.DtcClientTest.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dtcharness.client.order.OrderBook;
+import dev.dtcharness.client.internal.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import java.time.Duration;
@@ -18,9 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client decodes ORDER_UPDATEs and POSITION_UPDATEs into one message each while only its own readers
- * see them; an app's listener may keep what it hears, so it must get messages of its own that stay as
- * they arrived, however many follow in the same read.
+ * The client decodes binary ORDER_UPDATEs and POSITION_UPDATEs into one message each, whoever listens:
+ * an order listener is lent that message as a view (it keeps a copy), and an app's message listener
+ * gets a copy of its own that stays as it arrived, however many follow in the same read.
  */
 class KeptMessagesTest extends AgainstFakeServer {
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -43,19 +44,22 @@ class KeptMessagesTest extends AgainstFakeServer {
     }
 
     @Test
-    void shouldHandAnAppsOrderListenerTheUpdateThatMadeEachChangeAndKeepIt() {
+    void shouldLendAnAppsOrderListenerTheUpdateThatMadeEachChangeToCopyAndKeep() {
         server = new FakeServer(KeptMessagesTest::acceptThenFill);
         client = connect();
         List<Order> after = new CopyOnWriteArrayList<>();
         List<DtcMessage> updates = new CopyOnWriteArrayList<>();
+        Set<Object> lent = Collections.newSetFromMap(new IdentityHashMap<>());
         client.onOrderUpdate((order, update) -> {
             after.add(order);
-            updates.add(update);
+            lent.add(update);
+            updates.add(update.copy());
         });
         List<OrderHandle> orders = submitThree();
 
         await().atMost(WAIT).until(() -> orders.stream().allMatch(o -> o.current().isFilled()));
 
+        assertThat(lent).as("the update is lent: the one message the codec decodes every ORDER_UPDATE into").hasSize(1);
         assertThat(distinct(updates)).hasSize(6);
         for (int i = 0; i < 6; i++) {
             assertThat(updates.get(i).getString("ServerOrderID")).isEqualTo(after.get(i).serverOrderId());
@@ -64,21 +68,22 @@ class KeptMessagesTest extends AgainstFakeServer {
     }
 
     @Test
-    void shouldLetTheCodecReuseOnlyTheTwoOrderMessagesAndOnlyUntilAnAppListens() {
+    void shouldLetTheCodecReuseOnlyTheTwoOrderMessagesWhoeverListens() {
         MessageRouter router = new MessageRouter(new OrderBook(), new ProblemCounter());
         DtcSpec spec = DtcSpec.v8();
         router.onMessageInside("POSITION_UPDATE", m -> { });
-        router.onOrderUpdateInside((order, update) -> { });
         assertThat(router.lettingGo(spec.message("ORDER_UPDATE"))).isTrue();
         assertThat(router.lettingGo(spec.message("POSITION_UPDATE"))).isTrue();
         assertThat(router.lettingGo(spec.message("ACCOUNT_BALANCE_UPDATE"))).isFalse();
         assertThat(router.lettingGo(spec.message("LOGON_RESPONSE"))).isFalse();
 
         router.onOrderUpdate((order, update) -> { }).close();
-        assertThat(router.lettingGo(spec.message("ORDER_UPDATE"))).as("it may still hold what it heard").isFalse();
-        assertThat(router.lettingGo(spec.message("POSITION_UPDATE"))).isTrue();
+        assertThat(router.lettingGo(spec.message("ORDER_UPDATE"))).as("an order listener is lent a view").isTrue();
         router.onMessage("POSITION_UPDATE", m -> { });
-        assertThat(router.lettingGo(spec.message("POSITION_UPDATE"))).isFalse();
+        router.onMessage("ORDER_UPDATE", m -> { });
+        assertThat(router.lettingGo(spec.message("POSITION_UPDATE"))).as("a message listener gets a copy").isTrue();
+        assertThat(router.lettingGo(spec.message("ORDER_UPDATE"))).isTrue();
+        assertThat(router.lettingGo(spec.message("ACCOUNT_BALANCE_UPDATE"))).isFalse();
     }
 
     /** Both updates of an order written before one flush: the client reads them, and the next order's, back to back. */

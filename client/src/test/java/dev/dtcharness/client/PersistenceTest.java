@@ -114,6 +114,34 @@ class PersistenceTest extends AgainstFakeServer {
         assertThat(client.positions().position("Sim1", "ES").quantity()).isEqualTo(1);
     }
 
+    @Test
+    void shouldListInTheStateFileTheOrdersNotEndedOldestFirstAsItIsToldOfThem() {
+        server = new FakeServer((m, peer) -> {
+            if (!m.is("SUBMIT_NEW_SINGLE_ORDER")) {
+                return;
+            }
+            if (m.getDouble("Quantity") == 1) {
+                peer.send(fill(update(m, "S1", "ORDER_STATUS_FILLED", "ORDER_FILLED", 1), 100, "E1"));
+            } else if (m.getDouble("Quantity") == 5) {
+                peer.send(update(m, "S3", "ORDER_STATUS_OPEN", "NEW_ORDER_ACCEPTED", 0));
+            } // quantity 3: never answered, ORDER_SENT
+        });
+        client = new DtcClient(DtcClientConfig.builder().port(server.port()).reconnect(ReconnectPolicy.NEVER)
+                .stateFile(dir.resolve("state.json")).build());
+        client.connect();
+
+        client.submit(OrderRequest.limit("ES", Side.BUY, 1, 100)).awaitStatus("FILLED", WAIT);
+        OrderHandle unanswered = client.submit(OrderRequest.limit("ES", Side.BUY, 3, 95));
+        OrderHandle working = client.submit(OrderRequest.limit("ES", Side.BUY, 5, 90));
+        working.awaitStatus("OPEN", WAIT);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(new StateFile(dir.resolve("state.json")).read().openOrders())
+                .as("sent and working, not the filled one, oldest first")
+                .extracting(Order::clientOrderId, Order::statusName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(unanswered.clientOrderId(), "ORDER_STATUS_ORDER_SENT"),
+                        org.assertj.core.groups.Tuple.tuple(working.clientOrderId(), "ORDER_STATUS_OPEN")));
+    }
+
     private DtcClient start(boolean reconcile) {
         DtcClient c = new DtcClient(DtcClientConfig.builder().port(server.port()).reconnect(ReconnectPolicy.NEVER)
                 .reconcileOnConnect(reconcile).stateFile(dir.resolve("state.json")).historyDatabase(dir.resolve("history.db"))

@@ -231,8 +231,8 @@ class ReconnectTest {
     }
 
     private DtcClient connect(DtcClientConfig.Builder config) {
-        DtcClientConfig built = config.port(server.port()).reconnect(config.build().reconnect() == ReconnectPolicy.DEFAULT
-                ? FAST : config.build().reconnect()).build();
+        DtcClientConfig built = config.port(server.port()).reconnect(config.build().recovery().reconnect() == ReconnectPolicy.DEFAULT
+                ? FAST : config.build().recovery().reconnect()).build();
         DtcClient c = new DtcClient(built);
         c.onConnection(events::add);
         client = c;

@@ -5,8 +5,7 @@ import static dev.dtcharness.client.DtcClientTest.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dtcharness.client.order.Transition;
-import dev.dtcharness.client.order.Transition.Verdict;
+import dev.dtcharness.client.Transition.Verdict;
 import dev.dtcharness.protocol.DtcMessage;
 import java.time.Duration;
 import java.util.List;

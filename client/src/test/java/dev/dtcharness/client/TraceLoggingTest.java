@@ -78,9 +78,9 @@ class TraceLoggingTest {
         String before = System.getProperty("dtc.debug");
         try {
             System.setProperty("dtc.debug", "true");
-            assertThat(DtcClientConfig.builder().build().trace()).isTrue();
+            assertThat(DtcClientConfig.builder().build().connection().trace()).isTrue();
             System.setProperty("dtc.debug", "false");
-            assertThat(DtcClientConfig.builder().build().trace()).isEqualTo("1".equals(System.getenv("DEBUG_DTC")));
+            assertThat(DtcClientConfig.builder().build().connection().trace()).isEqualTo("1".equals(System.getenv("DEBUG_DTC")));
         } finally {
             if (before == null) {
                 System.clearProperty("dtc.debug");

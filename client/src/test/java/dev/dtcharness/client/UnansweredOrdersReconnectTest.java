@@ -3,7 +3,6 @@ package dev.dtcharness.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dtcharness.client.order.Transition;
 import dev.dtcharness.protocol.DtcMessage;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import dev.dtcharness.client.OrderChange;
 import dev.dtcharness.client.OrderHandle;
 import dev.dtcharness.client.OrderRequest;
 import dev.dtcharness.client.Side;
-import dev.dtcharness.client.order.OrderStatuses;
+import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.client.store.OrderHistoryDb;
 import dev.dtcharness.client.store.TradeLog;
 import dev.dtcharness.protocol.DtcMessage;
@@ -83,7 +83,7 @@ public final class DtcClientCli implements Runnable {
                 Order answered = waitFor != null ? order.awaitStatus(waitFor, connection.timeout)
                         : firstAnswer(order, connection.timeout.toMillis());
                 spec.commandLine().getOut().println(answered.describe());
-                return answered.status() == OrderStatuses.REJECTED ? 2 : 0;
+                return answered.status() == OrderStatus.REJECTED.value() ? 2 : 0;
             }
         }
 

@@ -2,7 +2,7 @@ package dev.dtcharness.client.cli;
 
 import dev.dtcharness.client.DtcClient;
 import dev.dtcharness.client.Order;
-import dev.dtcharness.client.order.OrderStatuses;
+import dev.dtcharness.protocol.enums.OrderStatus;
 import picocli.CommandLine;
 
 /** A command run in a new process knows an order only from --db, or from the ids the user types. */
@@ -18,7 +18,7 @@ final class Known {
             throw new CommandLine.ExecutionException(new CommandLine(new DtcClientCli()), "order " + clientOrderId
                     + " is not in the order history: pass --db, or --server-order-id");
         }
-        client.orderBook().restore(new Order(clientOrderId, serverOrderId, "", "", client.config().tradeAccount(), null, 0,
-                Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, 0, "", OrderStatuses.OPEN, 0, "", 0), java.util.List.of());
+        client.track(new Order(clientOrderId, serverOrderId, "", "", client.config().logon().tradeAccount(), null, 0,
+                Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, 0, "", OrderStatus.OPEN.value(), 0, "", 0));
     }
 }

@@ -5,7 +5,7 @@ import dev.dtcharness.client.DtcClientException;
 import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;
-import dev.dtcharness.client.order.AppliedUpdate;
+import dev.dtcharness.client.internal.order.AppliedUpdate;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

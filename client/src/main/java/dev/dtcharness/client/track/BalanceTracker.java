@@ -1,6 +1,6 @@
 package dev.dtcharness.client.track;
 
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +17,8 @@ public final class BalanceTracker {
                           double openPositionsProfitLoss, double dailyProfitLoss) {
     }
 
-    public void onBalanceUpdate(DtcMessage m) {
+    /** Reads the update during the call and keeps only the numbers: it may be lent, not given. */
+    public void onBalanceUpdate(MessageView m) {
         if (m.isSet("NoAccountBalances") && m.getLong("NoAccountBalances") != 0) {
             return;
         }
@@ -31,7 +32,7 @@ public final class BalanceTracker {
         return Optional.ofNullable(byAccount.get(tradeAccount));
     }
 
-    private static double number(DtcMessage m, String field) {
+    private static double number(MessageView m, String field) {
         if (!m.isSet(field)) {
             return Double.NaN;
         }

@@ -4,9 +4,9 @@ import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.FillListener;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.OrderListener;
-import dev.dtcharness.client.order.OrderBook;
-import dev.dtcharness.client.order.OrderStatuses;
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.client.internal.order.OrderBook;
+import dev.dtcharness.protocol.enums.OrderStatus;
+import dev.dtcharness.protocol.MessageView;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -70,7 +70,7 @@ public final class FillDetector implements FillListener, OrderListener {
      * whether this change ended it; a repeated FILLED finds it ended already. No set of ids needed.
      */
     @Override
-    public void onOrderChange(Order before, Order after, DtcMessage update) {
+    public void onOrderChange(Order before, Order after, MessageView update) {
         Kind kind = endingKind(after);
         if (kind != null && (before == null || !before.isTerminal())) {
             detected(kind, after);
@@ -79,7 +79,7 @@ public final class FillDetector implements FillListener, OrderListener {
 
     /** For an app that registers the detector itself with only the snapshot: each order's end is remembered. */
     @Override
-    public void onOrderUpdate(Order after, DtcMessage update) {
+    public void onOrderUpdate(Order after, MessageView update) {
         Kind kind = endingKind(after);
         if (kind == null) {
             // Most updates end nothing: they cost no id, no lock and no log line here.
@@ -96,7 +96,7 @@ public final class FillDetector implements FillListener, OrderListener {
     }
 
     private static Kind endingKind(Order after) {
-        return after.isFilled() ? Kind.FILLED : after.status() == OrderStatuses.CANCELED ? Kind.CANCELED : null;
+        return after.isFilled() ? Kind.FILLED : after.status() == OrderStatus.CANCELED.value() ? Kind.CANCELED : null;
     }
 
     private void detected(Kind kind, Order after) {

@@ -3,10 +3,8 @@ package dev.dtcharness.client.track;
 import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.FillListener;
 import dev.dtcharness.client.Order;
-import dev.dtcharness.protocol.DtcMessage;
-import dev.dtcharness.protocol.spec.DtcSpec;
-import dev.dtcharness.protocol.spec.FieldSpec;
-import dev.dtcharness.protocol.spec.MessageSpec;
+import dev.dtcharness.protocol.MessageView;
+import dev.dtcharness.protocol.message.PositionUpdateView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,24 +26,27 @@ public final class PositionTracker implements FillListener {
                 (p == null ? Position.flat(fill.tradeAccount(), fill.symbol()) : p).plus(fill.signedQuantity(), fill.price()));
     }
 
-    /** POSITION_UPDATE (306): the server's word; a NoPositions answer carries none. */
-    public void onPositionUpdate(DtcMessage m) {
-        MessageSpec spec = m.spec();
-        FieldSpec none = spec.field(NO_POSITIONS);
-        if (m.isSet(none) && m.getLong(none) != 0) {
+    /**
+     * POSITION_UPDATE (306): the server's word; a NoPositions answer carries none. Lent, not given (the
+     * client decodes every binary POSITION_UPDATE into one reused message): read now, numbers kept.
+     */
+    public void onPositionUpdate(PositionUpdateView m) {
+        if (m.noPositions() != 0) {
             return;
         }
-        String account = m.getString(spec.field(TRADE_ACCOUNT));
-        String symbol = m.getString(spec.field(SYMBOL));
-        double avg = m.getDouble(spec.field(AVERAGE_PRICE));
-        fromServer.put(key(account, symbol), new Position(account, symbol, m.getDouble(spec.field(QUANTITY)),
+        String account = m.tradeAccount();
+        String symbol = m.symbol();
+        double avg = m.averagePrice();
+        fromServer.put(key(account, symbol), new Position(account, symbol, m.quantity(),
                 avg == Double.MAX_VALUE ? Double.NaN : avg, Double.NaN));
     }
 
-    // Handles, not names: one POSITION_UPDATE follows every fill.
-    private static final MessageSpec UPDATE = DtcSpec.v8().message("POSITION_UPDATE");
-    private static final FieldSpec NO_POSITIONS = UPDATE.field("NoPositions"), TRADE_ACCOUNT = UPDATE.field("TradeAccount"),
-            SYMBOL = UPDATE.field("Symbol"), AVERAGE_PRICE = UPDATE.field("AveragePrice"), QUANTITY = UPDATE.field("Quantity");
+    /** As {@link #onPositionUpdate(PositionUpdateView)}, for a reader handed messages of any type by name. */
+    public void onPositionUpdate(MessageView m) {
+        if (m instanceof PositionUpdateView p) {
+            onPositionUpdate(p);
+        }
+    }
 
     public Position position(String tradeAccount, String symbol) {
         return fromFills.getOrDefault(key(tradeAccount, symbol), Position.flat(tradeAccount, symbol));

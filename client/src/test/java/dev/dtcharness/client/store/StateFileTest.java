@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;
-import dev.dtcharness.client.order.OrderStatuses;
+import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.client.track.Position;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class StateFileTest {
     void shouldReplaceTheFileWholeAndReadBackWhatWasWritten() throws Exception {
         StateFile state = new StateFile(dir.resolve("state.json"));
         Order open = new Order("C1", "S1", "ES", "", "SIM1", Side.BUY, 7, 100, 2, 0, 2, Double.NaN, Double.NaN, 0, "",
-                OrderStatuses.OPEN, 2, "", 1);
+                OrderStatus.OPEN.value(), 2, "", 1);
         Position long2 = new Position("SIM1", "ES", 2, 100.25, 3.5);
 
         state.write(List.of(), List.of());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.Side;
-import dev.dtcharness.client.order.OrderStatuses;
+import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.protocol.DtcMessage;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +15,8 @@ class FillDetectorTest {
 
     @Test
     void shouldReportEachFillAndTheEndOnceWhenTheBookSaysWhatChanged() {
-        Order open = order("C1", OrderStatuses.OPEN, 0);
-        Order filled = order("C1", OrderStatuses.FILLED, 2);
+        Order open = order("C1", OrderStatus.OPEN.value(), 0);
+        Order filled = order("C1", OrderStatus.FILLED.value(), 2);
         detector.onFill(new Fill("E1", "S1", "C1", "ES", "SIM1", Side.BUY, 2, 100.5, 0, "ORDER_UPDATE"), filled);
         detector.onOrderChange(open, filled, UPDATE);
         detector.onOrderChange(filled, filled, UPDATE);
@@ -28,8 +28,8 @@ class FillDetectorTest {
 
     @Test
     void shouldReportACancelOfAnOrderTheBookHadNotHeardOf() {
-        detector.onOrderChange(null, order("", OrderStatuses.CANCELED, 0), UPDATE);
-        detector.onOrderChange(order("C2", OrderStatuses.PARTIALLY_FILLED, 1), order("C2", OrderStatuses.OPEN, 1), UPDATE);
+        detector.onOrderChange(null, order("", OrderStatus.CANCELED.value(), 0), UPDATE);
+        detector.onOrderChange(order("C2", OrderStatus.PARTIALLY_FILLED.value(), 1), order("C2", OrderStatus.OPEN.value(), 1), UPDATE);
 
         assertThat(detector.events(FillDetector.Kind.CANCELED)).hasSize(1);
         assertThat(detector.events()).as("a change that ends nothing is not an event").hasSize(1);
@@ -37,10 +37,10 @@ class FillDetectorTest {
 
     @Test
     void shouldRememberEndedOrdersWhenGivenOnlyTheSnapshot() {
-        Order filled = order("C1", OrderStatuses.FILLED, 2);
+        Order filled = order("C1", OrderStatus.FILLED.value(), 2);
         detector.onOrderUpdate(filled, UPDATE);
         detector.onOrderUpdate(filled, UPDATE);
-        detector.onOrderUpdate(order("C2", OrderStatuses.CANCELED, 0), UPDATE);
+        detector.onOrderUpdate(order("C2", OrderStatus.CANCELED.value(), 0), UPDATE);
 
         assertThat(detector.events()).extracting(e -> e.kind() + " " + e.order().clientOrderId())
                 .containsExactly("FILLED C1", "CANCELED C2");

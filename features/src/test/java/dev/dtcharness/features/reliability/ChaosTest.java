@@ -12,7 +12,7 @@ import dev.dtcharness.client.OrderHandle;
 import dev.dtcharness.client.OrderRequest;
 import dev.dtcharness.client.ReconnectPolicy;
 import dev.dtcharness.client.Side;
-import dev.dtcharness.client.order.OrderStatuses;
+import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.simulator.DtcSimulator;
 import dev.dtcharness.simulator.SimulatorConfig;
 import java.time.Duration;
@@ -85,7 +85,7 @@ class ChaosTest {
                 if (previous != null) {
                     await().alias("an answer for " + previous.clientOrderId() + " (or its settlement by reconciliation after a drop), seed " + seed).pollDelay(Duration.ZERO)
                             .pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(30))
-                            .until(() -> previous.current().status() != OrderStatuses.ORDER_SENT);
+                            .until(() -> previous.current().status() != OrderStatus.ORDER_SENT.value());
                 }
                 try {
                     OrderHandle h = client.submit(request);
@@ -117,7 +117,7 @@ class ChaosTest {
                     });
             assertThat(differences).as("differences between client and simulator, " + why).isEmpty();
             assertThat(placed).as("orders left ORDER_SENT, " + why)
-                    .noneMatch(o -> o.current().status() == OrderStatuses.ORDER_SENT);
+                    .noneMatch(o -> o.current().status() == OrderStatus.ORDER_SENT.value());
             assertThat(faults.injected()).as("faults injected, " + why).isPositive();
             Map<String, Long> endings = placed.stream().map(OrderHandle::current).collect(Collectors.groupingBy(
                     ChaosTest::ending, Collectors.counting()));
@@ -139,9 +139,9 @@ class ChaosTest {
             return "REJECTED, not sent";
         }
         if (o.infoText().contains("taken from the only unattributed fills")) {
-            return OrderStatuses.shortName(o.status()) + ", answers lost, attributed";
+            return String.valueOf(o.orderStatus()) + ", answers lost, attributed";
         }
-        return OrderStatuses.shortName(o.status());
+        return String.valueOf(o.orderStatus());
     }
 
     private static OrderRequest order(Random random) {

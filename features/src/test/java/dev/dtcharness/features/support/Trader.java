@@ -150,7 +150,7 @@ public class Trader implements Disposable {
 
     /** The position in {@code symbol} on the account the client trades. */
     public double position(String symbol) {
-        return client().positions().position(client().config().tradeAccount(), symbol).quantity();
+        return client().positions().position(client().config().logon().tradeAccount(), symbol).quantity();
     }
 
     /** Every ORDER_UPDATE the client received, in arrival order, across restarts. */

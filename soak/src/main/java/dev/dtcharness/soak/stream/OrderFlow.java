@@ -4,8 +4,8 @@ import dev.dtcharness.client.DtcClient;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.client.OrderHandle;
 import dev.dtcharness.client.OrderListener;
-import dev.dtcharness.client.order.OrderStatuses;
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.enums.OrderStatus;
+import dev.dtcharness.protocol.MessageView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -165,7 +165,7 @@ public final class OrderFlow implements OrderListener {
     }
 
     @Override
-    public void onOrderUpdate(Order after, DtcMessage update) {
+    public void onOrderUpdate(Order after, MessageView update) {
         InFlight f = inFlight.get(after.clientOrderId());
         if (f == null) {
             return;
@@ -195,7 +195,7 @@ public final class OrderFlow implements OrderListener {
 
     private Outcome classify(Order after) {
         int s = after.status();
-        if (s == OrderStatuses.REJECTED) {
+        if (s == OrderStatus.REJECTED.value()) {
             counters.rejected.increment();
             if (after.infoText().startsWith("not sent by the client")) {
                 counters.local.increment();
@@ -203,7 +203,7 @@ public final class OrderFlow implements OrderListener {
             return Outcome.REJECT;
         }
         counters.accepted.increment();
-        if (s == OrderStatuses.CANCELED) {
+        if (s == OrderStatus.CANCELED.value()) {
             counters.canceled.increment();
             return Outcome.CANCEL;
         }
