@@ -29,7 +29,7 @@ public final class KeptCopy {
      * {@link Write}, so a handler that holds {@code Write}s cannot hold a lent message by mistake.
      */
     public static Write ofWrite(Object write) {
-        return new Write(write instanceof MessageView lent ? lent.copy() : write);
+        return new Write(write instanceof DtcMessage lent ? lent.copy() : write);
     }
 
     /** A pipeline write as a holder may keep it: see {@link #ofWrite}. */

@@ -4,6 +4,7 @@ import dev.dtcharness.client.Fill;
 import dev.dtcharness.client.FillListener;
 import dev.dtcharness.client.Order;
 import dev.dtcharness.protocol.MessageView;
+import dev.dtcharness.protocol.message.PositionUpdate;
 import dev.dtcharness.protocol.message.PositionUpdateView;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class PositionTracker implements FillListener {
 
     /** As {@link #onPositionUpdate(PositionUpdateView)}, for a reader handed messages of any type by name. */
     public void onPositionUpdate(MessageView m) {
-        if (m instanceof PositionUpdateView p) {
+        if (m instanceof PositionUpdate p) {
             onPositionUpdate(p);
         }
     }

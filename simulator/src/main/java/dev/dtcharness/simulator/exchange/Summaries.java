@@ -1,7 +1,7 @@
 package dev.dtcharness.simulator.exchange;
 
 import dev.dtcharness.protocol.MessageView;
-import dev.dtcharness.protocol.message.OrderUpdateView;
+import dev.dtcharness.protocol.message.OrderUpdate;
 import java.math.BigDecimal;
 
 /** One log line per message sent, in the words a trader reads: statuses by name and number, 1 rather than 1.0. */
@@ -10,7 +10,7 @@ final class Summaries {
     }
 
     static String of(MessageView message) {
-        if (!(message instanceof OrderUpdateView m)) {
+        if (!(message instanceof OrderUpdate m)) {
             return message.toString();
         }
         StringBuilder sb = new StringBuilder("ORDER_UPDATE");

@@ -3,7 +3,7 @@ package dev.dtcharness.simulator.fault;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.KeptCopy;
 import dev.dtcharness.protocol.MessageView;
-import dev.dtcharness.protocol.message.OrderUpdateView;
+import dev.dtcharness.protocol.message.OrderUpdate;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -55,7 +55,7 @@ public final class OrderUpdateFaults extends ChannelOutboundHandlerAdapter {
             promise.setSuccess();
             return;
         }
-        if (!(msg instanceof OrderUpdateView m)) {
+        if (!(msg instanceof OrderUpdate m)) {
             ctx.write(msg, promise);
             return;
         }

@@ -27,7 +27,7 @@ public final class JournalHandler extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         // Outbound messages may be lent (the exchange's reused updates): the journal keeps its own copy.
-        if (msg instanceof MessageView m) {
+        if (msg instanceof DtcMessage m) {
             journal.sent(sessionId, m);
         }
         ctx.write(msg, promise);

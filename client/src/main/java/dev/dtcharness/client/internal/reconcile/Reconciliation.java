@@ -9,7 +9,9 @@ import dev.dtcharness.client.internal.order.AppliedUpdate;
 import dev.dtcharness.client.internal.order.OrderBook;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.MessageView;
+import dev.dtcharness.protocol.message.HistoricalOrderFillResponse;
 import dev.dtcharness.protocol.message.HistoricalOrderFillResponseView;
+import dev.dtcharness.protocol.message.OrderUpdate;
 import dev.dtcharness.protocol.message.OrderUpdateView;
 import dev.dtcharness.protocol.message.SubmitFlattenPositionOrder;
 import dev.dtcharness.protocol.message.SubmitNewOcoOrder;
@@ -141,7 +143,7 @@ public final class Reconciliation {
      */
     public synchronized void afterRouted(MessageView m, boolean fillRefused) {
         this.fillRefused = fillRefused;
-        if (m instanceof OrderUpdateView u) {
+        if (m instanceof OrderUpdate u) {
             // The book marked the order answered while applying it; here only the times and the open-orders answer.
             // Unset reads 0, which sawFillAt ignores.
             sawFillAt(DtcTimes.millis(u.lastFillDateTime()));
@@ -154,7 +156,7 @@ public final class Reconciliation {
             liveBefore = Set.of();
             openOrdersDone = true;
             finishIfDone(m);
-        } else if (m instanceof HistoricalOrderFillResponseView f && fillsRequest != 0 && f.requestID() == fillsRequest) {
+        } else if (m instanceof HistoricalOrderFillResponse f && fillsRequest != 0 && f.requestID() == fillsRequest) {
             onHistoricalFill(f);
         } else if (m.is("HISTORICAL_ORDER_FILLS_REJECT") && m.getLong("RequestID") == fillsRequest) {
             problems.warn(log, "the server refused the historical-fills request: {}", m.getString("RejectText"));
