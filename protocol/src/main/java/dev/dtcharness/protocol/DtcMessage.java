@@ -65,19 +65,19 @@ public class DtcMessage implements MessageView {
         return typed != null ? typed : new DtcMessage(spec);
     }
 
-    public MessageSpec spec() {
+    public final MessageSpec spec() {
         return spec;
     }
 
-    public String name() {
+    public final String name() {
         return spec.name();
     }
 
-    public int type() {
+    public final int type() {
         return spec.type();
     }
 
-    public boolean is(String messageName) {
+    public final boolean is(String messageName) {
         return spec.name().equals(messageName);
     }
 
@@ -85,7 +85,7 @@ public class DtcMessage implements MessageView {
      * Sets a field by its spec name; null makes it unset again. Integers (any Number without a
      * fraction) go into integer fields, any Number into floating-point fields, text into strings.
      */
-    public DtcMessage set(String field, Object value) {
+    public final DtcMessage set(String field, Object value) {
         FieldSpec f = spec.field(field);
         if (value == null) {
             unset(f);
@@ -96,17 +96,17 @@ public class DtcMessage implements MessageView {
     }
 
     /** Sets a numeric field without boxing; an integer field refuses a value outside its C type. */
-    public DtcMessage set(String field, long value) {
+    public final DtcMessage set(String field, long value) {
         return set(spec.field(field), value);
     }
 
     /** Sets a numeric field without boxing; an integer field refuses a value with a fraction. */
-    public DtcMessage set(String field, double value) {
+    public final DtcMessage set(String field, double value) {
         return set(spec.field(field), value);
     }
 
     /** As {@link #set(String, long)}, for a field handle kept by the caller (no lookup by name). */
-    public DtcMessage set(FieldSpec f, long value) {
+    public final DtcMessage set(FieldSpec f, long value) {
         checkOwn(f);
         WireKind k = f.kind();
         if (k == WireKind.STRING) {
@@ -124,7 +124,7 @@ public class DtcMessage implements MessageView {
     }
 
     /** As {@link #set(String, double)}, for a field handle kept by the caller (no lookup by name). */
-    public DtcMessage set(FieldSpec f, double value) {
+    public final DtcMessage set(FieldSpec f, double value) {
         checkOwn(f);
         WireKind k = f.kind();
         if (k == WireKind.STRING) {
@@ -146,7 +146,7 @@ public class DtcMessage implements MessageView {
     }
 
     /** As {@link #set(String, Object)} for text, for a field handle kept by the caller; null unsets. */
-    public DtcMessage set(FieldSpec f, String value) {
+    public final DtcMessage set(FieldSpec f, String value) {
         checkOwn(f);
         if (value == null) {
             unset(f);
@@ -157,7 +157,7 @@ public class DtcMessage implements MessageView {
     }
 
     /** Sets an enum field by its constant's name, e.g. {@code setEnum("BuySell", "BUY")}. */
-    public DtcMessage setEnum(String field, String constant) {
+    public final DtcMessage setEnum(String field, String constant) {
         FieldSpec f = spec.field(field);
         if (f.enumSpec() == null) {
             throw new IllegalArgumentException(spec.name() + "." + field + " is " + f.ctype() + ", not an enum");
@@ -171,31 +171,31 @@ public class DtcMessage implements MessageView {
      * which it otherwise leaves out: for a value the receiver must read as said (FACTS.md 3.5: a flat
      * position's POSITION_UPDATE carries {@code Quantity: 0}). Binary encodings write every field anyway.
      */
-    public DtcMessage setStated(FieldSpec f, double value) {
+    public final DtcMessage setStated(FieldSpec f, double value) {
         set(f, value);
         markStated(f);
         return this;
     }
 
     /** As {@link #setStated(FieldSpec, double)}, for an integer field. */
-    public DtcMessage setStated(FieldSpec f, long value) {
+    public final DtcMessage setStated(FieldSpec f, long value) {
         set(f, value);
         markStated(f);
         return this;
     }
 
     /** As {@link #setStated(FieldSpec, double)}, by the field's spec name. */
-    public DtcMessage setStated(String field, double value) {
+    public final DtcMessage setStated(String field, double value) {
         return setStated(spec.field(field), value);
     }
 
     /** As {@link #setStated(FieldSpec, long)}, by the field's spec name. */
-    public DtcMessage setStated(String field, long value) {
+    public final DtcMessage setStated(String field, long value) {
         return setStated(spec.field(field), value);
     }
 
     /** Whether the field was set with {@link #setStated}: JSON writes it even at its default. */
-    public boolean isStated(FieldSpec f) {
+    public final boolean isStated(FieldSpec f) {
         int i = f.slot();
         return f.kind() != WireKind.STRING && i < 32 && (stated & (1 << i)) != 0;
     }
@@ -208,11 +208,11 @@ public class DtcMessage implements MessageView {
         stated |= 1 << f.slot();
     }
 
-    public boolean isSet(String field) {
+    public final boolean isSet(String field) {
         return isSet(spec.field(field));
     }
 
-    public boolean isSet(FieldSpec f) {
+    public final boolean isSet(FieldSpec f) {
         if (f.kind() == WireKind.STRING) {
             return strings[f.slot()] != null;
         }
@@ -224,16 +224,16 @@ public class DtcMessage implements MessageView {
     }
 
     /** The field's value, or its spec default when unset: Long, Double or String. */
-    public Object get(String field) {
+    public final Object get(String field) {
         return valueAt(spec.field(field));
     }
 
-    public long getLong(String field) {
+    public final long getLong(String field) {
         return longOf(numericField(field));
     }
 
     /** The value of a numeric field (a floating-point one truncated), or its default; no lookup by name. */
-    public long getLong(FieldSpec f) {
+    public final long getLong(FieldSpec f) {
         checkOwn(f);
         return longOf(numericField(f));
     }
@@ -243,16 +243,16 @@ public class DtcMessage implements MessageView {
         return f.kind().isFloatingPoint() ? (long) Double.longBitsToDouble(bits) : bits;
     }
 
-    public int getInt(String field) {
+    public final int getInt(String field) {
         return Math.toIntExact(getLong(field));
     }
 
-    public double getDouble(String field) {
+    public final double getDouble(String field) {
         return doubleOf(numericField(field));
     }
 
     /** The value of a numeric field, or its default; no lookup by name. */
-    public double getDouble(FieldSpec f) {
+    public final double getDouble(FieldSpec f) {
         checkOwn(f);
         return doubleOf(numericField(f));
     }
@@ -262,7 +262,7 @@ public class DtcMessage implements MessageView {
         return f.kind().isFloatingPoint() ? Double.longBitsToDouble(bits) : (double) bits;
     }
 
-    public String getString(String field) {
+    public final String getString(String field) {
         FieldSpec f = spec.field(field);
         if (f.kind() != WireKind.STRING) {
             throw new IllegalArgumentException(spec.name() + "." + field + " is " + f.ctype() + ", not a string");
@@ -271,7 +271,7 @@ public class DtcMessage implements MessageView {
     }
 
     /** The value of a string field, or its default; no lookup by name. */
-    public String getString(FieldSpec f) {
+    public final String getString(FieldSpec f) {
         checkOwn(f);
         if (f.kind() != WireKind.STRING) {
             throw new IllegalArgumentException(where(f) + " is " + f.ctype() + ", not a string");
@@ -289,7 +289,7 @@ public class DtcMessage implements MessageView {
      * for readers to whom unset means "not said", such as an order book folding in ORDER_UPDATEs field
      * by field. A handle taken from another message type reads this message's field of the same name.
      */
-    public double doubleIfSet(FieldSpec f, double otherwise) {
+    public final double doubleIfSet(FieldSpec f, double otherwise) {
         FieldSpec own = numericField(own(f));
         int i = own.slot();
         if (!numericSet(i)) {
@@ -299,7 +299,7 @@ public class DtcMessage implements MessageView {
     }
 
     /** As {@link #doubleIfSet}, for a whole number (a floating-point field's value truncated). */
-    public long longIfSet(FieldSpec f, long otherwise) {
+    public final long longIfSet(FieldSpec f, long otherwise) {
         FieldSpec own = numericField(own(f));
         int i = own.slot();
         if (!numericSet(i)) {
@@ -309,7 +309,7 @@ public class DtcMessage implements MessageView {
     }
 
     /** As {@link #doubleIfSet}, for a string field: its value when set, else {@code otherwise}. */
-    public String stringIfSet(FieldSpec f, String otherwise) {
+    public final String stringIfSet(FieldSpec f, String otherwise) {
         FieldSpec own = own(f);
         if (own.kind() != WireKind.STRING) {
             throw new IllegalArgumentException(where(own) + " is " + own.ctype() + ", not a string");
@@ -323,7 +323,7 @@ public class DtcMessage implements MessageView {
     }
 
     /** The enum constant's name for an enum field's value, or "value (not in EnumName)". */
-    public String enumName(String field) {
+    public final String enumName(String field) {
         FieldSpec f = spec.field(field);
         long v = getLong(field);
         String n = f.enumSpec() == null ? null : f.enumSpec().nameOf(v);
@@ -331,7 +331,7 @@ public class DtcMessage implements MessageView {
     }
 
     /** The value of a field, or its default, boxed: Long, Double or String. */
-    public Object valueAt(FieldSpec f) {
+    public final Object valueAt(FieldSpec f) {
         WireKind k = f.kind();
         if (k == WireKind.STRING) {
             return stringOf(f);
@@ -355,7 +355,7 @@ public class DtcMessage implements MessageView {
     }
 
     /** The value as set, or null when unset: what the JSON encoder looks at. */
-    public Object rawValueAt(FieldSpec f) {
+    public final Object rawValueAt(FieldSpec f) {
         return isSet(f) ? valueAt(f) : null;
     }
 
@@ -423,7 +423,7 @@ public class DtcMessage implements MessageView {
      * Makes {@code target}, a message of the same spec, equal to this one and returns it: for a holder
      * that keeps copies of messages others reuse, without a new message per copy.
      */
-    public DtcMessage copyTo(DtcMessage target) {
+    public final DtcMessage copyTo(DtcMessage target) {
         if (target.spec != spec) {
             throw new IllegalArgumentException("copy of " + spec.label() + " into a " + target.spec.label()
                     + " (expected: a message of the same spec)");

@@ -13,7 +13,6 @@ import dev.dtcharness.protocol.message.OrderUpdateView;
 import dev.dtcharness.protocol.message.SubmitNewSingleOrder;
 import dev.dtcharness.simulator.AcceptVariant;
 import dev.dtcharness.simulator.SimulatorConfig;
-import dev.dtcharness.simulator.script.Step;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +31,7 @@ class BorrowedUpdatesTest {
     void shouldWriteEveryOrderUpdateIntoOneReusedMessageLentAsAView() {
         List<MessageView> lent = new ArrayList<>();
         List<OrderStatus> statuses = new ArrayList<>();
-        SessionLink reader = new Link() {
+        SessionLink reader = new QuietSession() {
             @Override
             public void sendBorrowed(MessageView m) {
                 // Read during the call, as a session's encoder does.
@@ -58,7 +57,7 @@ class BorrowedUpdatesTest {
     @Test
     void shouldHandALinkThatOnlyKeepsMessagesACopyOfWhatIsLent() {
         List<DtcMessage> kept = new ArrayList<>();
-        SessionLink keeper = new Link() {
+        SessionLink keeper = new QuietSession() {
             @Override
             public void send(DtcMessage m) {
                 kept.add(m);
@@ -84,30 +83,5 @@ class BorrowedUpdatesTest {
     private static SubmitNewSingleOrder marketOrder(String clientOrderId) {
         return new SubmitNewSingleOrder().setSymbol("ES").setTradeAccount("Sim1").setClientOrderID(clientOrderId)
                 .setOrderType(OrderType.MARKET).setBuySell(BuySell.BUY).setQuantity(1).setTimeInForce(TimeInForce.DAY);
-    }
-
-    private abstract static class Link implements SessionLink {
-        @Override
-        public int id() {
-            return 1;
-        }
-
-        @Override
-        public String label() {
-            return "session 1";
-        }
-
-        @Override
-        public boolean isLoggedOn() {
-            return true;
-        }
-
-        @Override
-        public void send(DtcMessage m) {
-        }
-
-        @Override
-        public void fault(Step fault) {
-        }
     }
 }

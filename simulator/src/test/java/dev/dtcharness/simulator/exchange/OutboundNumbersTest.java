@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.dtcharness.protocol.DtcMessage;
-import dev.dtcharness.simulator.script.Step;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,30 +20,7 @@ import org.slf4j.LoggerFactory;
 class OutboundNumbersTest {
     private final Logger logger = (Logger) LoggerFactory.getLogger(OutboundNumbers.class);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final SessionLink session = new SessionLink() {
-        @Override
-        public int id() {
-            return 7;
-        }
-
-        @Override
-        public String label() {
-            return "session 7";
-        }
-
-        @Override
-        public boolean isLoggedOn() {
-            return true;
-        }
-
-        @Override
-        public void send(DtcMessage message) {
-        }
-
-        @Override
-        public void fault(Step fault) {
-        }
-    };
+    private final SessionLink session = new QuietSession(7);
 
     @BeforeEach
     void listen() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.simulator.FillPolicy;
 import dev.dtcharness.simulator.SimulatorConfig;
-import dev.dtcharness.simulator.script.Step;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class StoreBeforeSendTest {
     }
 
     /** Checks, as each message is sent, that the store already has what it tells. */
-    private final class CheckingSession implements SessionLink {
+    private final class CheckingSession extends QuietSession {
         @Override
         public void send(DtcMessage m) {
             if (!m.is("ORDER_UPDATE")) {
@@ -51,25 +50,6 @@ class StoreBeforeSendTest {
             if (!store.orderStates.contains(state)) {
                 problems.add("order state " + state + " sent before the store had it");
             }
-        }
-
-        @Override
-        public int id() {
-            return 1;
-        }
-
-        @Override
-        public String label() {
-            return "session 1";
-        }
-
-        @Override
-        public boolean isLoggedOn() {
-            return true;
-        }
-
-        @Override
-        public void fault(Step fault) {
         }
     }
 
