@@ -1,5 +1,6 @@
 package dev.dtcharness.client;
 
+import dev.dtcharness.protocol.enums.OrderStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,11 @@ public interface OrderHandle {
 
     /** As {@link #awaitStatus(String, Duration)}, with the OrderStatusEnum value. */
     Order awaitStatus(int status, Duration timeout);
+
+    /** As {@link #awaitStatus(String, Duration)}, with the spec's constant: {@code awaitStatus(OrderStatus.FILLED, timeout)}. */
+    default Order awaitStatus(OrderStatus status, Duration timeout) {
+        return awaitStatus(status.value(), timeout);
+    }
 
     /**
      * Completes with the snapshot that made the order FILLED, CANCELED or REJECTED. An order the

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.enums.OrderStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,23 @@ class OrderActionsTest extends AgainstFakeServer {
         assertThat(sent.type()).isEqualTo(203);
         assertThat(sent.getString("ServerOrderID")).isEqualTo("S1");
         assertThat(sent.getString("ClientOrderID")).isEqualTo(order.clientOrderId());
+    }
+
+    @Test
+    void shouldWaitForAStatusNamedByTheSpecsConstant() {
+        server = exchange((m, peer) -> {
+            if (m.is("CANCEL_ORDER")) {
+                peer.send(cancelAnswer(m, "ORDER_STATUS_CANCELED", "ORDER_CANCELED"));
+            }
+        });
+        OrderHandle order = submitOpen();
+        assertThat(order.awaitStatus(OrderStatus.OPEN, WAIT).orderStatus()).isEqualTo(OrderStatus.OPEN);
+
+        client.cancel(order.clientOrderId()).await(WAIT);
+
+        assertThat(order.awaitStatus(OrderStatus.CANCELED, WAIT).orderStatus()).isEqualTo(OrderStatus.CANCELED);
+        assertThatThrownBy(() -> order.awaitStatus(OrderStatus.FILLED, WAIT))
+                .hasMessageContaining("ORDER_STATUS_CANCELED");
     }
 
     @Test
