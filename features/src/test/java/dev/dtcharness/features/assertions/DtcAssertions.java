@@ -1,7 +1,7 @@
 package dev.dtcharness.features.assertions;
 
 import dev.dtcharness.client.Order;
-import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
 import org.assertj.core.api.Assertions;
 
 /**
@@ -19,7 +19,8 @@ public class DtcAssertions extends Assertions {
         return new OrderAssert(actual);
     }
 
-    public static DtcMessageAssert assertThat(DtcMessage actual) {
+    /** A message, owned or lent (a view read during the call that lends it). */
+    public static DtcMessageAssert assertThat(MessageView actual) {
         return new DtcMessageAssert(actual);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dtcharness.features.assertions;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
 import dev.dtcharness.protocol.spec.WireKind;
@@ -13,9 +14,9 @@ import org.assertj.core.api.AbstractObjectAssert;
  * throws IllegalArgumentException; an unset field reads as its spec default, as every reader sees it.
  * Secret fields (passwords) never show their value.
  */
-public class DtcMessageAssert extends AbstractObjectAssert<DtcMessageAssert, DtcMessage> {
+public class DtcMessageAssert extends AbstractObjectAssert<DtcMessageAssert, MessageView> {
 
-    public DtcMessageAssert(DtcMessage actual) {
+    public DtcMessageAssert(MessageView actual) {
         super(actual, DtcMessageAssert.class);
     }
 

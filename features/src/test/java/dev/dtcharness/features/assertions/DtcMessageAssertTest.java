@@ -4,6 +4,9 @@ import static dev.dtcharness.features.assertions.DtcAssertions.assertThat;
 import static dev.dtcharness.features.assertions.DtcAssertions.assertThatThrownBy;
 
 import dev.dtcharness.protocol.DtcMessage;
+import dev.dtcharness.protocol.enums.OrderStatus;
+import dev.dtcharness.protocol.message.OrderUpdate;
+import dev.dtcharness.protocol.message.OrderUpdateView;
 import org.junit.jupiter.api.Test;
 
 /** Each message assertion passes on what the message holds and fails otherwise, showing the message. */
@@ -18,6 +21,14 @@ class DtcMessageAssertTest {
                 .hasField("OrderStatus", "ORDER_STATUS_OPEN").hasField("OrderUpdateReason", "NEW_ORDER_ACCEPTED")
                 .hasField("Price1", 4400.0).hasField("OrderQuantity", 2).hasField("ServerOrderID", "S1")
                 .hasNonEmptyField("ServerOrderID");
+    }
+
+    @Test
+    void takesALentViewAsItTakesAnOwnedMessage() {
+        OrderUpdateView lent = new OrderUpdate().setServerOrderID("S2").setOrderStatus(OrderStatus.FILLED);
+        assertThat(lent).isOfType("ORDER_UPDATE").hasField("OrderStatus", "ORDER_STATUS_FILLED").hasField("ServerOrderID", "S2");
+        assertThatThrownBy(() -> assertThat(lent).hasField("OrderStatus", 4)).isInstanceOf(AssertionError.class)
+                .hasMessageEndingWith("to have OrderStatus 4 (ORDER_STATUS_OPEN), but it had 7 (ORDER_STATUS_FILLED)");
     }
 
     @Test
