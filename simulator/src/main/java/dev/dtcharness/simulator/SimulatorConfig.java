@@ -2,6 +2,7 @@ package dev.dtcharness.simulator;
 
 import dev.dtcharness.protocol.DtcEncoding;
 import dev.dtcharness.simulator.exchange.MarketValues;
+import dev.dtcharness.simulator.market.instrument.InstrumentTable;
 import dev.dtcharness.simulator.script.Scenario;
 import io.netty.handler.ssl.SslContext;
 import java.nio.file.Path;
@@ -79,10 +80,12 @@ public final class SimulatorConfig {
      * @param sierraStrictFillRequests HISTORICAL_ORDER_FILLS_REQUEST answered as Sierra Chart does (FACTS.md 3.4)
      * @param newServerOrderIdOnReplace whether CANCEL_REPLACE_ORDER gives the order a new ServerOrderID
      * @param scenario     rules that decide how orders are answered, or null for the fill policy alone
+     * @param instruments  the symbols SECURITY_DEFINITION_FOR_SYMBOL_REQUEST is answered from
      */
     public record Exchange(AcceptVariant acceptVariant, FillPolicy fillPolicy, Map<String, Double> marketPrices,
                            double defaultMarketPrice, List<String> tradeAccounts, double startingCashBalance,
-                           boolean sierraStrictFillRequests, boolean newServerOrderIdOnReplace, Scenario scenario) {
+                           boolean sierraStrictFillRequests, boolean newServerOrderIdOnReplace, Scenario scenario,
+                           InstrumentTable instruments) {
         /** The price a market order for {@code symbol} fills at. */
         public double marketPrice(String symbol) {
             return marketPrices.getOrDefault(symbol, defaultMarketPrice);
@@ -126,7 +129,7 @@ public final class SimulatorConfig {
         storage = new Storage(b.stateDirectory, b.stateCompactAfterEvents);
         exchange = new Exchange(b.acceptVariant, b.fillPolicy, Map.copyOf(b.marketPrices), b.defaultMarketPrice,
                 List.copyOf(b.tradeAccounts), b.startingCashBalance, b.sierraStrictFillRequests,
-                b.newServerOrderIdOnReplace, b.scenario);
+                b.newServerOrderIdOnReplace, b.scenario, b.instruments);
         limits = new Limits(b.journalCapacity, b.finishedOrdersKept, b.fillHistoryCapacity, b.sessionOutboundLimit);
         admin = new Admin(b.adminPort, b.adminToken);
     }
@@ -196,6 +199,7 @@ public final class SimulatorConfig {
         private boolean sierraStrictFillRequests;
         private boolean newServerOrderIdOnReplace = true;
         private Scenario scenario;
+        private InstrumentTable instruments = InstrumentTable.starters();
         private int journalCapacity = 10_000;
         private int finishedOrdersKept = 1_000;
         private int fillHistoryCapacity = 100_000;
@@ -234,6 +238,7 @@ public final class SimulatorConfig {
             sierraStrictFillRequests = x.sierraStrictFillRequests();
             newServerOrderIdOnReplace = x.newServerOrderIdOnReplace();
             scenario = x.scenario();
+            instruments = x.instruments();
             journalCapacity = c.limits.journalCapacity();
             finishedOrdersKept = c.limits.finishedOrdersKept();
             fillHistoryCapacity = c.limits.fillHistoryCapacity();
@@ -421,6 +426,18 @@ public final class SimulatorConfig {
         /** Rules that decide how orders are answered; null for the fill policy alone. */
         public Builder scenario(Scenario newScenario) {
             scenario = newScenario;
+            return this;
+        }
+
+        /**
+         * The symbols security definitions are answered from (default {@link InstrumentTable#starters()}: ES, NQ,
+         * CL, GC, 6E, AAPL, BTCUSD); an unknown symbol gets SECURITY_DEFINITION_REJECT.
+         */
+        public Builder instruments(InstrumentTable table) {
+            if (table == null) {
+                throw new IllegalArgumentException("instruments: null (expected: an instrument table)");
+            }
+            instruments = table;
             return this;
         }
 

@@ -29,12 +29,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * text here, since a decoder fills in absent fields and would hide a missing one.
  */
 class LogonCapabilitiesAcceptanceTest {
-    /** What the simulator serves (FACTS.md 2.3): trading with OCO and cancel/replace; no market data, no brackets. */
+    /**
+     * What the simulator serves (FACTS.md 2.3): trading with OCO and cancel/replace, security definitions from the
+     * instrument table; no market data, no brackets.
+     */
     private static final Map<String, Integer> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("TradingIsSupported", 1), Map.entry("OCOOrdersSupported", 1),
             Map.entry("OrderCancelReplaceSupported", 1), Map.entry("BracketOrdersSupported", 0),
             Map.entry("MarketDataSupported", 0), Map.entry("MarketDepthIsSupported", 0),
-            Map.entry("SecurityDefinitionsSupported", 0), Map.entry("HistoricalPriceDataSupported", 0),
+            Map.entry("SecurityDefinitionsSupported", 1), Map.entry("HistoricalPriceDataSupported", 0),
             Map.entry("MarketDepthUpdatesBestBidAndAsk", 0), Map.entry("ResubscribeWhenMarketDataFeedAvailable", 0),
             Map.entry("OneHistoricalPriceDataRequestPerConnection", 0),
             Map.entry("UsesMultiplePositionsPerSymbolAndTradeAccount", 0)));

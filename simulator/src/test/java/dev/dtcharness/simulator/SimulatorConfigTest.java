@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dtcharness.protocol.DtcEncoding;
+import dev.dtcharness.simulator.market.instrument.InstrumentTable;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -55,6 +56,16 @@ class SimulatorConfigTest {
         assertThat(SimulatorConfig.builder().build().admin().enabled()).as("no admin API by default").isFalse();
     }
 
+    @Test
+    void shouldServeTheStarterInstrumentsUnlessGivenATableWhichACopyKeeps() {
+        InstrumentTable own = InstrumentTable.builder().build();
+        SimulatorConfig config = SimulatorConfig.builder().instruments(own).build();
+
+        assertThat(SimulatorConfig.builder().build().exchange().instruments()).isSameAs(InstrumentTable.starters());
+        assertThat(config.exchange().instruments()).isSameAs(own);
+        assertThat(config.toBuilder().port(1234).build().exchange().instruments()).isSameAs(own);
+    }
+
     static Stream<Arguments> invalidSettings() {
         return Stream.of(
                 invalid(b -> b.port(70_000), "port: 70000 (expected: 0 for any free port, or 1 to 65535)"),
@@ -72,6 +83,7 @@ class SimulatorConfigTest {
                 invalid(b -> b.fillHistoryCapacity(0), "fillHistoryCapacity: 0 (expected: at least 1)"),
                 invalid(b -> b.sessionOutboundLimit(4095), "sessionOutboundLimit: 4095 (expected: at least 4096 bytes)"),
                 invalid(b -> b.adminPort(-2), "adminPort: -2 (expected: -1 for off, 0 for any free port, or 1 to 65535)"),
+                invalid(b -> b.instruments(null), "instruments: null (expected: an instrument table)"),
                 invalid(b -> b.adminToken(" "), "adminToken: a blank text (expected: null for none, or a secret)"));
     }
 

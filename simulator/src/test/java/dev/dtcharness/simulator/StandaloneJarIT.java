@@ -170,6 +170,34 @@ class StandaloneJarIT {
     }
 
     @Test
+    void theJarAnswersSecurityDefinitionsFromItsInstrumentsFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("mine.json"), """
+                {"instruments": [{"symbol": "ESZ6", "securityType": "FUTURES", "tickSize": 0.25, "tickValue": 12.5}]}
+                """);
+        try (SimulatorJar jar = new SimulatorJar("--instruments", file.toString());
+             WireClient client = new WireClient(jar.port(), DtcEncoding.BINARY_ENCODING).logOn()) {
+            client.send(DtcMessage.of("SECURITY_DEFINITION_FOR_SYMBOL_REQUEST").set("RequestID", 5).set("Symbol", "ESZ6"));
+            DtcMessage definition = client.receive("SECURITY_DEFINITION_RESPONSE");
+            assertThat(definition.getInt("RequestID")).isEqualTo(5);
+            assertThat(definition.getDouble("MinPriceIncrement")).isEqualTo(0.25);
+        }
+    }
+
+    @Test
+    void aMalformedInstrumentsFileIsTheTablesOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.json"), """
+                {"instruments": [
+                  {"symbol": "ES", "securityType": "FUTURES", "tickSize": "abc", "tickValue": 12.5}
+                ]}
+                """);
+        ScriptRun run = SimulatorJar.runToExit(Map.of(), "--port", "0", "--instruments", file.toString());
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(2);
+        assertThat(run.output().lines().toList()).as("one line, no stack trace").singleElement().asString()
+                .startsWith("dtc-simulator: " + file + " line 2: instruments[0].tickSize (ES)");
+    }
+
+    @Test
     void theJarWillNotServeTheAdminApiBeyondLoopbackWithoutAToken() throws Exception {
         ScriptRun run = SimulatorJar.runToExit(Collections.singletonMap(TOKEN_VARIABLE, null),
                 "--host", "0.0.0.0", "--port", "0", "--admin-port", "0");

@@ -148,12 +148,6 @@ class UnansweredRequestsAcceptanceTest {
             DtcMessage depth = client.receive("MARKET_DEPTH_REJECT");
             assertThat(depth.getLong("SymbolID")).isEqualTo(8);
             assertThat(depth.getString("RejectText")).contains("market depth").contains("MarketDepthIsSupported is 0");
-
-            client.send(DtcMessage.of("SECURITY_DEFINITION_FOR_SYMBOL_REQUEST").set("RequestID", 9).set("Symbol", "ESZ6"));
-            DtcMessage definition = client.receive("SECURITY_DEFINITION_REJECT");
-            assertThat(definition.getInt("RequestID")).isEqualTo(9);
-            assertThat(definition.getString("RejectText")).contains("security definitions")
-                    .contains("SecurityDefinitionsSupported is 0");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.dtcharness.protocol.message.EncodingRequest;
 import dev.dtcharness.protocol.message.Heartbeat;
 import dev.dtcharness.protocol.message.LogonRequest;
 import dev.dtcharness.protocol.message.Logoff;
+import dev.dtcharness.protocol.message.SecurityDefinitionForSymbolRequest;
 import dev.dtcharness.protocol.UnknownMessage;
 import dev.dtcharness.protocol.codec.DtcCodec;
 import dev.dtcharness.protocol.conformance.Direction;
@@ -13,6 +14,7 @@ import dev.dtcharness.simulator.SimulatorConfig;
 import dev.dtcharness.simulator.answers.Refusals;
 import dev.dtcharness.simulator.answers.Unserved;
 import dev.dtcharness.simulator.exchange.OrderEngine;
+import dev.dtcharness.simulator.market.instrument.SecurityDefinitions;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleState;
@@ -22,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulator's side of one DTC session (FACTS.md 2): encoding, logon, heartbeats, logoff, and
- * trading requests once logged on, which go to the exchange. Nothing a client may send goes
+ * The simulator's side of one DTC session (FACTS.md 2): encoding, logon, heartbeats, logoff, security
+ * definitions from the instrument table, and trading requests once logged on, which go to the exchange. Nothing a client may send goes
  * unanswered: a request before logon, a second LOGON_REQUEST and a type the simulator does not serve
  * each get the spec's refusal with the reason ({@link Unserved}), and the session goes on.
  */
@@ -38,14 +40,17 @@ final class SessionHandler extends SimpleChannelInboundHandler<Object> {
     private final SessionRegistry registry;
     private final SimulatorConfig config;
     private final SessionFailures failures;
+    private final SecurityDefinitions definitions;
 
-    SessionHandler(Session session, Logon logon, OrderEngine engine, SessionRegistry registry, SimulatorConfig config) {
+    SessionHandler(Session session, Logon logon, OrderEngine engine, SessionRegistry registry, SimulatorConfig config,
+                   SecurityDefinitions definitions) {
         this.session = session;
         this.logon = logon;
         this.engine = engine;
         this.registry = registry;
         this.config = config;
         this.failures = new SessionFailures(session, logon, engine);
+        this.definitions = definitions;
     }
 
     @Override
@@ -105,6 +110,11 @@ final class SessionHandler extends SimpleChannelInboundHandler<Object> {
         if (session.isLoggedOn() && ServedTypes.TRADING.contains(m.name())) {
             LOG.info("{}: {}", session.label(), m);
             engine.handle(session, m);
+        } else if (session.isLoggedOn() && m instanceof SecurityDefinitionForSymbolRequest definitionRequest) {
+            // The table is immutable, so the session's own loop answers it: the exchange has no part in it.
+            DtcMessage answer = definitions.answer(definitionRequest);
+            LOG.info("{}: {} answered with {}", session.label(), m, answer.spec().label());
+            session.send(answer);
         } else if (!Direction.of(m.spec()).contains(Direction.CLIENT_TO_SERVER)) {
             LOG.warn("{}: {} is sent by servers, not clients; ignored", session.label(), m.spec().label());
             if (!config.connection().conformanceReplies()) {

@@ -10,6 +10,7 @@ import dev.dtcharness.simulator.fault.OutboundGate;
 import dev.dtcharness.simulator.fault.SimulatorFaults;
 import dev.dtcharness.simulator.journal.Journal;
 import dev.dtcharness.simulator.journal.JournalHandler;
+import dev.dtcharness.simulator.market.instrument.SecurityDefinitions;
 import dev.dtcharness.simulator.validation.ConformanceReplies;
 import dev.dtcharness.simulator.validation.ConformanceTap;
 import dev.dtcharness.simulator.validation.DecodedConformance;
@@ -42,6 +43,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
     private final SimulatorFaults faults;
     private final Clock clock;
     private final AtomicInteger sessionNumbers = new AtomicInteger();
+    private final SecurityDefinitions definitions;
 
     public SimulatorInitializer(SimulatorConfig config, OrderEngine engine, ChannelGroup channels,
                                 SessionRegistry registry, Journal journal, SimulatorFaults faults,
@@ -53,6 +55,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
         this.journal = journal;
         this.faults = faults;
         this.clock = clock;
+        this.definitions = SecurityDefinitions.of(config.exchange().instruments());
     }
 
     @Override
@@ -94,7 +97,7 @@ public final class SimulatorInitializer extends ChannelInitializer<SocketChannel
                 .addLast(new OrderUpdateFaults(faults.duplicatedCounter(), faults.reorderedCounter()))
                 // Before logon there is no agreed interval: a client silent that long never meant to log on.
                 .addLast(SilenceDetector.NAME, SilenceDetector.create(config, Logon.DEFAULT_HEARTBEAT_SECONDS))
-                .addLast(new SessionHandler(session, logon, engine, registry, config));
+                .addLast(new SessionHandler(session, logon, engine, registry, config, definitions));
     }
 
     /** For a session on another loop than the exchange's: runs a task on its loop once the exchange caught up. */

@@ -7,7 +7,9 @@ import dev.dtcharness.simulator.LogonOutcome;
 import dev.dtcharness.simulator.DtcSimulator;
 import dev.dtcharness.simulator.SimulatorConfig;
 import dev.dtcharness.simulator.admin.AdminServer;
+import dev.dtcharness.simulator.market.instrument.InstrumentTable;
 import dev.dtcharness.simulator.script.ScenarioLoader;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,6 +54,10 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "FILE|NAME", description = "A scenario file (.yaml, .yml or .json) or a "
             + "starter scenario's name: fill-all, partial-fills, reject-all, slow-fills, rest-then-disconnect.")
     String scenario;
+
+    @Option(names = "--instruments", paramLabel = "FILE", description = "The symbols security definitions are answered "
+            + "from, a JSON file as simulator/MARKET.md describes (default: the starters ES, NQ, CL, GC, 6E, AAPL, BTCUSD).")
+    Path instruments;
 
     @Option(names = "--admin-port", description = "Serve the HTTP admin API on this port of --host; 0 picks a free one "
             + "(default: off).")
@@ -129,6 +135,15 @@ public final class SimulatorMain implements Callable<Integer> {
         }
         if (scenario != null) {
             config = config.scenario(ScenarioLoader.load(scenario));
+        }
+        if (instruments != null) {
+            try {
+                config = config.instruments(InstrumentTable.load(instruments));
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                // The table's own line names the file, line and field: that, not a stack trace, and nothing started.
+                System.err.println("dtc-simulator: " + e.getMessage());
+                return 2;
+            }
         }
         if (adminPort == null && (adminTokenFile != null || adminToken != null)) {
             // A token meant to guard an admin API that will not run: the operator most likely forgot the port.
