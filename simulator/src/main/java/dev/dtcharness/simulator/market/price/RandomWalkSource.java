@@ -196,10 +196,7 @@ public final class RandomWalkSource implements PriceSource {
         }
 
         public Builder spreadTicks(long ticks) {
-            if (ticks < 1) {
-                throw new IllegalArgumentException("spreadTicks: " + ticks + " (expected: at least 1)");
-            }
-            this.spreadTicks = ticks;
+            this.spreadTicks = Spreads.checked(ticks);
             return this;
         }
 

@@ -307,10 +307,7 @@ public final class SymbolMarket {
 
         /** The spread of a scripted book before any quote exists. */
         public Builder spreadTicks(long ticks) {
-            if (ticks < 1) {
-                throw new IllegalArgumentException("spreadTicks: " + ticks + " (expected: at least 1)");
-            }
-            this.spreadTicks = ticks;
+            this.spreadTicks = Spreads.checked(ticks);
             return this;
         }
 
