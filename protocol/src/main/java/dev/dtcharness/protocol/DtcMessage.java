@@ -17,8 +17,10 @@ import java.util.Objects;
  * codec and the primitive accessors ({@link #getLong}, {@link #set(String, long)}, the
  * {@link FieldSpec} overloads) allocate nothing per field; {@link #get} boxes on demand.
  *
- * <p>One file over 300 lines: every accessor works on the same unboxed slots, which no other class may
- * see; typed messages generated from the spec are to take the per-message accessors out of it.
+ * <p>The generated classes of {@code protocol.message} extend it with one typed accessor per field over
+ * these slots; this class is the untyped core they share with tools that work by field name.
+ *
+ * <p>One file over 300 lines: every accessor works on the same unboxed slots, which no other class may see.
  */
 public class DtcMessage implements MessageView {
     /** What the text form and errors show for a {@link FieldSpec#secret() secret} field's value. */

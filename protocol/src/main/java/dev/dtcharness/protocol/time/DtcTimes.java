@@ -24,11 +24,6 @@ public final class DtcTimes {
         return epochMillis / 1000.0;
     }
 
-    /** Epoch milliseconds from a {@code t_DateTimeWithMilliseconds}, rounded to the nearest millisecond. */
-    public static long millisOf(double withMilliseconds) {
-        return Math.round(withMilliseconds * 1000.0);
-    }
-
     /** A {@code t_DateTime} (whole seconds) for epoch milliseconds, the fraction dropped. */
     public static long seconds(long epochMillis) {
         return Math.floorDiv(epochMillis, 1000L);

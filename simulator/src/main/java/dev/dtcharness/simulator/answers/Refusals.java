@@ -1,5 +1,6 @@
 package dev.dtcharness.simulator.answers;
 
+import dev.dtcharness.protocol.time.DtcTimes;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.spec.DtcSpec;
 import dev.dtcharness.protocol.spec.FieldSpec;
@@ -85,7 +86,7 @@ public final class Refusals {
                 .setEnum("OrderUpdateReason", reason)
                 .setEnum("OrderStatus", reason.equals("NEW_ORDER_REJECTED") ? "ORDER_STATUS_REJECTED"
                         : "ORDER_STATUS_UNSPECIFIED")
-                .set("LatestTransactionDateTime", nowMillis / 1000.0);
+                .set("LatestTransactionDateTime", DtcTimes.withMilliseconds(nowMillis));
     }
 
     private static void copy(DtcMessage request, FieldSpec from, DtcMessage reply, FieldSpec to) {

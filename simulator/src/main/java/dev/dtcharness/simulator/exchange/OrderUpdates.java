@@ -1,5 +1,6 @@
 package dev.dtcharness.simulator.exchange;
 
+import dev.dtcharness.protocol.time.DtcTimes;
 import dev.dtcharness.protocol.MessageView;
 import dev.dtcharness.protocol.enums.OrderStatus;
 import dev.dtcharness.protocol.enums.OrderUpdateReason;
@@ -116,7 +117,7 @@ final class OrderUpdates {
                 .setMessageNumber(1)
                 .setOrderStatus(status)
                 .setOrderUpdateReason(reason)
-                .setLatestTransactionDateTime(nowMillis / 1000.0);
+                .setLatestTransactionDateTime(DtcTimes.withMilliseconds(nowMillis));
     }
 
     private static String fit(FieldSpec f, String value) {

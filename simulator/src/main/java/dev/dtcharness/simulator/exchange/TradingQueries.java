@@ -1,5 +1,6 @@
 package dev.dtcharness.simulator.exchange;
 
+import dev.dtcharness.protocol.time.DtcTimes;
 import dev.dtcharness.protocol.DtcMessage;
 import dev.dtcharness.protocol.enums.BuySell;
 import dev.dtcharness.protocol.enums.OrderUpdateReason;
@@ -104,7 +105,7 @@ final class TradingQueries {
             delivery.send(from, new HistoricalOrderFillResponse().setRequestID(requestId)
                     .setTotalNumberMessages(wanted.size()).setMessageNumber(++n)
                     .setSymbol(f.symbol()).setExchange(f.exchange()).setServerOrderID(f.serverOrderId())
-                    .setBuySell(BuySell.valueOf(f.side())).setPrice(f.price()).setDateTime(f.epochMillis() / 1000)
+                    .setBuySell(BuySell.valueOf(f.side())).setPrice(f.price()).setDateTime(DtcTimes.seconds(f.epochMillis()))
                     .setQuantity(f.quantity()).setUniqueExecutionID(f.executionId())
                     .setTradeAccount(f.tradeAccount()).setPositionQuantity(f.positionAfter()));
         }

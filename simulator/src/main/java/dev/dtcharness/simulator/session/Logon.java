@@ -1,5 +1,6 @@
 package dev.dtcharness.simulator.session;
 
+import dev.dtcharness.protocol.time.DtcTimes;
 import dev.dtcharness.protocol.enums.LogonStatus;
 import dev.dtcharness.protocol.message.Heartbeat;
 import dev.dtcharness.protocol.message.LogonRequestView;
@@ -80,7 +81,7 @@ final class Logon {
     }
 
     Heartbeat heartbeat() {
-        return new Heartbeat().setCurrentDateTime(clock.millis() / 1000);
+        return new Heartbeat().setCurrentDateTime(DtcTimes.seconds(clock.millis()));
     }
 
     /** Compared in time that does not depend on where the texts differ, so timing tells nothing of a password. */

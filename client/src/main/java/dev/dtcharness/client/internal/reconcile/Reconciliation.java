@@ -119,7 +119,7 @@ public final class Reconciliation {
                 .set("NumberOfDays", config.recovery().historicalFillDays()).set("TradeAccount", config.logon().tradeAccount());
         if (config.recovery().fillsOverlap() != null && lastFillMillis > 0) {
             // StartDateTime wins over NumberOfDays (FACTS 3.4); NumberOfDays stays for servers that need it set.
-            long startSeconds = Math.max(1, (lastFillMillis - config.recovery().fillsOverlap().toMillis()) / 1000);
+            long startSeconds = Math.max(1, DtcTimes.seconds(lastFillMillis - config.recovery().fillsOverlap().toMillis()));
             fills.set("StartDateTime", startSeconds);
             log.info("asking for fills from {} on (the last fill read, less {})", java.time.Instant.ofEpochSecond(startSeconds),
                     config.recovery().fillsOverlap());

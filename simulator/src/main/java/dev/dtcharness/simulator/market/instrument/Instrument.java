@@ -18,6 +18,9 @@ import java.util.Optional;
  *
  * <p>Prices are exact decimals here ({@link #tickSize()}, {@link #tickValue()}); the 507 carries them as 4-byte
  * floats, and {@link #grid()} gets exact prices back and is the grid a price source for this symbol is built on.
+ *
+ * <p>One file over 300 lines: each 507 field has its value, accessor, builder setter and check here, and the
+ * checks compare fields with each other (the display format against the tick, the margins, the dates).
  */
 public final class Instrument {
     private final String symbol;

@@ -17,6 +17,9 @@ import java.util.Objects;
  * trade at the destination and none in between (a stop in between triggers at the next price).
  * While halted nothing reaches the listeners, though time goes on: the source keeps running unseen and
  * scripted moves still move the book, so {@link #resume} shows the book where it is then.
+ *
+ * <p>One file over 300 lines: the scripted moves, the source's play and the halt all change the one book and
+ * last trade this class keeps, and must keep them consistent with what listeners were told.
  */
 public final class SymbolMarket {
 
